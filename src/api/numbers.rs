@@ -1,0 +1,31 @@
+//! Connected WhatsApp numbers.
+
+use serde_json::Value;
+
+use super::ep;
+use crate::error::Result;
+use crate::request::RequestSpec;
+use crate::validate::{required_e164, Fields};
+
+/// #5 `GET /open/whatsapp/get-numbers`.
+pub fn list(params: Option<&Value>) -> Result<RequestSpec> {
+    let p = Fields::optional("params", params)?;
+    let status = p.opt_enum("status", &["connected", "disconnected", "all"])?;
+    let page = p.opt_int("page_number", 0, i64::from(u32::MAX))?;
+    let per_page = p.opt_int("results_per_page", 1, 100)?;
+    Ok(RequestSpec::to(ep(5)?, &[])?
+        .query_opt("status", status)
+        .query_opt("page_number", page)
+        .query_opt("results_per_page", per_page))
+}
+
+/// #11 `GET /open/whatsapp/check-number/{from}/{to}`: whether `number_to_check` is on WhatsApp.
+/// `extra_information: true` adds `whatsapp_info` and is billed as two calls.
+pub fn check(from_number: Option<&Value>, number_to_check: Option<&Value>, params: Option<&Value>) -> Result<RequestSpec> {
+    let from = required_e164("fromNumber", from_number)?;
+    let to = required_e164("numberToCheck", number_to_check)?;
+    let p = Fields::optional("params", params)?;
+    let extra = p.opt_bool("extra_information")?;
+    let req = RequestSpec::to(ep(11)?, &[("from_number", from), ("number_to_check", to)])?;
+    Ok(if extra == Some(true) { req.query("extra-information", "true") } else { req })
+}

@@ -1,0 +1,52 @@
+//! Webhook subscriptions: 2Chat calls a URL of yours when an event happens.
+
+use serde_json::Value;
+
+use super::ep;
+use super::groups::rename;
+use crate::error::{Error, Result};
+use crate::events::{is_call_event, is_group_event, TIME_PERIODS};
+use crate::request::RequestSpec;
+use crate::validate::{event_name, required_str, Fields};
+
+/// #50 `POST /open/webhooks/subscribe/{event_name}` (the event is a path segment, although the
+/// docs call it a query parameter). WhatsApp and WABA events name the number with `on_number`;
+/// phone-call events name the virtual number with `channel_uuid`.
+pub fn subscribe(event: Option<&Value>, params: Option<&Value>) -> Result<RequestSpec> {
+    let event = event_name("eventName", event)?;
+    let p = Fields::required("params", params)?;
+    p.req_url("hook_url")?;
+    if is_call_event(event) {
+        if p.has("on_number") {
+            return Err(Error::invalid("on_number", format_args!("{event} is a phone-call event: use channel_uuid (DID…) instead")));
+        }
+        p.req_str("channel_uuid")?;
+    } else {
+        if p.has("channel_uuid") && !p.has("on_number") {
+            return Err(Error::invalid("on_number", format_args!("{event} needs on_number, the connected number (E.164)")));
+        }
+        p.req_e164("on_number")?;
+    }
+    if p.opt_str("to_group_uuid")?.is_some() && !is_group_event(event) {
+        return Err(Error::invalid("to_group_uuid", "applies only to whatsapp.group.* events"));
+    }
+    if p.opt_enum("time_period", &TIME_PERIODS)?.is_some() && event != "whatsapp.conversation.new" {
+        return Err(Error::invalid("time_period", "applies only to whatsapp.conversation.new"));
+    }
+    Ok(RequestSpec::to(ep(50)?, &[("event_name", event)])?.body(p.to_body()))
+}
+
+/// #51 `GET /open/webhooks`, or #52 `GET /open/webhooks/channel/{uuid}` with `channel_uuid`.
+pub fn list(params: Option<&Value>) -> Result<RequestSpec> {
+    let p = Fields::optional("params", params)?;
+    match p.opt_str("channel_uuid")? {
+        Some(c) => RequestSpec::to(ep(52)?, &[("channel_uuid", c)]),
+        None => RequestSpec::to(ep(51)?, &[]),
+    }
+}
+
+/// #53 `DELETE /open/webhooks/{uuid}`. Subscriptions cannot be edited: delete and subscribe again.
+pub fn delete(webhook_uuid: Option<&Value>) -> Result<RequestSpec> {
+    let uuid = required_str("webhookUuid", webhook_uuid)?;
+    RequestSpec::to(ep(53)?, &[("webhook_uuid", uuid)]).map_err(|e| rename(e, "webhook_uuid", "webhookUuid"))
+}

@@ -1,0 +1,199 @@
+//! The error taxonomy every failure of the SDK maps to.
+
+use std::fmt;
+
+/// The stable string codes a caller branches on (`err.code` in JavaScript).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    /// Caught before any request was sent.
+    InvalidInput,
+    /// 401: missing, wrong or rotated API key.
+    Unauthorized,
+    /// 402: trial expired or API credits used up.
+    PaymentRequired,
+    /// 403.
+    Forbidden,
+    /// 404.
+    NotFound,
+    /// 409 / 410 / 486: the connected number is booting, (dis)connecting or busy; retry soon.
+    Conflict,
+    /// 400 / 406 / 422 and other 4xx, or a 2xx body that says `success: false`.
+    Unprocessable,
+    /// 429.
+    RateLimited,
+    /// 5xx.
+    ServerError,
+    /// An attempt took longer than `timeoutMs` (or the server answered 408).
+    Timeout,
+    /// The caller's `AbortSignal` fired.
+    Aborted,
+    /// The request never got an HTTP answer (refused, dropped, DNS, CORS).
+    Network,
+    /// The answer was not what 2Chat sends (not JSON, empty, unexpected status).
+    Decode,
+    /// A webhook delivery that is not a valid 2Chat payload.
+    InvalidWebhook,
+}
+
+impl ErrorCode {
+    /// The code as JavaScript sees it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::Unauthorized => "unauthorized",
+            ErrorCode::PaymentRequired => "payment_required",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::Unprocessable => "unprocessable",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::ServerError => "server_error",
+            ErrorCode::Timeout => "timeout",
+            ErrorCode::Aborted => "aborted",
+            ErrorCode::Network => "network",
+            ErrorCode::Decode => "decode",
+            ErrorCode::InvalidWebhook => "invalid_webhook",
+        }
+    }
+
+    /// Every code, in the order of the docs.
+    pub const ALL: [ErrorCode; 14] = [
+        ErrorCode::InvalidInput,
+        ErrorCode::Unauthorized,
+        ErrorCode::PaymentRequired,
+        ErrorCode::Forbidden,
+        ErrorCode::NotFound,
+        ErrorCode::Conflict,
+        ErrorCode::Unprocessable,
+        ErrorCode::RateLimited,
+        ErrorCode::ServerError,
+        ErrorCode::Timeout,
+        ErrorCode::Aborted,
+        ErrorCode::Network,
+        ErrorCode::Decode,
+        ErrorCode::InvalidWebhook,
+    ];
+
+    /// The code for a non-2xx HTTP status.
+    pub const fn from_status(status: u16) -> ErrorCode {
+        match status {
+            401 => ErrorCode::Unauthorized,
+            402 => ErrorCode::PaymentRequired,
+            403 => ErrorCode::Forbidden,
+            404 => ErrorCode::NotFound,
+            408 => ErrorCode::Timeout,
+            409 | 410 | 486 => ErrorCode::Conflict,
+            429 => ErrorCode::RateLimited,
+            400..=499 => ErrorCode::Unprocessable,
+            500..=599 => ErrorCode::ServerError,
+            _ => ErrorCode::Decode,
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A failure, as plain data; the wasm layer turns it into a JavaScript `TwoChatError`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    /// What kind of failure.
+    pub code: ErrorCode,
+    /// A sentence for humans; for server errors, 2Chat's own `message` / `error_message`.
+    pub message: String,
+    /// The HTTP status, when there was a response.
+    pub status: Option<u16>,
+    /// How long 2Chat asked us to wait (`Retry-After`), on rate limits and "retry soon" answers.
+    pub retry_after_ms: Option<u64>,
+}
+
+impl Error {
+    /// An error with just a code and a message.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Error { code, message: message.into(), status: None, retry_after_ms: None }
+    }
+
+    /// Bad input, caught before any request is sent. `field` is named in the message.
+    pub fn invalid(field: &str, problem: impl fmt::Display) -> Self {
+        Error::new(ErrorCode::InvalidInput, format!("{field}: {problem}"))
+    }
+
+    /// A bad webhook payload; `path` is the offending field path.
+    pub fn invalid_webhook(path: &str, problem: impl fmt::Display) -> Self {
+        Error::new(ErrorCode::InvalidWebhook, format!("{path}: {problem}"))
+    }
+
+    /// Adds the HTTP status.
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// Removes every occurrence of `secret` from the message. Servers and proxies sometimes echo
+    /// request headers into error bodies; the API key must never reach an error.
+    pub fn redact(mut self, secret: &str) -> Self {
+        if secret.len() >= 4 && self.message.contains(secret) {
+            self.message = self.message.replace(secret, "[redacted]");
+        }
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Shorthand for results of the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_map_to_the_documented_codes() {
+        let cases = [
+            (400, "unprocessable"),
+            (401, "unauthorized"),
+            (402, "payment_required"),
+            (403, "forbidden"),
+            (404, "not_found"),
+            (406, "unprocessable"),
+            (408, "timeout"),
+            (409, "conflict"),
+            (410, "conflict"),
+            (422, "unprocessable"),
+            (429, "rate_limited"),
+            (486, "conflict"),
+            (500, "server_error"),
+            (502, "server_error"),
+            (503, "server_error"),
+            (504, "server_error"),
+            (302, "decode"),
+        ];
+        for (status, code) in cases {
+            assert_eq!(ErrorCode::from_status(status).as_str(), code, "status {status}");
+        }
+    }
+
+    #[test]
+    fn redact_removes_the_secret_everywhere() {
+        let e = Error::new(ErrorCode::Unauthorized, "key UAK-123-456 is invalid (UAK-123-456)").redact("UAK-123-456");
+        assert_eq!(e.message, "key [redacted] is invalid ([redacted])");
+    }
+
+    #[test]
+    fn codes_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for c in ErrorCode::ALL {
+            assert!(seen.insert(c.as_str()));
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! Request descriptions: what to send, independent of how it is sent.
+
+use serde_json::Value;
+
+use crate::endpoints::{Endpoint, Method};
+use crate::error::{Error, Result};
+use crate::validate::{quoted, type_name};
+
+/// One HTTP request to 2Chat, fully validated and encoded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RequestSpec {
+    /// HTTP method.
+    pub method: Method,
+    /// Encoded path from the host, e.g. `/open/whatsapp/messages/+595981048477`.
+    pub path: String,
+    /// Query parameters, not yet encoded.
+    pub query: Vec<(String, String)>,
+    /// JSON body, if any.
+    pub body: Option<Value>,
+}
+
+impl RequestSpec {
+    /// A request to `endpoint` with its path parameters, which are validated and encoded here.
+    pub fn to(endpoint: &Endpoint, params: &[(&str, &str)]) -> Result<Self> {
+        let mut segments = Vec::with_capacity(params.len());
+        for name in endpoint.params() {
+            let value = params
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| *v)
+                .ok_or_else(|| Error::invalid(name, "is required"))?;
+            segments.push(encode_path_segment(name, value)?);
+        }
+        Ok(RequestSpec { method: endpoint.method, path: endpoint.fill(&segments), query: Vec::new(), body: None })
+    }
+
+    /// Adds a query parameter.
+    pub fn query(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.query.push((name.to_string(), value.into()));
+        self
+    }
+
+    /// Adds a query parameter when `value` is `Some`.
+    pub fn query_opt<V: ToString>(self, name: &str, value: Option<V>) -> Self {
+        match value {
+            Some(v) => self.query(name, v.to_string()),
+            None => self,
+        }
+    }
+
+    /// Sets the JSON body.
+    pub fn body(mut self, body: Value) -> Self {
+        self.body = Some(body);
+        self
+    }
+
+    /// The path and encoded query string, e.g. `/open/contacts?page_number=1`.
+    pub fn path_and_query(&self) -> String {
+        let mut out = self.path.clone();
+        for (i, (k, v)) in self.query.iter().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            encode_query_component(k, &mut out);
+            out.push('=');
+            encode_query_component(v, &mut out);
+        }
+        out
+    }
+
+    /// The full URL on `base_url` (which may carry a path prefix, as a proxy's does).
+    pub fn url(&self, base_url: &str) -> String {
+        format!("{}{}", base_url.trim_end_matches('/'), self.path_and_query())
+    }
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+fn push_pct(out: &mut String, b: u8) {
+    out.push('%');
+    out.push(char::from(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0')));
+    out.push(char::from(HEX.get(usize::from(b & 15)).copied().unwrap_or(b'0')));
+}
+
+/// Validates and percent-encodes one path segment.
+///
+/// 2Chat puts the `+` of an E.164 number literally into paths (`/messages/+595981048477`), and
+/// session keys carry `@c.us`, so `+` and `@` stay as they are; anything that could change which
+/// resource is addressed (`/`, `\`, `.`/`..`, `%`, `?`, `#`) is refused instead of encoded.
+pub fn encode_path_segment(field: &str, value: &str) -> Result<String> {
+    if value.is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    if value == "." || value == ".." {
+        return Err(Error::invalid(field, format_args!("{} is not a valid identifier", quoted(value))));
+    }
+    if let Some(c) = value.chars().find(|c| matches!(c, '/' | '\\' | '%' | '?' | '#') || c.is_whitespace() || c.is_control()) {
+        return Err(Error::invalid(
+            field,
+            format_args!("must not contain {} (got {})", describe_char(c), quoted(value)),
+        ));
+    }
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'+' | b'@' | b':' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b',' | b';' | b'=') {
+            out.push(char::from(b));
+        } else {
+            push_pct(&mut out, b);
+        }
+    }
+    Ok(out)
+}
+
+fn describe_char(c: char) -> String {
+    if c.is_whitespace() {
+        "whitespace".to_string()
+    } else if c.is_control() {
+        "control characters".to_string()
+    } else {
+        format!("'{c}'")
+    }
+}
+
+/// Percent-encodes a query-string component. A `+` becomes `%2B`: a raw `+` in a query string
+/// decodes as a space on most servers, which would turn `+595…` into ` 595…`.
+pub fn encode_query_component(s: &str, out: &mut String) {
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            push_pct(out, b);
+        }
+    }
+}
+
+/// Validates the path given to `client.request(method, path, …)`, the escape hatch for endpoints
+/// not wrapped yet: an absolute path on the API host, free of traversal and of a query string.
+pub fn raw_path(path: &str) -> Result<String> {
+    if !path.starts_with('/') || path.starts_with("//") {
+        return Err(Error::invalid("path", format_args!("must start with a single '/' (got {})", quoted(path))));
+    }
+    if let Some(c) = path.chars().find(|c| matches!(c, '?' | '#' | '\\') || c.is_whitespace() || c.is_control()) {
+        return Err(Error::invalid(
+            "path",
+            format_args!("must not contain {}; pass query parameters in options.query", describe_char(c)),
+        ));
+    }
+    for seg in path.split('/') {
+        let decoded = seg.replace("%2e", ".").replace("%2E", ".");
+        if decoded == "." || decoded == ".." {
+            return Err(Error::invalid("path", format_args!("must not contain '.' or '..' segments (got {})", quoted(path))));
+        }
+        if seg.contains("%2f") || seg.contains("%2F") || seg.contains("%5c") || seg.contains("%5C") {
+            return Err(Error::invalid("path", format_args!("must not contain an encoded '/' or '\\' (got {})", quoted(path))));
+        }
+    }
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                push_pct(&mut out, b);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Turns the `query` option of `client.request` into parameters: strings, finite numbers and
+/// booleans; arrays repeat the key.
+pub fn raw_query(v: Option<&Value>) -> Result<Vec<(String, String)>> {
+    let map = match v {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Object(m)) => m,
+        Some(other) => return Err(Error::invalid("query", format_args!("must be an object, got {}", type_name(other)))),
+    };
+    let mut out = Vec::with_capacity(map.len());
+    for (k, v) in map {
+        let scalar = |v: &Value| -> Result<Option<String>> {
+            match v {
+                Value::Null => Ok(None),
+                Value::String(s) => Ok(Some(s.clone())),
+                Value::Bool(b) => Ok(Some(b.to_string())),
+                Value::Number(n) => Ok(Some(n.to_string())),
+                other => Err(Error::invalid(&format!("query.{k}"), format_args!("must be a string, number or boolean, got {}", type_name(other)))),
+            }
+        };
+        match v {
+            Value::Array(items) => {
+                for item in items {
+                    if let Some(s) = scalar(item)? {
+                        out.push((k.clone(), s));
+                    }
+                }
+            }
+            other => {
+                if let Some(s) = scalar(other)? {
+                    out.push((k.clone(), s));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::endpoints::endpoint;
+    use serde_json::json;
+
+    fn ep(id: u8) -> &'static Endpoint {
+        endpoint(id).unwrap()
+    }
+
+    #[test]
+    fn numbers_keep_their_literal_plus_in_paths() {
+        let r = RequestSpec::to(ep(14), &[("number", "+595981048477"), ("remote_number", "+5215512345432")]).unwrap();
+        assert_eq!(r.path, "/open/whatsapp/messages/+595981048477/+5215512345432");
+    }
+
+    #[test]
+    fn plus_in_query_is_encoded() {
+        let r = RequestSpec::to(ep(5), &[]).unwrap().query("from_number", "+595 981").query("a&b", "x=y");
+        assert_eq!(r.path_and_query(), "/open/whatsapp/get-numbers?from_number=%2B595%20981&a%26b=x%3Dy");
+    }
+
+    #[test]
+    fn traversal_and_separators_are_refused() {
+        for bad in ["..", ".", "a/b", "../x", "a%2Fb", "a\\b", "a?b", "a#b", "a b", "", "x\n"] {
+            let e = RequestSpec::to(ep(23), &[("group_uuid", bad)]).unwrap_err();
+            assert_eq!(e.code.as_str(), "invalid_input", "{bad:?}");
+            assert!(e.message.starts_with("group_uuid:"), "{bad:?} -> {}", e.message);
+        }
+    }
+
+    #[test]
+    fn other_bytes_are_percent_encoded() {
+        assert_eq!(encode_path_segment("x", "WW-WPN1-52155@c.us").unwrap(), "WW-WPN1-52155@c.us");
+        assert_eq!(encode_path_segment("x", "añ\"<").unwrap(), "a%C3%B1%22%3C");
+    }
+
+    #[test]
+    fn url_joins_base_with_or_without_slash_and_prefix() {
+        let r = RequestSpec::to(ep(2), &[]).unwrap();
+        assert_eq!(r.url("https://api.p.2chat.io/"), "https://api.p.2chat.io/open/info");
+        assert_eq!(r.url("https://proxy.example/2chat"), "https://proxy.example/2chat/open/info");
+    }
+
+    #[test]
+    fn raw_paths() {
+        assert_eq!(raw_path("/open/whatsapp/messages/+1555").unwrap(), "/open/whatsapp/messages/+1555");
+        assert_eq!(raw_path("/open/ñ").unwrap(), "/open/%C3%B1");
+        for bad in ["open/info", "//evil.example/x", "/open/../admin", "/open/%2e%2e/x", "/open/a%2Fb", "/open/info?x=1", "/a b", "/open/./x"] {
+            assert!(raw_path(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn raw_queries() {
+        let q = raw_query(Some(&json!({"a": "+1", "b": 2, "c": true, "d": null, "e": ["x", "y"]}))).unwrap();
+        assert_eq!(q, vec![("a".into(), "+1".into()), ("b".into(), "2".into()), ("c".into(), "true".into()), ("e".into(), "x".into()), ("e".into(), "y".into())]);
+        assert!(raw_query(Some(&json!({"a": {"b": 1}}))).unwrap_err().message.starts_with("query.a:"));
+        assert!(raw_query(Some(&json!("a=1"))).is_err());
+    }
+}
