@@ -1,0 +1,217 @@
+//! The `TwoChat` class and its resource getters.
+
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Promise, Reflect};
+use serde_json::{Map, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortSignal;
+
+use super::error::not_json;
+use super::http::{Call, Inner};
+use crate::config::{CallOptions, Config};
+use crate::endpoints::Method;
+use crate::error::{Error, Result};
+use crate::request::{raw_path, raw_query, RequestSpec};
+use crate::validate::{quoted, Fields};
+
+/// Converts a JS argument to JSON; `undefined` and `null` become `None`.
+pub(crate) fn arg(field: &str, v: &JsValue) -> Result<Option<Value>> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    if v.is_function() || v.is_symbol() || v.is_bigint() {
+        return Err(not_json(field));
+    }
+    // A Map, Headers, Date or class instance would silently convert to `{}`: refuse it instead.
+    if v.is_object() && !js_sys::Array::is_array(v) {
+        let proto = Object::get_prototype_of(v);
+        if !proto.is_null() && proto != Object::get_prototype_of(&Object::new()) {
+            return Err(Error::invalid(field, "must be a plain object ({ … }), not a class instance"));
+        }
+    }
+    serde_wasm_bindgen::from_value::<Value>(v.clone()).map(Some).map_err(|_| not_json(field))
+}
+
+fn opt_arg(field: &str, v: &Option<JsValue>) -> Result<Option<Value>> {
+    match v {
+        Some(v) => arg(field, v),
+        None => Ok(None),
+    }
+}
+
+/// Reads an options object that may hold non-JSON members (`fetch`, `signal`): those are taken
+/// out by name, the rest is converted to JSON for the native validators.
+fn split_options(field: &str, v: &Option<JsValue>, special: &[&str]) -> Result<(Option<Value>, Vec<JsValue>)> {
+    let Some(v) = v.as_ref().filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok((None, special.iter().map(|_| JsValue::UNDEFINED).collect()));
+    };
+    let Some(obj) = v.dyn_ref::<Object>().filter(|_| !v.is_function() && !js_sys::Array::is_array(v)) else {
+        return Err(Error::invalid(field, "must be an object"));
+    };
+    let mut map = Map::new();
+    let mut taken = vec![JsValue::UNDEFINED; special.len()];
+    for key in Object::keys(obj).iter() {
+        let Some(name) = key.as_string() else { continue };
+        let value = Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED);
+        if let Some(i) = special.iter().position(|s| *s == name) {
+            if let Some(slot) = taken.get_mut(i) {
+                *slot = value;
+            }
+            map.insert(name, Value::Null);
+        } else if let Some(json) = arg(&name, &value)? {
+            map.insert(name, json);
+        }
+    }
+    Ok((Some(Value::Object(map)), taken))
+}
+
+fn call_options(opts: &Option<JsValue>) -> Result<Call> {
+    let (json, special) = split_options("options", opts, &["signal"])?;
+    let options = CallOptions::from_options(json.as_ref())?;
+    let signal = match special.into_iter().next() {
+        None => None,
+        Some(s) if s.is_undefined() || s.is_null() => None,
+        Some(s) => Some(s.dyn_into::<AbortSignal>().map_err(|_| Error::invalid("signal", "must be an AbortSignal"))?),
+    };
+    Ok(Call { options, signal })
+}
+
+/// Shared by the client and every resource: validates, sends, and returns a Promise.
+#[derive(Clone)]
+pub(crate) struct Handle(pub(crate) Rc<Inner>);
+
+impl Handle {
+    /// Runs `spec` (or rejects with its validation error) as a Promise.
+    pub(crate) fn call(&self, spec: Result<RequestSpec>, opts: &Option<JsValue>) -> Promise {
+        let inner = self.0.clone();
+        let call = call_options(opts);
+        future_to_promise(async move {
+            let spec = spec?;
+            let call = call?;
+            Ok(inner.execute(spec, call).await?)
+        })
+    }
+}
+
+/// A 2Chat API client.
+#[wasm_bindgen]
+pub struct TwoChat {
+    handle: Handle,
+}
+
+#[wasm_bindgen]
+impl TwoChat {
+    /// Creates a client. Throws a `TwoChatError` (`invalid_input`) on a bad option.
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_optional_param_type = "TwoChatOptions")] options: Option<JsValue>) -> std::result::Result<TwoChat, JsValue> {
+        let (json, special) = split_options("options", &options, &["fetch"])?;
+        let config = Config::from_options(json.as_ref())?;
+        let fetch = match special.into_iter().next() {
+            None => None,
+            Some(f) if f.is_undefined() || f.is_null() => None,
+            Some(f) => Some(f.dyn_into::<Function>().map_err(|_| Error::invalid("fetch", "must be a function"))?),
+        };
+        Ok(TwoChat { handle: Handle(Rc::new(Inner { config, fetch })) })
+    }
+
+    /// Calls any 2Chat endpoint, including ones this version does not wrap yet:
+    /// `client.request("GET", "/open/whatsapp/get-numbers", { query: { status: "all" } })`.
+    #[wasm_bindgen(unchecked_return_type = "Promise<unknown>")]
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "RawRequest")] request: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
+    ) -> Promise {
+        let spec = (|| {
+            let method = Method::parse(method).ok_or_else(|| {
+                Error::invalid("method", format_args!("must be GET, POST, PUT or DELETE (got {})", quoted(method)))
+            })?;
+            let path = raw_path(path)?;
+            let req = opt_arg("request", &request)?;
+            let f = Fields::optional("request", req.as_ref())?;
+            f.only(&["query", "body"])?;
+            let query = raw_query(f.get("query"))?;
+            let body = f.get("body").cloned();
+            if body.is_some() && method == Method::Get {
+                return Err(Error::invalid("body", "a GET request cannot carry a body"));
+            }
+            Ok(RequestSpec { method, path, query, body })
+        })();
+        self.handle.call(spec, &opts)
+    }
+
+    /// Account, limits and usage (`client.account.info()`).
+    #[wasm_bindgen(getter)]
+    pub fn account(&self) -> super::resources::Account {
+        super::resources::Account(self.handle.clone())
+    }
+
+    /// Connected WhatsApp numbers.
+    #[wasm_bindgen(getter)]
+    pub fn numbers(&self) -> super::resources::Numbers {
+        super::resources::Numbers(self.handle.clone())
+    }
+
+    /// Sending and reading messages.
+    #[wasm_bindgen(getter)]
+    pub fn messages(&self) -> super::resources::Messages {
+        super::resources::Messages(self.handle.clone())
+    }
+
+    /// WhatsApp groups.
+    #[wasm_bindgen(getter)]
+    pub fn groups(&self) -> super::resources::Groups {
+        super::resources::Groups(self.handle.clone())
+    }
+
+    /// The contact book.
+    #[wasm_bindgen(getter)]
+    pub fn contacts(&self) -> super::resources::Contacts {
+        super::resources::Contacts(self.handle.clone())
+    }
+
+    /// Webhook subscriptions.
+    #[wasm_bindgen(getter)]
+    pub fn webhooks(&self) -> super::resources::Webhooks {
+        super::resources::Webhooks(self.handle.clone())
+    }
+
+    /// The base URL requests go to.
+    #[wasm_bindgen(getter, js_name = baseUrl)]
+    pub fn base_url(&self) -> String {
+        self.handle.0.config.base_url.clone()
+    }
+
+    /// A description without the API key.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_string_js(&self) -> String {
+        let c = &self.handle.0.config;
+        format!(
+            "TwoChat {{ baseUrl: {:?}, apiKey: {}, timeoutMs: {}, maxRetries: {} }}",
+            c.base_url,
+            if c.api_key.is_some() { "[redacted]" } else { "none" },
+            c.timeout_ms,
+            c.max_retries
+        )
+    }
+
+    /// What `JSON.stringify(client)` shows: the settings, never the key.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "TwoChatSummary")]
+    pub fn to_json(&self) -> JsValue {
+        let c = &self.handle.0.config;
+        let o = Object::new();
+        let set = |k: &str, v: JsValue| {
+            let _ = Reflect::set(&o, &JsValue::from_str(k), &v);
+        };
+        set("baseUrl", JsValue::from_str(&c.base_url));
+        set("apiKey", if c.api_key.is_some() { JsValue::from_str("[redacted]") } else { JsValue::NULL });
+        set("timeoutMs", JsValue::from_f64(f64::from(c.timeout_ms)));
+        set("maxRetries", JsValue::from_f64(f64::from(c.max_retries)));
+        o.into()
+    }
+}

@@ -1,0 +1,220 @@
+//! Sending requests: one attempt through gloo-net, and the retry loop around it.
+
+use std::pin::pin;
+
+use futures_util::future::{select, Either};
+use gloo_net::http::{Method as HttpMethod, RequestBuilder, Response};
+use web_sys::RequestCache;
+use js_sys::{Function, Promise};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal};
+
+use super::error::describe_js_error;
+use super::timer::{now_ms, sleep, Fired, Watch};
+use crate::config::{CallOptions, Config};
+use crate::endpoints::Method;
+use crate::error::{Error, ErrorCode};
+use crate::request::RequestSpec;
+use crate::response;
+use crate::retry::{self, Decision, Failure};
+
+/// The shared state behind a client and its resources.
+pub struct Inner {
+    /// Validated options.
+    pub config: Config,
+    /// A caller-supplied `fetch`, used instead of the global one.
+    pub fetch: Option<Function>,
+}
+
+/// A call's options with the signal resolved.
+pub struct Call {
+    /// Overrides from the caller.
+    pub options: CallOptions,
+    /// The caller's signal.
+    pub signal: Option<AbortSignal>,
+}
+
+enum Attempt {
+    Answer { status: u16, retry_after: Option<String>, body: String },
+    Network(String),
+    Timeout,
+    Aborted,
+}
+
+fn http_method(m: Method) -> HttpMethod {
+    match m {
+        Method::Get => HttpMethod::GET,
+        Method::Post => HttpMethod::POST,
+        Method::Put => HttpMethod::PUT,
+        Method::Delete => HttpMethod::DELETE,
+    }
+}
+
+impl Inner {
+    /// Runs a request with retries and returns the parsed JSON body.
+    pub async fn execute(&self, spec: RequestSpec, call: Call) -> Result<JsValue, Error> {
+        let key = self.config.api_key.as_ref().map(|k| k.expose().to_string());
+        let result = self.run(spec, call).await;
+        result.map_err(|e| match &key {
+            Some(k) => e.redact(k),
+            None => e,
+        })
+    }
+
+    async fn run(&self, spec: RequestSpec, call: Call) -> Result<JsValue, Error> {
+        let url = spec.url(&self.config.base_url);
+        let body = match &spec.body {
+            Some(b) => Some(serde_json::to_string(b).map_err(|e| Error::invalid("body", e))?),
+            None => None,
+        };
+        let timeout_ms = f64::from(call.options.timeout_ms.unwrap_or(self.config.timeout_ms));
+        let max_retries = call.options.max_retries.unwrap_or(self.config.max_retries);
+        let signal = call.signal.as_ref();
+        let mut retries_done = 0u32;
+        loop {
+            let outcome = self.attempt(&spec, &url, body.as_deref(), &call.options, timeout_ms, signal).await;
+            let (failure, error) = match outcome {
+                Attempt::Aborted => return Err(aborted()),
+                Attempt::Answer { status, retry_after, body } => {
+                    let retry_after_ms = retry_after.as_deref().and_then(|v| retry::parse_retry_after(v, now_ms()));
+                    match response::check(status, &body, retry_after_ms) {
+                        Ok(()) => {
+                            return js_sys::JSON::parse(&body).map_err(|e| {
+                                Error::new(ErrorCode::Decode, format!("the body could not be parsed: {}", describe_js_error(&e)))
+                                    .with_status(status)
+                            })
+                        }
+                        Err(e) if (200..300).contains(&status) => return Err(e),
+                        Err(e) if status >= 500 && !spec.method.is_idempotent() => (Failure::Status(status), with_unknown_outcome(e)),
+                        Err(e) => (Failure::Status(status), e),
+                    }
+                }
+                Attempt::Network(msg) => (Failure::Network, network_error(spec.method, &msg)),
+                Attempt::Timeout => (Failure::Timeout, timeout_error(spec.method, timeout_ms)),
+            };
+            match retry::decide(spec.method, failure, retries_done, max_retries, error.retry_after_ms, js_sys::Math::random()) {
+                Decision::GiveUp => return Err(error),
+                Decision::RetryAfter(ms) => {
+                    if !sleep(ms as f64, signal).await {
+                        return Err(aborted());
+                    }
+                    retries_done += 1;
+                }
+            }
+        }
+    }
+
+    async fn attempt(
+        &self,
+        spec: &RequestSpec,
+        url: &str,
+        body: Option<&str>,
+        options: &CallOptions,
+        timeout_ms: f64,
+        signal: Option<&AbortSignal>,
+    ) -> Attempt {
+        if signal.is_some_and(AbortSignal::aborted) {
+            return Attempt::Aborted;
+        }
+        let controller = match AbortController::new() {
+            Ok(c) => c,
+            Err(e) => return Attempt::Network(describe_js_error(&e)),
+        };
+        let mut watch = Watch::start(timeout_ms, signal, Some(&controller));
+        let attempt_signal = controller.signal();
+        let exchange = self.exchange(spec, url, body, options, &attempt_signal);
+        let outcome = match select(pin!(exchange), pin!(watch.wait())).await {
+            Either::Left((outcome, _)) => outcome,
+            Either::Right((Fired::Aborted, _)) => Attempt::Aborted,
+            Either::Right((Fired::Elapsed, _)) => Attempt::Timeout,
+        };
+        // The fetch rejects when the watch aborts it; report why it was aborted, not the rejection.
+        match (watch.fired(), outcome) {
+            (Some(Fired::Aborted), _) => Attempt::Aborted,
+            (Some(Fired::Elapsed), Attempt::Network(_)) => Attempt::Timeout,
+            (_, outcome) => outcome,
+        }
+    }
+
+    /// Builds the request. Responses of an API must never come from an HTTP cache: without
+    /// `cache: "no-store"` a browser may answer a later call (even one with another key) with a
+    /// cached 404 or 410. Runtimes that refuse the option (older workerd) get the request without it.
+    fn build(&self, spec: &RequestSpec, url: &str, body: Option<&str>, options: &CallOptions, signal: &AbortSignal) -> Result<gloo_net::http::Request, String> {
+        let make = |no_store: bool| {
+            let mut builder = RequestBuilder::new(url).method(http_method(spec.method)).abort_signal(Some(signal)).header("Accept", "application/json");
+            if no_store {
+                builder = builder.cache(RequestCache::NoStore);
+            }
+            if let Some(key) = &self.config.api_key {
+                builder = builder.header("X-User-API-Key", key.expose());
+            }
+            if body.is_some() {
+                builder = builder.header("Content-Type", "application/json");
+            }
+            for (k, v) in self.config.default_headers.iter().chain(options.headers.iter()) {
+                builder = builder.header(k, v);
+            }
+            match body {
+                Some(b) => builder.body(b),
+                None => builder.build(),
+            }
+        };
+        make(true).or_else(|_| make(false)).map_err(|e| format!("the request could not be built: {e}"))
+    }
+
+    /// One HTTP exchange: send, then read the whole body.
+    async fn exchange(&self, spec: &RequestSpec, url: &str, body: Option<&str>, options: &CallOptions, signal: &AbortSignal) -> Attempt {
+        let request = match self.build(spec, url, body, options, signal) {
+            Ok(r) => r,
+            Err(msg) => return Attempt::Network(msg),
+        };
+        let response = match &self.fetch {
+            None => request.send().await.map_err(|e| e.to_string()),
+            Some(f) => custom_fetch(f, request.into()).await,
+        };
+        let response = match response {
+            Ok(r) => r,
+            Err(msg) => return Attempt::Network(msg),
+        };
+        let status = response.status();
+        let retry_after = response.headers().get("retry-after");
+        match response.text().await {
+            Ok(body) => Attempt::Answer { status, retry_after, body },
+            Err(e) => Attempt::Network(format!("the connection broke while reading the HTTP {status} body: {e}")),
+        }
+    }
+}
+
+/// Calls a user-supplied fetch with the built request. Whatever it throws, rejects with or
+/// resolves to is turned into a value or an error here, never a panic.
+async fn custom_fetch(f: &Function, request: web_sys::Request) -> Result<Response, String> {
+    let returned = f.call1(&JsValue::UNDEFINED, &request).map_err(|e| format!("the fetch option threw: {}", describe_js_error(&e)))?;
+    let settled = JsFuture::from(Promise::resolve(&returned)).await.map_err(|e| describe_js_error(&e))?;
+    settled
+        .dyn_into::<web_sys::Response>()
+        .map(Response::from)
+        .map_err(|_| "the fetch option did not resolve to a Response".to_string())
+}
+
+fn aborted() -> Error {
+    Error::new(ErrorCode::Aborted, "the request was aborted by its AbortSignal")
+}
+
+const UNKNOWN_OUTCOME: &str =
+    ". It may or may not have been processed, so it was not repeated: 2Chat has no idempotency key";
+
+fn with_unknown_outcome(mut e: Error) -> Error {
+    e.message.push_str(UNKNOWN_OUTCOME);
+    e
+}
+
+fn network_error(method: Method, msg: &str) -> Error {
+    let e = Error::new(ErrorCode::Network, format!("no answer from 2Chat: {msg}"));
+    if method.is_idempotent() { e } else { with_unknown_outcome(e) }
+}
+
+fn timeout_error(method: Method, timeout_ms: f64) -> Error {
+    let e = Error::new(ErrorCode::Timeout, format!("no complete answer within {timeout_ms} ms"));
+    if method.is_idempotent() { e } else { with_unknown_outcome(e) }
+}
