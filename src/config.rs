@@ -29,7 +29,10 @@ impl ApiKey {
             return Err(Error::invalid("apiKey", "must not be empty"));
         }
         if !key.bytes().all(|b| b.is_ascii_graphic()) {
-            return Err(Error::invalid("apiKey", "must contain only visible ASCII characters (no spaces or line breaks)"));
+            return Err(Error::invalid(
+                "apiKey",
+                "must contain only visible ASCII characters (no spaces or line breaks)",
+            ));
         }
         Ok(ApiKey(key.to_string()))
     }
@@ -78,7 +81,9 @@ impl Config {
         let api_key = match o.get("apiKey") {
             None => None,
             Some(Value::String(s)) => Some(ApiKey::new(s)?),
-            Some(other) => return Err(Error::invalid("apiKey", format_args!("must be a string, got {}", type_name(other)))),
+            Some(other) => {
+                return Err(Error::invalid("apiKey", format_args!("must be a string, got {}", type_name(other))))
+            }
         };
         let base_url = match o.opt_str("baseUrl")? {
             None => DEFAULT_BASE_URL.to_string(),
@@ -133,7 +138,9 @@ pub fn headers(field: &str, v: Option<&Value>) -> Result<Vec<(String, String)>> 
     let map = match v {
         None | Some(Value::Null) => return Ok(Vec::new()),
         Some(Value::Object(m)) => m,
-        Some(other) => return Err(Error::invalid(field, format_args!("must be an object of strings, got {}", type_name(other)))),
+        Some(other) => {
+            return Err(Error::invalid(field, format_args!("must be an object of strings, got {}", type_name(other))))
+        }
     };
     let mut out = Vec::with_capacity(map.len());
     for (name, value) in map {
@@ -171,7 +178,8 @@ mod tests {
 
     #[test]
     fn the_key_never_prints() {
-        let c = Config::from_options(Some(&json!({"apiKey": "UAK-secret-123", "baseUrl": "http://127.0.0.1:8080/"}))).unwrap();
+        let c = Config::from_options(Some(&json!({"apiKey": "UAK-secret-123", "baseUrl": "http://127.0.0.1:8080/"})))
+            .unwrap();
         let dbg = format!("{c:?}");
         assert!(!dbg.contains("UAK-secret-123"), "{dbg}");
         assert!(dbg.contains("[redacted]"));
@@ -205,8 +213,16 @@ mod tests {
 
     #[test]
     fn call_options() {
-        let c = CallOptions::from_options(Some(&json!({"timeoutMs": 50, "maxRetries": 0, "headers": {"X-Trace": "t"}}))).unwrap();
-        assert_eq!(c, CallOptions { timeout_ms: Some(50), max_retries: Some(0), headers: vec![("X-Trace".into(), "t".into())] });
-        assert!(CallOptions::from_options(Some(&json!({"timeout": 5}))).unwrap_err().message.starts_with("timeout: is not a known option"));
+        let c =
+            CallOptions::from_options(Some(&json!({"timeoutMs": 50, "maxRetries": 0, "headers": {"X-Trace": "t"}})))
+                .unwrap();
+        assert_eq!(
+            c,
+            CallOptions { timeout_ms: Some(50), max_retries: Some(0), headers: vec![("X-Trace".into(), "t".into())] }
+        );
+        assert!(CallOptions::from_options(Some(&json!({"timeout": 5})))
+            .unwrap_err()
+            .message
+            .starts_with("timeout: is not a known option"));
     }
 }

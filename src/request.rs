@@ -92,7 +92,9 @@ pub fn encode_path_segment(field: &str, value: &str) -> Result<String> {
     if value == "." || value == ".." {
         return Err(Error::invalid(field, format_args!("{} is not a valid identifier", quoted(value))));
     }
-    if let Some(c) = value.chars().find(|c| matches!(c, '/' | '\\' | '%' | '?' | '#') || c.is_whitespace() || c.is_control()) {
+    if let Some(c) =
+        value.chars().find(|c| matches!(c, '/' | '\\' | '%' | '?' | '#') || c.is_whitespace() || c.is_control())
+    {
         return Err(Error::invalid(
             field,
             format_args!("must not contain {} (got {})", describe_char(c), quoted(value)),
@@ -100,7 +102,27 @@ pub fn encode_path_segment(field: &str, value: &str) -> Result<String> {
     }
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'+' | b'@' | b':' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b',' | b';' | b'=') {
+        if b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'+'
+                    | b'@'
+                    | b':'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b','
+                    | b';'
+                    | b'='
+            )
+        {
             out.push(char::from(b));
         } else {
             push_pct(&mut out, b);
@@ -146,10 +168,16 @@ pub fn raw_path(path: &str) -> Result<String> {
     for seg in path.split('/') {
         let decoded = seg.replace("%2e", ".").replace("%2E", ".");
         if decoded == "." || decoded == ".." {
-            return Err(Error::invalid("path", format_args!("must not contain '.' or '..' segments (got {})", quoted(path))));
+            return Err(Error::invalid(
+                "path",
+                format_args!("must not contain '.' or '..' segments (got {})", quoted(path)),
+            ));
         }
         if seg.contains("%2f") || seg.contains("%2F") || seg.contains("%5c") || seg.contains("%5C") {
-            return Err(Error::invalid("path", format_args!("must not contain an encoded '/' or '\\' (got {})", quoted(path))));
+            return Err(Error::invalid(
+                "path",
+                format_args!("must not contain an encoded '/' or '\\' (got {})", quoted(path)),
+            ));
         }
     }
     let mut out = String::with_capacity(path.len());
@@ -172,7 +200,9 @@ pub fn raw_query(v: Option<&Value>) -> Result<Vec<(String, String)>> {
     let map = match v {
         None | Some(Value::Null) => return Ok(Vec::new()),
         Some(Value::Object(m)) => m,
-        Some(other) => return Err(Error::invalid("query", format_args!("must be an object, got {}", type_name(other)))),
+        Some(other) => {
+            return Err(Error::invalid("query", format_args!("must be an object, got {}", type_name(other))))
+        }
     };
     let mut out = Vec::with_capacity(map.len());
     for (k, v) in map {
@@ -182,7 +212,10 @@ pub fn raw_query(v: Option<&Value>) -> Result<Vec<(String, String)>> {
                 Value::String(s) => Ok(Some(s.clone())),
                 Value::Bool(b) => Ok(Some(b.to_string())),
                 Value::Number(n) => Ok(Some(n.to_string())),
-                other => Err(Error::invalid(&format!("query.{k}"), format_args!("must be a string, number or boolean, got {}", type_name(other)))),
+                other => Err(Error::invalid(
+                    &format!("query.{k}"),
+                    format_args!("must be a string, number or boolean, got {}", type_name(other)),
+                )),
             }
         };
         match v {
@@ -251,7 +284,16 @@ mod tests {
     fn raw_paths() {
         assert_eq!(raw_path("/open/whatsapp/messages/+1555").unwrap(), "/open/whatsapp/messages/+1555");
         assert_eq!(raw_path("/open/ñ").unwrap(), "/open/%C3%B1");
-        for bad in ["open/info", "//evil.example/x", "/open/../admin", "/open/%2e%2e/x", "/open/a%2Fb", "/open/info?x=1", "/a b", "/open/./x"] {
+        for bad in [
+            "open/info",
+            "//evil.example/x",
+            "/open/../admin",
+            "/open/%2e%2e/x",
+            "/open/a%2Fb",
+            "/open/info?x=1",
+            "/a b",
+            "/open/./x",
+        ] {
             assert!(raw_path(bad).is_err(), "{bad}");
         }
     }
@@ -259,7 +301,16 @@ mod tests {
     #[test]
     fn raw_queries() {
         let q = raw_query(Some(&json!({"a": "+1", "b": 2, "c": true, "d": null, "e": ["x", "y"]}))).unwrap();
-        assert_eq!(q, vec![("a".into(), "+1".into()), ("b".into(), "2".into()), ("c".into(), "true".into()), ("e".into(), "x".into()), ("e".into(), "y".into())]);
+        assert_eq!(
+            q,
+            vec![
+                ("a".into(), "+1".into()),
+                ("b".into(), "2".into()),
+                ("c".into(), "true".into()),
+                ("e".into(), "x".into()),
+                ("e".into(), "y".into())
+            ]
+        );
         assert!(raw_query(Some(&json!({"a": {"b": 1}}))).unwrap_err().message.starts_with("query.a:"));
         assert!(raw_query(Some(&json!("a=1"))).is_err());
     }

@@ -26,12 +26,10 @@ impl Envelope {
     /// 2Chat's explanation: `error_message` on newer pages, `message` on older ones, sometimes a
     /// string in `error`.
     fn server_message(&self) -> Option<String> {
-        [&self.error_message, &self.message, &self.error]
-            .into_iter()
-            .find_map(|v| match v {
-                Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
-                _ => None,
-            })
+        [&self.error_message, &self.message, &self.error].into_iter().find_map(|v| match v {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            _ => None,
+        })
     }
 }
 
@@ -147,7 +145,10 @@ mod tests {
     #[test]
     fn a_2xx_saying_failure_is_an_error() {
         let e = check(200, r#"{"success":false,"message":"channel is not connected"}"#, None).unwrap_err();
-        assert_eq!((e.code, e.status, e.message.as_str()), (ErrorCode::Unprocessable, Some(200), "channel is not connected"));
+        assert_eq!(
+            (e.code, e.status, e.message.as_str()),
+            (ErrorCode::Unprocessable, Some(200), "channel is not connected")
+        );
         let e = check(200, r#"{"error":true}"#, None).unwrap_err();
         assert_eq!(e.code, ErrorCode::Unprocessable);
     }
@@ -172,6 +173,9 @@ mod tests {
         let e = check(404, "{}", Some(2000)).unwrap_err();
         assert_eq!(e.retry_after_ms, None);
         let e = check(486, "", None).unwrap_err();
-        assert_eq!((e.code, e.message.as_str()), (ErrorCode::Conflict, "HTTP 486 Busy: the number is handling a previous request; retry in a few seconds"));
+        assert_eq!(
+            (e.code, e.message.as_str()),
+            (ErrorCode::Conflict, "HTTP 486 Busy: the number is handling a previous request; retry in a few seconds")
+        );
     }
 }

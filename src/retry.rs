@@ -139,7 +139,19 @@ mod tests {
 
     #[test]
     fn reads_are_retried_on_transient_failures() {
-        for f in [Failure::Status(408), Failure::Status(409), Failure::Status(410), Failure::Status(429), Failure::Status(486), Failure::Status(500), Failure::Status(502), Failure::Status(503), Failure::Status(504), Failure::Network, Failure::Timeout] {
+        for f in [
+            Failure::Status(408),
+            Failure::Status(409),
+            Failure::Status(410),
+            Failure::Status(429),
+            Failure::Status(486),
+            Failure::Status(500),
+            Failure::Status(502),
+            Failure::Status(503),
+            Failure::Status(504),
+            Failure::Network,
+            Failure::Timeout,
+        ] {
             assert!(is_retryable(Get, f), "GET {f:?}");
             assert!(is_retryable(Delete, f), "DELETE {f:?}");
         }
@@ -154,7 +166,16 @@ mod tests {
             assert!(is_retryable(Post, Failure::Status(s)));
             assert!(is_retryable(Put, Failure::Status(s)));
         }
-        for f in [Failure::Status(408), Failure::Status(500), Failure::Status(502), Failure::Status(503), Failure::Status(504), Failure::Network, Failure::Timeout, Failure::Status(400)] {
+        for f in [
+            Failure::Status(408),
+            Failure::Status(500),
+            Failure::Status(502),
+            Failure::Status(503),
+            Failure::Status(504),
+            Failure::Network,
+            Failure::Timeout,
+            Failure::Status(400),
+        ] {
             assert!(!is_retryable(Post, f), "POST {f:?} must never be repeated");
             assert!(!is_retryable(Put, f), "PUT {f:?}");
         }
@@ -189,7 +210,15 @@ mod tests {
         assert_eq!(now, 784_111_777_000.0);
         assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:50:07 GMT", now), Some(30_000));
         assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:40:00 GMT", now), Some(0));
-        for bad in ["", "-1", "1.5", "soon", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 32 Nov 1994 08:49:37 GMT", "99999999999999999999999"] {
+        for bad in [
+            "",
+            "-1",
+            "1.5",
+            "soon",
+            "Sun, 06 Nov 1994 08:49:37 UTC",
+            "Sun, 32 Nov 1994 08:49:37 GMT",
+            "99999999999999999999999",
+        ] {
             assert_eq!(parse_retry_after(bad, now), None, "{bad}");
         }
     }

@@ -12,9 +12,7 @@ use crate::events;
 /// Whether `s` is an E.164 number as 2Chat wants it: `+` then 8 to 15 digits, no leading zero.
 pub fn is_e164(s: &str) -> bool {
     let Some(digits) = s.strip_prefix('+') else { return false };
-    (8..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0')
+    (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
 }
 
 /// Whether `s` is an absolute http(s) URL with a host.
@@ -27,9 +25,7 @@ pub fn is_http_url(s: &str) -> bool {
         return false;
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    !host.is_empty()
-        && !host.starts_with(':')
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+    !host.is_empty() && !host.starts_with(':') && !s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// A short description of a JSON value's type, for messages.
@@ -66,10 +62,7 @@ pub fn check_e164(field: &str, s: &str) -> Result<()> {
     if is_e164(s) {
         Ok(())
     } else {
-        Err(Error::invalid(
-            field,
-            format_args!("must be an E.164 number: '+' then 8 to 15 digits (got {})", quoted(s)),
-        ))
+        Err(Error::invalid(field, format_args!("must be an E.164 number: '+' then 8 to 15 digits (got {})", quoted(s))))
     }
 }
 
@@ -174,7 +167,10 @@ impl<'a> Fields<'a> {
         let s = self.opt_str(field)?;
         if let Some(s) = s {
             if !is_http_url(s) {
-                return Err(Error::invalid(&self.path(field), format_args!("must be an http(s) URL (got {})", quoted(s))));
+                return Err(Error::invalid(
+                    &self.path(field),
+                    format_args!("must be an http(s) URL (got {})", quoted(s)),
+                ));
             }
         }
         Ok(s)
@@ -201,12 +197,16 @@ impl<'a> Fields<'a> {
     pub fn opt_int(&self, field: &str, min: i64, max: i64) -> Result<Option<i64>> {
         let Some(v) = self.get(field) else { return Ok(None) };
         let n = match v {
-            Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15).map(|f| f as i64)),
+            Value::Number(n) => {
+                n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15).map(|f| f as i64))
+            }
             _ => None,
         };
         match n {
             Some(n) if (min..=max).contains(&n) => Ok(Some(n)),
-            Some(n) => Err(Error::invalid(&self.path(field), format_args!("must be between {min} and {max} (got {n})"))),
+            Some(n) => {
+                Err(Error::invalid(&self.path(field), format_args!("must be between {min} and {max} (got {n})")))
+            }
             None => Err(Error::invalid(
                 &self.path(field),
                 format_args!("must be a whole number between {min} and {max}, got {}", describe(v)),
@@ -303,7 +303,18 @@ mod tests {
         for ok in ["+595981048477", "+12025550123", "+44770017657", "+12345678", "+123456789012345"] {
             assert!(is_e164(ok), "{ok}");
         }
-        for bad in ["595981048477", "+1234567", "+1234567890123456", "+1 202 555 0123", "+0123456789", "", "+", "++12345678", "+12345678a", "+١٢٣٤٥٦٧٨٩"] {
+        for bad in [
+            "595981048477",
+            "+1234567",
+            "+1234567890123456",
+            "+1 202 555 0123",
+            "+0123456789",
+            "",
+            "+",
+            "++12345678",
+            "+12345678a",
+            "+١٢٣٤٥٦٧٨٩",
+        ] {
             assert!(!is_e164(bad), "{bad}");
         }
     }
@@ -312,7 +323,16 @@ mod tests {
     fn urls() {
         assert!(is_http_url("https://example.com/a.jpg"));
         assert!(is_http_url("http://127.0.0.1:8080/hook?x=1"));
-        for bad in ["ftp://x", "javascript:alert(1)", "https://", "https:///x", "https://a b", "example.com", "file:///etc/passwd", "data:text/plain,hi"] {
+        for bad in [
+            "ftp://x",
+            "javascript:alert(1)",
+            "https://",
+            "https:///x",
+            "https://a b",
+            "example.com",
+            "file:///etc/passwd",
+            "data:text/plain,hi",
+        ] {
             assert!(!is_http_url(bad), "{bad}");
         }
     }
@@ -333,7 +353,10 @@ mod tests {
 
     #[test]
     fn wrong_argument_types() {
-        assert!(Fields::optional("params", Some(&json!([1]))).unwrap_err().message.contains("must be an object, got an array"));
+        assert!(Fields::optional("params", Some(&json!([1])))
+            .unwrap_err()
+            .message
+            .contains("must be an object, got an array"));
         assert!(Fields::required("params", None).unwrap_err().message.contains("is required"));
         assert!(required_str("number", Some(&json!(12))).unwrap_err().message.contains("got a number"));
         assert!(required_str("number", Some(&json!("  "))).unwrap_err().message.contains("must not be empty"));
@@ -359,6 +382,9 @@ mod tests {
     #[test]
     fn events() {
         assert_eq!(event_name("event", Some(&json!("whatsapp.message.sent"))).unwrap(), "whatsapp.message.sent");
-        assert!(event_name("event", Some(&json!("whatsapp.nope"))).unwrap_err().message.contains("not a 2Chat webhook event"));
+        assert!(event_name("event", Some(&json!("whatsapp.nope")))
+            .unwrap_err()
+            .message
+            .contains("not a 2Chat webhook event"));
     }
 }

@@ -26,7 +26,9 @@ pub fn create(params: Option<&Value>) -> Result<RequestSpec> {
         }
         (Some(d), None) => ("contact_detail", d),
         (None, Some(d)) => ("contact_details", d),
-        (None, None) => return Err(Error::invalid("contact_detail", "at least one detail ({type, value}) is required")),
+        (None, None) => {
+            return Err(Error::invalid("contact_detail", "at least one detail ({type, value}) is required"))
+        }
     };
     let details = details_list(field, details, true)?;
     let mut body = p.to_body();
@@ -48,7 +50,10 @@ pub(crate) fn details_list(field: &str, v: &Value, non_empty: bool) -> Result<Ve
     for (i, item) in items.iter().enumerate() {
         let path = format!("{field}[{i}]");
         let Value::Object(m) = item else {
-            return Err(Error::invalid(&path, format_args!("must be an object {{type, value}}, got {}", type_name(item))));
+            return Err(Error::invalid(
+                &path,
+                format_args!("must be an object {{type, value}}, got {}", type_name(item)),
+            ));
         };
         detail(&path, m)?;
     }
@@ -59,12 +64,17 @@ fn detail(path: &str, m: &Map<String, Value>) -> Result<()> {
     let f = Fields::nested(m, path);
     let kind = f.req_str("type")?;
     if !DETAIL_TYPES.contains(&kind) {
-        return Err(Error::invalid(&f.path("type"), format_args!("must be one of E, A, PH, WAPH (got {})", quoted(kind))));
+        return Err(Error::invalid(
+            &f.path("type"),
+            format_args!("must be one of E, A, PH, WAPH (got {})", quoted(kind)),
+        ));
     }
     let value = f.req_str("value")?;
     match kind {
         "PH" | "WAPH" => check_e164(&f.path("value"), value),
-        "E" if !value.contains('@') => Err(Error::invalid(&f.path("value"), format_args!("must be an email address (got {})", quoted(value)))),
+        "E" if !value.contains('@') => {
+            Err(Error::invalid(&f.path("value"), format_args!("must be an email address (got {})", quoted(value))))
+        }
         _ => Ok(()),
     }
 }

@@ -14,7 +14,8 @@ use crate::error::{Error, ErrorCode, Result};
 /// The table entry with contract number `id`; a missing entry is a bug in this crate, reported
 /// as an error rather than a panic.
 pub(crate) fn ep(id: u8) -> Result<&'static Endpoint> {
-    endpoint(id).ok_or_else(|| Error::new(ErrorCode::InvalidInput, format!("endpoint #{id} is not in the endpoint table")))
+    endpoint(id)
+        .ok_or_else(|| Error::new(ErrorCode::InvalidInput, format!("endpoint #{id} is not in the endpoint table")))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -21,7 +21,11 @@ pub fn list(params: Option<&Value>) -> Result<RequestSpec> {
 
 /// #11 `GET /open/whatsapp/check-number/{from}/{to}`: whether `number_to_check` is on WhatsApp.
 /// `extra_information: true` adds `whatsapp_info` and is billed as two calls.
-pub fn check(from_number: Option<&Value>, number_to_check: Option<&Value>, params: Option<&Value>) -> Result<RequestSpec> {
+pub fn check(
+    from_number: Option<&Value>,
+    number_to_check: Option<&Value>,
+    params: Option<&Value>,
+) -> Result<RequestSpec> {
     let from = required_e164("fromNumber", from_number)?;
     let to = required_e164("numberToCheck", number_to_check)?;
     let p = Fields::optional("params", params)?;

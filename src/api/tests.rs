@@ -38,16 +38,26 @@ fn numbers_list_and_check() {
     let r = ok(numbers::list(v(json!({"status": "connected", "page_number": 1, "results_per_page": 100})).as_ref()));
     assert_eq!(r.path_and_query(), "/open/whatsapp/get-numbers?status=connected&page_number=1&results_per_page=100");
     assert_eq!(ok(numbers::list(None)).path_and_query(), "/open/whatsapp/get-numbers");
-    refused(numbers::list(v(json!({"status": "online"})).as_ref()), "status: must be one of connected, disconnected, all");
+    refused(
+        numbers::list(v(json!({"status": "online"})).as_ref()),
+        "status: must be one of connected, disconnected, all",
+    );
     refused(numbers::list(v(json!({"results_per_page": 0})).as_ref()), "results_per_page: must be between 1 and 100");
     refused(numbers::list(v(json!({"results_per_page": 101})).as_ref()), "results_per_page:");
     refused(numbers::list(v(json!({"page_number": -1})).as_ref()), "page_number:");
 
-    let r = ok(numbers::check(v(json!("+595981048477")).as_ref(), v(json!("+12025550123")).as_ref(), v(json!({"extra_information": true})).as_ref()));
+    let r = ok(numbers::check(
+        v(json!("+595981048477")).as_ref(),
+        v(json!("+12025550123")).as_ref(),
+        v(json!({"extra_information": true})).as_ref(),
+    ));
     assert_eq!(r.path_and_query(), "/open/whatsapp/check-number/+595981048477/+12025550123?extra-information=true");
     let r = ok(numbers::check(v(json!("+595981048477")).as_ref(), v(json!("+12025550123")).as_ref(), None));
     assert_eq!(r.path_and_query(), "/open/whatsapp/check-number/+595981048477/+12025550123");
-    refused(numbers::check(v(json!("595981048477")).as_ref(), v(json!("+12025550123")).as_ref(), None), "fromNumber: must be an E.164 number");
+    refused(
+        numbers::check(v(json!("595981048477")).as_ref(), v(json!("+12025550123")).as_ref(), None),
+        "fromNumber: must be an E.164 number",
+    );
     refused(numbers::check(v(json!("+595981048477")).as_ref(), None, None), "numberToCheck: is required");
     refused(numbers::check(v(json!("+595981048477")).as_ref(), v(json!("+1/../x")).as_ref(), None), "numberToCheck:");
 }
@@ -86,7 +96,10 @@ fn send_message_validation() {
     refused(messages::send(Some(&base(json!({"from_number": "0981 048477"})))), "from_number: must be an E.164 number");
     refused(messages::send(Some(&base(json!({"from_number": null})))), "from_number: is required");
     refused(messages::send(Some(&base(json!({"to_number": "+12"})))), "to_number: must be an E.164 number");
-    refused(messages::send(Some(&base(json!({"to_group_uuid": "WAG1"})))), "to_number: give either to_number or to_group_uuid, not both");
+    refused(
+        messages::send(Some(&base(json!({"to_group_uuid": "WAG1"})))),
+        "to_number: give either to_number or to_group_uuid, not both",
+    );
     refused(messages::send(Some(&base(json!({"to_number": null})))), "to_number: a recipient is required");
     refused(messages::send(Some(&base(json!({"text": ""})))), "text: the message is empty");
     refused(messages::send(Some(&base(json!({"text": "   "})))), "text: the message is empty");
@@ -94,8 +107,14 @@ fn send_message_validation() {
     refused(messages::send(Some(&base(json!({"text": 42})))), "text: must be a string, got a number");
     refused(messages::send(Some(&base(json!({"text": "x".repeat(65_537)})))), "text: must be at most 65536 characters");
     refused(messages::send(Some(&base(json!({"url": "ftp://example.com/a.png"})))), "url: must be an http(s) URL");
-    refused(messages::send(Some(&base(json!({"pin": {"latitude": -25.2, "longitude": "-57.5"}})))), "pin.latitude: must be a string, got a number");
-    refused(messages::send(Some(&base(json!({"pin": {"latitude": "91", "longitude": "0"}})))), "pin.latitude: must be a decimal number between -90 and 90");
+    refused(
+        messages::send(Some(&base(json!({"pin": {"latitude": -25.2, "longitude": "-57.5"}})))),
+        "pin.latitude: must be a string, got a number",
+    );
+    refused(
+        messages::send(Some(&base(json!({"pin": {"latitude": "91", "longitude": "0"}})))),
+        "pin.latitude: must be a decimal number between -90 and 90",
+    );
     refused(messages::send(Some(&base(json!({"pin": {"latitude": "1"}})))), "pin.longitude: is required");
     refused(messages::send(Some(&base(json!({"pin": "here"})))), "pin: must be an object");
 }
@@ -104,10 +123,16 @@ fn send_message_validation() {
 fn messages_list() {
     let r = ok(messages::list(v(json!("+595981048477")).as_ref(), None));
     assert_eq!(r.path_and_query(), "/open/whatsapp/messages/+595981048477");
-    let r = ok(messages::list(v(json!("+595981048477")).as_ref(), v(json!({"remote_number": "+5215512345432", "page_number": 2})).as_ref()));
+    let r = ok(messages::list(
+        v(json!("+595981048477")).as_ref(),
+        v(json!({"remote_number": "+5215512345432", "page_number": 2})).as_ref(),
+    ));
     assert_eq!(r.path_and_query(), "/open/whatsapp/messages/+595981048477/+5215512345432?page_number=2");
     refused(messages::list(None, None), "number: is required");
-    refused(messages::list(v(json!("+595981048477")).as_ref(), v(json!({"remote_number": "12"})).as_ref()), "remote_number: must be an E.164 number");
+    refused(
+        messages::list(v(json!("+595981048477")).as_ref(), v(json!({"remote_number": "12"})).as_ref()),
+        "remote_number: must be an E.164 number",
+    );
 }
 
 #[test]
@@ -135,50 +160,148 @@ fn contacts_create_sends_the_documented_spelling() {
 
 #[test]
 fn contacts_validation() {
-    refused(contacts::create(Some(&json!({"contact_detail": [{"type": "E", "value": "a@b.c"}]}))), "first_name: is required");
+    refused(
+        contacts::create(Some(&json!({"contact_detail": [{"type": "E", "value": "a@b.c"}]}))),
+        "first_name: is required",
+    );
     refused(contacts::create(Some(&json!({"first_name": "A"}))), "contact_detail: at least one detail");
-    refused(contacts::create(Some(&json!({"first_name": "A", "contact_detail": []}))), "contact_detail: at least one detail");
-    refused(contacts::create(Some(&json!({"first_name": "A", "contact_detail": {"type": "E"}}))), "contact_detail: must be an array");
-    refused(contacts::create(Some(&json!({"first_name": "A", "contact_detail": [{"type": "X", "value": "1"}]}))), "contact_detail[0].type: must be one of E, A, PH, WAPH");
-    refused(contacts::create(Some(&json!({"first_name": "A", "contact_detail": [{"type": "E", "value": "a@b.c"}, {"type": "PH", "value": "555"}]}))), "contact_detail[1].value: must be an E.164 number");
-    refused(contacts::create(Some(&json!({"first_name": "A", "contact_detail": [{"type": "E", "value": "nope"}]}))), "contact_detail[0].value: must be an email address");
-    refused(contacts::create(Some(&json!({"first_name": "A", "contact_detail": [{"type": "E"}]}))), "contact_detail[0].value: is required");
-    refused(contacts::create(Some(&json!({"first_name": "A", "contact_detail": ["x"]}))), "contact_detail[0]: must be an object");
-    refused(contacts::create(Some(&json!({"first_name": "A", "contact_detail": [], "contact_details": []}))), "contact_details: give contact_detail or contact_details, not both");
-    refused(contacts::create(Some(&json!({"first_name": 1, "contact_detail": [{"type": "E", "value": "a@b.c"}]}))), "first_name: must be a string");
+    refused(
+        contacts::create(Some(&json!({"first_name": "A", "contact_detail": []}))),
+        "contact_detail: at least one detail",
+    );
+    refused(
+        contacts::create(Some(&json!({"first_name": "A", "contact_detail": {"type": "E"}}))),
+        "contact_detail: must be an array",
+    );
+    refused(
+        contacts::create(Some(&json!({"first_name": "A", "contact_detail": [{"type": "X", "value": "1"}]}))),
+        "contact_detail[0].type: must be one of E, A, PH, WAPH",
+    );
+    refused(
+        contacts::create(Some(
+            &json!({"first_name": "A", "contact_detail": [{"type": "E", "value": "a@b.c"}, {"type": "PH", "value": "555"}]}),
+        )),
+        "contact_detail[1].value: must be an E.164 number",
+    );
+    refused(
+        contacts::create(Some(&json!({"first_name": "A", "contact_detail": [{"type": "E", "value": "nope"}]}))),
+        "contact_detail[0].value: must be an email address",
+    );
+    refused(
+        contacts::create(Some(&json!({"first_name": "A", "contact_detail": [{"type": "E"}]}))),
+        "contact_detail[0].value: is required",
+    );
+    refused(
+        contacts::create(Some(&json!({"first_name": "A", "contact_detail": ["x"]}))),
+        "contact_detail[0]: must be an object",
+    );
+    refused(
+        contacts::create(Some(&json!({"first_name": "A", "contact_detail": [], "contact_details": []}))),
+        "contact_details: give contact_detail or contact_details, not both",
+    );
+    refused(
+        contacts::create(Some(&json!({"first_name": 1, "contact_detail": [{"type": "E", "value": "a@b.c"}]}))),
+        "first_name: must be a string",
+    );
 }
 
 #[test]
 fn contacts_list() {
     let r = ok(contacts::list(v(json!({"page_number": 0, "results_per_page": 25, "channel_uuid": "WPN1"})).as_ref()));
     assert_eq!(r.path_and_query(), "/open/contacts?page_number=0&results_per_page=25&channel_uuid=WPN1");
-    refused(contacts::list(v(json!({"results_per_page": 500})).as_ref()), "results_per_page: must be between 1 and 100");
+    refused(
+        contacts::list(v(json!({"results_per_page": 500})).as_ref()),
+        "results_per_page: must be between 1 and 100",
+    );
 }
 
 #[test]
 fn webhooks_subscribe() {
-    let r = ok(webhooks::subscribe(v(json!("whatsapp.message.received")).as_ref(), v(json!({"hook_url": "https://example.com/hook", "on_number": "+595981048477"})).as_ref()));
+    let r = ok(webhooks::subscribe(
+        v(json!("whatsapp.message.received")).as_ref(),
+        v(json!({"hook_url": "https://example.com/hook", "on_number": "+595981048477"})).as_ref(),
+    ));
     assert_eq!((r.method, r.path.as_str()), (Method::Post, "/open/webhooks/subscribe/whatsapp.message.received"));
     assert_eq!(r.body, Some(json!({"hook_url": "https://example.com/hook", "on_number": "+595981048477"})));
-    ok(webhooks::subscribe(v(json!("call.status.update")).as_ref(), v(json!({"hook_url": "https://e.com/h", "channel_uuid": "DID1"})).as_ref()));
-    ok(webhooks::subscribe(v(json!("whatsapp.conversation.new")).as_ref(), v(json!({"hook_url": "https://e.com/h", "on_number": "+595981048477", "time_period": "day"})).as_ref()));
-    ok(webhooks::subscribe(v(json!("whatsapp.group.join")).as_ref(), v(json!({"hook_url": "https://e.com/h", "on_number": "+595981048477", "to_group_uuid": "WAG1"})).as_ref()));
+    ok(webhooks::subscribe(
+        v(json!("call.status.update")).as_ref(),
+        v(json!({"hook_url": "https://e.com/h", "channel_uuid": "DID1"})).as_ref(),
+    ));
+    ok(webhooks::subscribe(
+        v(json!("whatsapp.conversation.new")).as_ref(),
+        v(json!({"hook_url": "https://e.com/h", "on_number": "+595981048477", "time_period": "day"})).as_ref(),
+    ));
+    ok(webhooks::subscribe(
+        v(json!("whatsapp.group.join")).as_ref(),
+        v(json!({"hook_url": "https://e.com/h", "on_number": "+595981048477", "to_group_uuid": "WAG1"})).as_ref(),
+    ));
 
     let p = |x: Value| Some(x);
-    refused(webhooks::subscribe(p(json!("whatsapp.message.nope")).as_ref(), p(json!({"hook_url": "https://e.com", "on_number": "+595981048477"})).as_ref()), "eventName: \"whatsapp.message.nope\" is not a 2Chat webhook event name");
-    refused(webhooks::subscribe(p(json!("whatsapp.message.new")).as_ref(), p(json!({"hook_url": "javascript:alert(1)", "on_number": "+595981048477"})).as_ref()), "hook_url: must be an http(s) URL");
-    refused(webhooks::subscribe(p(json!("whatsapp.message.new")).as_ref(), p(json!({"on_number": "+595981048477"})).as_ref()), "hook_url: is required");
-    refused(webhooks::subscribe(p(json!("whatsapp.message.new")).as_ref(), p(json!({"hook_url": "https://e.com"})).as_ref()), "on_number: is required");
-    refused(webhooks::subscribe(p(json!("call.status.update")).as_ref(), p(json!({"hook_url": "https://e.com", "on_number": "+595981048477"})).as_ref()), "on_number: call.status.update is a phone-call event");
-    refused(webhooks::subscribe(p(json!("whatsapp.conversation.new")).as_ref(), p(json!({"hook_url": "https://e.com", "on_number": "+595981048477", "time_period": "decade"})).as_ref()), "time_period: must be one of all-time");
-    refused(webhooks::subscribe(p(json!("whatsapp.message.new")).as_ref(), p(json!({"hook_url": "https://e.com", "on_number": "+595981048477", "time_period": "day"})).as_ref()), "time_period: applies only");
-    refused(webhooks::subscribe(p(json!("whatsapp.message.new")).as_ref(), p(json!({"hook_url": "https://e.com", "on_number": "+595981048477", "to_group_uuid": "WAG1"})).as_ref()), "to_group_uuid: applies only");
+    refused(
+        webhooks::subscribe(
+            p(json!("whatsapp.message.nope")).as_ref(),
+            p(json!({"hook_url": "https://e.com", "on_number": "+595981048477"})).as_ref(),
+        ),
+        "eventName: \"whatsapp.message.nope\" is not a 2Chat webhook event name",
+    );
+    refused(
+        webhooks::subscribe(
+            p(json!("whatsapp.message.new")).as_ref(),
+            p(json!({"hook_url": "javascript:alert(1)", "on_number": "+595981048477"})).as_ref(),
+        ),
+        "hook_url: must be an http(s) URL",
+    );
+    refused(
+        webhooks::subscribe(
+            p(json!("whatsapp.message.new")).as_ref(),
+            p(json!({"on_number": "+595981048477"})).as_ref(),
+        ),
+        "hook_url: is required",
+    );
+    refused(
+        webhooks::subscribe(
+            p(json!("whatsapp.message.new")).as_ref(),
+            p(json!({"hook_url": "https://e.com"})).as_ref(),
+        ),
+        "on_number: is required",
+    );
+    refused(
+        webhooks::subscribe(
+            p(json!("call.status.update")).as_ref(),
+            p(json!({"hook_url": "https://e.com", "on_number": "+595981048477"})).as_ref(),
+        ),
+        "on_number: call.status.update is a phone-call event",
+    );
+    refused(
+        webhooks::subscribe(
+            p(json!("whatsapp.conversation.new")).as_ref(),
+            p(json!({"hook_url": "https://e.com", "on_number": "+595981048477", "time_period": "decade"})).as_ref(),
+        ),
+        "time_period: must be one of all-time",
+    );
+    refused(
+        webhooks::subscribe(
+            p(json!("whatsapp.message.new")).as_ref(),
+            p(json!({"hook_url": "https://e.com", "on_number": "+595981048477", "time_period": "day"})).as_ref(),
+        ),
+        "time_period: applies only",
+    );
+    refused(
+        webhooks::subscribe(
+            p(json!("whatsapp.message.new")).as_ref(),
+            p(json!({"hook_url": "https://e.com", "on_number": "+595981048477", "to_group_uuid": "WAG1"})).as_ref(),
+        ),
+        "to_group_uuid: applies only",
+    );
 }
 
 #[test]
 fn webhooks_list_and_delete() {
     assert_eq!(ok(webhooks::list(None)).path, "/open/webhooks");
-    assert_eq!(ok(webhooks::list(v(json!({"channel_uuid": "WPN95841312"})).as_ref())).path, "/open/webhooks/channel/WPN95841312");
+    assert_eq!(
+        ok(webhooks::list(v(json!({"channel_uuid": "WPN95841312"})).as_ref())).path,
+        "/open/webhooks/channel/WPN95841312"
+    );
     let r = ok(webhooks::delete(v(json!("WHKdc78c87e")).as_ref()));
     assert_eq!((r.method, r.path.as_str()), (Method::Delete, "/open/webhooks/WHKdc78c87e"));
     refused(webhooks::delete(v(json!("a/b")).as_ref()), "webhookUuid: must not contain '/'");

@@ -18,12 +18,18 @@ pub fn subscribe(event: Option<&Value>, params: Option<&Value>) -> Result<Reques
     p.req_url("hook_url")?;
     if is_call_event(event) {
         if p.has("on_number") {
-            return Err(Error::invalid("on_number", format_args!("{event} is a phone-call event: use channel_uuid (DID…) instead")));
+            return Err(Error::invalid(
+                "on_number",
+                format_args!("{event} is a phone-call event: use channel_uuid (DID…) instead"),
+            ));
         }
         p.req_str("channel_uuid")?;
     } else {
         if p.has("channel_uuid") && !p.has("on_number") {
-            return Err(Error::invalid("on_number", format_args!("{event} needs on_number, the connected number (E.164)")));
+            return Err(Error::invalid(
+                "on_number",
+                format_args!("{event} needs on_number, the connected number (E.164)"),
+            ));
         }
         p.req_e164("on_number")?;
     }

@@ -106,7 +106,9 @@ pub struct TwoChat {
 impl TwoChat {
     /// Creates a client. Throws a `TwoChatError` (`invalid_input`) on a bad option.
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_optional_param_type = "TwoChatOptions")] options: Option<JsValue>) -> std::result::Result<TwoChat, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "TwoChatOptions")] options: Option<JsValue>,
+    ) -> std::result::Result<TwoChat, JsValue> {
         let (json, special) = split_options("options", &options, &["fetch"])?;
         let config = Config::from_options(json.as_ref())?;
         let fetch = match special.into_iter().next() {

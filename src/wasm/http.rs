@@ -4,10 +4,10 @@ use std::pin::pin;
 
 use futures_util::future::{select, Either};
 use gloo_net::http::{Method as HttpMethod, RequestBuilder, Response};
-use web_sys::RequestCache;
 use js_sys::{Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use web_sys::RequestCache;
 use web_sys::{AbortController, AbortSignal};
 
 use super::error::describe_js_error;
@@ -81,19 +81,31 @@ impl Inner {
                     match response::check(status, &body, retry_after_ms) {
                         Ok(()) => {
                             return js_sys::JSON::parse(&body).map_err(|e| {
-                                Error::new(ErrorCode::Decode, format!("the body could not be parsed: {}", describe_js_error(&e)))
-                                    .with_status(status)
+                                Error::new(
+                                    ErrorCode::Decode,
+                                    format!("the body could not be parsed: {}", describe_js_error(&e)),
+                                )
+                                .with_status(status)
                             })
                         }
                         Err(e) if (200..300).contains(&status) => return Err(e),
-                        Err(e) if status >= 500 && !spec.method.is_idempotent() => (Failure::Status(status), with_unknown_outcome(e)),
+                        Err(e) if status >= 500 && !spec.method.is_idempotent() => {
+                            (Failure::Status(status), with_unknown_outcome(e))
+                        }
                         Err(e) => (Failure::Status(status), e),
                     }
                 }
                 Attempt::Network(msg) => (Failure::Network, network_error(spec.method, &msg)),
                 Attempt::Timeout => (Failure::Timeout, timeout_error(spec.method, timeout_ms)),
             };
-            match retry::decide(spec.method, failure, retries_done, max_retries, error.retry_after_ms, js_sys::Math::random()) {
+            match retry::decide(
+                spec.method,
+                failure,
+                retries_done,
+                max_retries,
+                error.retry_after_ms,
+                js_sys::Math::random(),
+            ) {
                 Decision::GiveUp => return Err(error),
                 Decision::RetryAfter(ms) => {
                     if !sleep(ms as f64, signal).await {
@@ -140,9 +152,19 @@ impl Inner {
     /// Builds the request. Responses of an API must never come from an HTTP cache: without
     /// `cache: "no-store"` a browser may answer a later call (even one with another key) with a
     /// cached 404 or 410. Runtimes that refuse the option (older workerd) get the request without it.
-    fn build(&self, spec: &RequestSpec, url: &str, body: Option<&str>, options: &CallOptions, signal: &AbortSignal) -> Result<gloo_net::http::Request, String> {
+    fn build(
+        &self,
+        spec: &RequestSpec,
+        url: &str,
+        body: Option<&str>,
+        options: &CallOptions,
+        signal: &AbortSignal,
+    ) -> Result<gloo_net::http::Request, String> {
         let make = |no_store: bool| {
-            let mut builder = RequestBuilder::new(url).method(http_method(spec.method)).abort_signal(Some(signal)).header("Accept", "application/json");
+            let mut builder = RequestBuilder::new(url)
+                .method(http_method(spec.method))
+                .abort_signal(Some(signal))
+                .header("Accept", "application/json");
             if no_store {
                 builder = builder.cache(RequestCache::NoStore);
             }
@@ -164,7 +186,14 @@ impl Inner {
     }
 
     /// One HTTP exchange: send, then read the whole body.
-    async fn exchange(&self, spec: &RequestSpec, url: &str, body: Option<&str>, options: &CallOptions, signal: &AbortSignal) -> Attempt {
+    async fn exchange(
+        &self,
+        spec: &RequestSpec,
+        url: &str,
+        body: Option<&str>,
+        options: &CallOptions,
+        signal: &AbortSignal,
+    ) -> Attempt {
         let request = match self.build(spec, url, body, options, signal) {
             Ok(r) => r,
             Err(msg) => return Attempt::Network(msg),
@@ -189,7 +218,9 @@ impl Inner {
 /// Calls a user-supplied fetch with the built request. Whatever it throws, rejects with or
 /// resolves to is turned into a value or an error here, never a panic.
 async fn custom_fetch(f: &Function, request: web_sys::Request) -> Result<Response, String> {
-    let returned = f.call1(&JsValue::UNDEFINED, &request).map_err(|e| format!("the fetch option threw: {}", describe_js_error(&e)))?;
+    let returned = f
+        .call1(&JsValue::UNDEFINED, &request)
+        .map_err(|e| format!("the fetch option threw: {}", describe_js_error(&e)))?;
     let settled = JsFuture::from(Promise::resolve(&returned)).await.map_err(|e| describe_js_error(&e))?;
     settled
         .dyn_into::<web_sys::Response>()
@@ -211,10 +242,18 @@ fn with_unknown_outcome(mut e: Error) -> Error {
 
 fn network_error(method: Method, msg: &str) -> Error {
     let e = Error::new(ErrorCode::Network, format!("no answer from 2Chat: {msg}"));
-    if method.is_idempotent() { e } else { with_unknown_outcome(e) }
+    if method.is_idempotent() {
+        e
+    } else {
+        with_unknown_outcome(e)
+    }
 }
 
 fn timeout_error(method: Method, timeout_ms: f64) -> Error {
     let e = Error::new(ErrorCode::Timeout, format!("no complete answer within {timeout_ms} ms"));
-    if method.is_idempotent() { e } else { with_unknown_outcome(e) }
+    if method.is_idempotent() {
+        e
+    } else {
+        with_unknown_outcome(e)
+    }
 }

@@ -9,7 +9,11 @@ use crate::api;
 use crate::error::Result;
 use crate::request::RequestSpec;
 
-fn one(name: &str, v: &JsValue, f: impl FnOnce(Option<&serde_json::Value>) -> Result<RequestSpec>) -> Result<RequestSpec> {
+fn one(
+    name: &str,
+    v: &JsValue,
+    f: impl FnOnce(Option<&serde_json::Value>) -> Result<RequestSpec>,
+) -> Result<RequestSpec> {
     let a = arg(name, v)?;
     f(a.as_ref())
 }
@@ -37,7 +41,10 @@ impl Account {
     /// #2 `GET /open/info`: the account, its limits and usage counters. Also the cheapest way to
     /// check an API key.
     #[wasm_bindgen(unchecked_return_type = "Promise<AccountInfo>")]
-    pub fn info(&self, #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>) -> Promise {
+    pub fn info(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
+    ) -> Promise {
         self.0.call(api::account::info(), &opts)
     }
 }
