@@ -1,0 +1,63 @@
+# twochat — the two commands a newcomer needs are `make demo` and `make test`.
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+PORT ?= 8080
+CHROMEDRIVER ?= /usr/bin/chromedriver
+MOCK := target/release/twochat-mock
+STRICT_LINTS := -D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic -D clippy::indexing_slicing -D clippy::unreachable
+
+.PHONY: help bootstrap pkg mock demo test test-native lint test-node test-browser test-js test-e2e clean
+
+help:
+	@echo "make demo   install what is missing, build, serve the demo + mock 2Chat on http://127.0.0.1:$(PORT)"
+	@echo "make test   install what is missing and run every test layer"
+	@echo "make pkg    build the npm package into pkg/"
+
+bootstrap:
+	@scripts/bootstrap.sh
+
+pkg: bootstrap
+	scripts/build-pkg.sh
+
+mock:
+	cargo build --release -p twochat-mock
+
+demo: pkg mock
+	PORT=$(PORT) scripts/demo.sh
+
+test: bootstrap
+	$(MAKE) --no-print-directory mock test-native lint pkg test-node test-browser test-js test-e2e
+	@echo "make test: every layer passed"
+
+# Native: the core (validation, encoding, retries, responses) and the mock server.
+test-native:
+	cargo test --workspace
+
+# Library code is panic-free by construction; all code is warning-free.
+lint:
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- $(STRICT_LINTS)
+	cargo clippy --lib -- $(STRICT_LINTS)
+
+# The wasm client against the mock in Node, then in headless Chrome.
+test-node: mock
+	scripts/with-mock.sh wasm-pack test --node -- --test node
+
+test-browser: mock
+	scripts/with-mock.sh wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) -- --test browser
+
+# The built package as users import it: ESM and CommonJS entries, the error class, the types.
+test-js: mock
+	scripts/with-mock.sh node --test tests/js/
+	tsc -p tests/types/tsconfig.json
+
+# The demo page in headless Chromium: the four flows against the mock, screenshots in artifacts/.
+test-e2e: mock
+	scripts/demo-site.sh
+	MOCK_ARGS="--static target/demo-site" scripts/with-mock.sh node --test tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf pkg node_modules artifacts

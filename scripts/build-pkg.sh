@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: a Node build (CommonJS, usable from `import` and `require`)
+# and a web build (ES module, for browsers, bundlers and workers), plus the entry points that
+# re-export `TwoChatError`, the package.json from pkg-template/ and the npm README.
+#   scripts/build-pkg.sh [--dev]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+profile=--release
+[ "${1:-}" = "--dev" ] && profile=--dev
+
+out=pkg
+rm -rf "$out.tmp"
+mkdir -p "$out.tmp"
+wasm-pack build $profile --target nodejs --out-dir "$out.tmp/node" --out-name twochat --no-pack
+wasm-pack build $profile --target web --out-dir "$out.tmp/web" --out-name twochat --no-pack
+
+node scripts/assemble-pkg.mjs "$out.tmp"
+rm -rf "$out"
+mv "$out.tmp" "$out"
+echo "pkg/ is ready: $(cd "$out" && du -sh . | cut -f1) ($(gzip -9 -c "$out/web/twochat_bg.wasm" | wc -c) bytes of wasm, gzip -9)"
