@@ -10,7 +10,7 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 profile=--release
 [ "${1:-}" = "--dev" ] && profile=--dev
 
-out=pkg
+out=${PKG_OUT:-pkg}
 rm -rf "$out.tmp"
 mkdir -p "$out.tmp"
 wasm-pack build $profile --target nodejs --out-dir "$out.tmp/node" --out-name twochat --no-pack

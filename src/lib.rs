@@ -24,8 +24,10 @@ pub mod events;
 
 pub use error::{Error, ErrorCode};
 pub mod request;
+pub mod paging;
 pub mod response;
 pub mod retry;
+pub mod time;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

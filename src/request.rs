@@ -17,6 +17,8 @@ pub struct RequestSpec {
     pub query: Vec<(String, String)>,
     /// JSON body, if any.
     pub body: Option<Value>,
+    /// The endpoint-table id, when the request targets a known endpoint.
+    pub endpoint: Option<u8>,
 }
 
 impl RequestSpec {
@@ -31,7 +33,7 @@ impl RequestSpec {
                 .ok_or_else(|| Error::invalid(name, "is required"))?;
             segments.push(encode_path_segment(name, value)?);
         }
-        Ok(RequestSpec { method: endpoint.method, path: endpoint.fill(&segments), query: Vec::new(), body: None })
+        Ok(RequestSpec { method: endpoint.method, path: endpoint.fill(&segments), query: Vec::new(), body: None, endpoint: Some(endpoint.id) })
     }
 
     /// Adds a query parameter.

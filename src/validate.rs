@@ -28,6 +28,19 @@ pub fn is_http_url(s: &str) -> bool {
     !host.is_empty() && !host.starts_with(':') && !s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// A required path argument (an id, a uuid, a session key): a non-blank string that is a safe
+/// single path segment. Errors name the JS argument.
+pub fn segment<'a>(field: &str, v: Option<&'a Value>) -> Result<&'a str> {
+    let s = required_str(field, v)?;
+    crate::request::encode_path_segment(field, s)?;
+    Ok(s)
+}
+
+/// Whether `s` is a `#RGB` or `#RRGGBB` colour.
+pub fn is_hex_color(s: &str) -> bool {
+    s.strip_prefix('#').is_some_and(|h| (h.len() == 3 || h.len() == 6) && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// A short description of a JSON value's type, for messages.
 pub fn type_name(v: &Value) -> &'static str {
     match v {
@@ -78,18 +91,18 @@ pub fn quoted(s: &str) -> String {
 }
 
 /// An object of named fields, the optional `params` argument of most methods.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Fields<'a> {
     map: Option<&'a Map<String, Value>>,
-    prefix: &'a str,
+    prefix: std::borrow::Cow<'a, str>,
 }
 
 impl<'a> Fields<'a> {
     /// Reads an optional object argument; `undefined` / `null` give an empty set of fields.
     pub fn optional(name: &'a str, v: Option<&'a Value>) -> Result<Self> {
         match v {
-            None | Some(Value::Null) => Ok(Fields { map: None, prefix: "" }),
-            Some(Value::Object(m)) => Ok(Fields { map: Some(m), prefix: "" }),
+            None | Some(Value::Null) => Ok(Fields { map: None, prefix: "".into() }),
+            Some(Value::Object(m)) => Ok(Fields { map: Some(m), prefix: "".into() }),
             Some(other) => Err(Error::invalid(name, format_args!("must be an object, got {}", type_name(other)))),
         }
     }
@@ -104,7 +117,12 @@ impl<'a> Fields<'a> {
 
     /// The fields of a nested object, with a dotted prefix for messages.
     pub fn nested(map: &'a Map<String, Value>, prefix: &'a str) -> Self {
-        Fields { map: Some(map), prefix }
+        Fields { map: Some(map), prefix: prefix.into() }
+    }
+
+    fn nested_owned(map: &'a Map<String, Value>, parent: &str, field: &str) -> Self {
+        let prefix = if parent.is_empty() { field.to_string() } else { format!("{parent}.{field}") };
+        Fields { map: Some(map), prefix: prefix.into() }
     }
 
     /// The underlying object, if one was given.
@@ -237,6 +255,54 @@ impl<'a> Fields<'a> {
                 Err(Error::invalid(&self.path(field), format_args!("must be an array, got {}", type_name(other))))
             }
         }
+    }
+
+    /// A required array field with `min..=max` items.
+    pub fn req_array(&self, field: &str, min: usize, max: usize) -> Result<&'a Vec<Value>> {
+        let a = self.opt_array(field)?.ok_or_else(|| Error::invalid(&self.path(field), "is required"))?;
+        if a.len() < min {
+            return Err(Error::invalid(&self.path(field), format_args!("needs at least {min} item(s)")));
+        }
+        if a.len() > max {
+            return Err(Error::invalid(&self.path(field), format_args!("takes at most {max} items (got {})", a.len())));
+        }
+        Ok(a)
+    }
+
+    /// A required list of 1 to `max` E.164 numbers.
+    pub fn req_e164_list(&self, field: &str, max: usize) -> Result<&'a Vec<Value>> {
+        let items = self.req_array(field, 1, max)?;
+        for (i, item) in items.iter().enumerate() {
+            required_e164(&format!("{}[{i}]", self.path(field)), Some(item))?;
+        }
+        Ok(items)
+    }
+
+    /// A required nested object, as [`Fields`] with a dotted prefix.
+    pub fn req_object(&self, field: &'a str) -> Result<Fields<'a>> {
+        match self.opt_object(field)? {
+            Some(m) => Ok(Fields::nested_owned(m, &self.prefix, field)),
+            None => Err(Error::invalid(&self.path(field), "is required")),
+        }
+    }
+
+    /// Fails when the field is present and explicitly `null` (for values 2Chat cannot clear).
+    pub fn not_null(&self, field: &str) -> Result<()> {
+        match self.map.and_then(|m| m.get(field)) {
+            Some(Value::Null) => Err(Error::invalid(&self.path(field), "cannot be null")),
+            _ => Ok(()),
+        }
+    }
+
+    /// An optional string of at most `max` characters.
+    pub fn opt_str_max(&self, field: &str, max: usize) -> Result<Option<&'a str>> {
+        let s = self.opt_str(field)?;
+        if let Some(s) = s {
+            if s.chars().count() > max {
+                return Err(Error::invalid(&self.path(field), format_args!("must be at most {max} characters")));
+            }
+        }
+        Ok(s)
     }
 
     /// An optional object field.

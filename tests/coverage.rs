@@ -2,13 +2,19 @@
 //! disagree. Run with `TWOCHAT_UPDATE_README=1 cargo test --test coverage` to rewrite it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use twochat::endpoints::ENDPOINTS;
+use twochat::endpoints::{CONTRACT_ENDPOINTS, ENDPOINTS};
 
 const START: &str = "<!-- coverage:start -->\n";
 const END: &str = "<!-- coverage:end -->";
 
 fn table() -> String {
-    let mut out = String::from("| # | HTTP | JS method | status |\n|---|---|---|---|\n");
+    let mut ids: Vec<u8> = ENDPOINTS.iter().map(|e| e.id).collect();
+    ids.dedup();
+    let mut out = format!(
+        "**{}/{}** endpoints of the contract have typed methods.\n\n| # | HTTP | JS method | status |\n|---|---|---|---|\n",
+        ids.len(),
+        CONTRACT_ENDPOINTS
+    );
     for e in ENDPOINTS {
         out.push_str(&format!(
             "| {} | `{} {}` | `client.{}.{}` | ✅ |\n",

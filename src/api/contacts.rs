@@ -2,10 +2,10 @@
 
 use serde_json::{Map, Value};
 
-use super::ep;
+use super::{ep, paging};
 use crate::error::{Error, Result};
 use crate::request::RequestSpec;
-use crate::validate::{check_e164, quoted, type_name, Fields};
+use crate::validate::{check_e164, quoted, segment, type_name, Fields};
 
 /// Contact detail types: email, address, phone, phone with WhatsApp.
 pub const DETAIL_TYPES: [&str; 4] = ["E", "A", "PH", "WAPH"];
@@ -82,11 +82,64 @@ fn detail(path: &str, m: &Map<String, Value>) -> Result<()> {
 /// #45 `GET /open/contacts`.
 pub fn list(params: Option<&Value>) -> Result<RequestSpec> {
     let p = Fields::optional("params", params)?;
-    let page = p.opt_int("page_number", 0, i64::from(u32::MAX))?;
-    let per_page = p.opt_int("results_per_page", 1, 100)?;
     let channel = p.opt_str("channel_uuid")?;
-    Ok(RequestSpec::to(ep(45)?, &[])?
-        .query_opt("page_number", page)
-        .query_opt("results_per_page", per_page)
-        .query_opt("channel_uuid", channel))
+    Ok(paging(RequestSpec::to(ep(45)?, &[])?, &p, true)?.query_opt("channel_uuid", channel))
+}
+
+/// #46 `GET /open/contacts/search`. 2Chat's docs call the term `query`, its own tools `q`;
+/// either is accepted here and `query` is sent.
+pub fn search(params: Option<&Value>) -> Result<RequestSpec> {
+    let p = Fields::required("params", params)?;
+    let term = match (p.opt_str("query")?, p.opt_str("q")?) {
+        (Some(_), Some(_)) => return Err(Error::invalid("q", "give query or q, not both")),
+        (Some(t), None) | (None, Some(t)) if !t.trim().is_empty() => t,
+        _ => return Err(Error::invalid("query", "a search term is required")),
+    };
+    let channel = p.opt_str("channel_uuid")?;
+    let req = RequestSpec::to(ep(46)?, &[])?.query("query", term);
+    Ok(paging(req, &p, true)?.query_opt("channel_uuid", channel))
+}
+
+fn one(id: u8, contact_uuid: Option<&Value>) -> Result<RequestSpec> {
+    let uuid = segment("contactUuid", contact_uuid)?;
+    RequestSpec::to(ep(id)?, &[("contact_uuid", uuid)])
+}
+
+/// #47 `GET /open/contacts/{uuid}`.
+pub fn get(contact_uuid: Option<&Value>) -> Result<RequestSpec> {
+    one(47, contact_uuid)
+}
+
+/// #48 `PUT /open/contacts/{uuid}`: only the fields given change. Details replace the old ones
+/// and are sent as `contact_details`, the spelling of 2Chat's update docs.
+pub fn update(contact_uuid: Option<&Value>, params: Option<&Value>) -> Result<RequestSpec> {
+    let req = one(48, contact_uuid)?;
+    let p = Fields::required("params", params)?;
+    p.opt_str("first_name")?;
+    p.not_null("first_name")?;
+    p.opt_str("last_name")?;
+    p.opt_url("profile_pic_url")?;
+    p.opt_str("channel_uuid")?;
+    let details = match (p.get("contact_detail"), p.get("contact_details")) {
+        (Some(_), Some(_)) => return Err(Error::invalid("contact_details", "give contact_detail or contact_details, not both")),
+        (Some(d), None) => Some(details_list("contact_detail", d, false)?),
+        (None, Some(d)) => Some(details_list("contact_details", d, false)?),
+        (None, None) => None,
+    };
+    let mut body = p.to_body();
+    if let Some(obj) = body.as_object_mut() {
+        obj.remove("contact_detail");
+        if let Some(d) = details {
+            obj.insert("contact_details".into(), Value::Array(d));
+        }
+        if obj.is_empty() {
+            return Err(Error::invalid("params", "nothing to update: give at least one field"));
+        }
+    }
+    Ok(req.body(body))
+}
+
+/// #49 `DELETE /open/contacts/{uuid}`.
+pub fn delete(contact_uuid: Option<&Value>) -> Result<RequestSpec> {
+    one(49, contact_uuid)
 }

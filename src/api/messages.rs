@@ -2,10 +2,10 @@
 
 use serde_json::Value;
 
-use super::ep;
+use super::{ep, paging};
 use crate::error::{Error, Result};
 use crate::request::RequestSpec;
-use crate::validate::{required_e164, Fields};
+use crate::validate::{required_e164, segment, Fields};
 
 /// WhatsApp's own limit on the length of a text message.
 pub const MAX_TEXT_CHARS: usize = 65_536;
@@ -76,10 +76,27 @@ pub fn list(number: Option<&Value>, params: Option<&Value>) -> Result<RequestSpe
     let number = required_e164("number", number)?;
     let p = Fields::optional("params", params)?;
     let remote = p.opt_e164("remote_number")?;
-    let page = p.opt_int("page_number", 0, i64::from(u32::MAX))?;
     let req = match remote {
         Some(r) => RequestSpec::to(ep(14)?, &[("number", number), ("remote_number", r)])?,
         None => RequestSpec::to(ep(13)?, &[("number", number)])?,
     };
-    Ok(req.query_opt("page_number", page))
+    paging(req, &p, false)
+}
+
+fn one(id: u8, session_key: Option<&Value>, message_uuid: Option<&Value>) -> Result<RequestSpec> {
+    let key = segment("sessionKey", session_key)?;
+    let uuid = segment("messageUuid", message_uuid)?;
+    RequestSpec::to(ep(id)?, &[("session_key", key), ("message_uuid", uuid)])
+}
+
+/// #15 `GET /open/whatsapp/message/{session_key}/{uuid}`: one message with its delivery state
+/// (`wa_msg_ack`: 0 created, 1 sent, 2 received, 3 read).
+pub fn get(session_key: Option<&Value>, message_uuid: Option<&Value>) -> Result<RequestSpec> {
+    one(15, session_key, message_uuid)
+}
+
+/// #16 `DELETE /open/whatsapp/message/{session_key}/{uuid}`: deletes for everyone, within
+/// WhatsApp's time window.
+pub fn delete(session_key: Option<&Value>, message_uuid: Option<&Value>) -> Result<RequestSpec> {
+    one(16, session_key, message_uuid)
 }

@@ -2,20 +2,63 @@
 //! validates its arguments and describes the request; nothing here performs I/O.
 
 pub mod account;
+pub mod calls;
+pub mod catalog;
+pub mod channels;
 pub mod contacts;
+pub mod conversations;
 pub mod groups;
 pub mod messages;
 pub mod numbers;
+pub mod phone_numbers;
+pub mod profile;
+pub mod sms;
+pub mod status;
+pub mod users;
+pub mod voice;
+pub mod waba;
 pub mod webhooks;
+
+use serde_json::Value;
 
 use crate::endpoints::{endpoint, Endpoint};
 use crate::error::{Error, ErrorCode, Result};
+use crate::request::RequestSpec;
+use crate::validate::Fields;
 
 /// The table entry with contract number `id`; a missing entry is a bug in this crate, reported
 /// as an error rather than a panic.
 pub(crate) fn ep(id: u8) -> Result<&'static Endpoint> {
-    endpoint(id)
-        .ok_or_else(|| Error::new(ErrorCode::InvalidInput, format!("endpoint #{id} is not in the endpoint table")))
+    endpoint(id).ok_or_else(|| Error::new(ErrorCode::InvalidInput, format!("endpoint #{id} is not in the endpoint table")))
+}
+
+/// The table row of endpoint `id` whose path ends with `suffix` (for #9's two commands).
+pub(crate) fn ep_path(id: u8, suffix: &str) -> Result<&'static Endpoint> {
+    crate::endpoints::ENDPOINTS
+        .iter()
+        .find(|e| e.id == id && e.path.ends_with(suffix))
+        .ok_or_else(|| Error::new(ErrorCode::InvalidInput, format!("endpoint #{id} …{suffix} is not in the endpoint table")))
+}
+
+/// The largest page 2Chat lets a client ask for.
+pub const MAX_RESULTS_PER_PAGE: i64 = 100;
+const MAX_PAGE: i64 = u32::MAX as i64;
+
+/// `page_number` (0-based) and `results_per_page` (1–100) as query parameters.
+pub(crate) fn paging(req: RequestSpec, p: &Fields<'_>, per_page: bool) -> Result<RequestSpec> {
+    let page = p.opt_int("page_number", 0, MAX_PAGE)?;
+    let req = req.query_opt("page_number", page);
+    Ok(if per_page { req.query_opt("results_per_page", p.opt_int("results_per_page", 1, MAX_RESULTS_PER_PAGE)?) } else { req })
+}
+
+/// A request with no arguments.
+pub(crate) fn bare(id: u8) -> Result<RequestSpec> {
+    RequestSpec::to(ep(id)?, &[])
+}
+
+/// A JSON body of the given fields, with `null`s dropped and unknown fields kept.
+pub(crate) fn body_of(p: &Fields<'_>) -> Value {
+    p.to_body()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

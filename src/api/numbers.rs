@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::ep;
+use super::{ep, paging};
 use crate::error::Result;
 use crate::request::RequestSpec;
 use crate::validate::{required_e164, Fields};
@@ -11,12 +11,7 @@ use crate::validate::{required_e164, Fields};
 pub fn list(params: Option<&Value>) -> Result<RequestSpec> {
     let p = Fields::optional("params", params)?;
     let status = p.opt_enum("status", &["connected", "disconnected", "all"])?;
-    let page = p.opt_int("page_number", 0, i64::from(u32::MAX))?;
-    let per_page = p.opt_int("results_per_page", 1, 100)?;
-    Ok(RequestSpec::to(ep(5)?, &[])?
-        .query_opt("status", status)
-        .query_opt("page_number", page)
-        .query_opt("results_per_page", per_page))
+    paging(RequestSpec::to(ep(5)?, &[])?.query_opt("status", status), &p, true)
 }
 
 /// #11 `GET /open/whatsapp/check-number/{from}/{to}`: whether `number_to_check` is on WhatsApp.

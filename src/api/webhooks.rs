@@ -3,11 +3,10 @@
 use serde_json::Value;
 
 use super::ep;
-use super::groups::rename;
 use crate::error::{Error, Result};
 use crate::events::{is_call_event, is_group_event, TIME_PERIODS};
 use crate::request::RequestSpec;
-use crate::validate::{event_name, required_str, Fields};
+use crate::validate::{event_name, segment, Fields};
 
 /// #50 `POST /open/webhooks/subscribe/{event_name}` (the event is a path segment, although the
 /// docs call it a query parameter). WhatsApp and WABA events name the number with `on_number`;
@@ -46,13 +45,16 @@ pub fn subscribe(event: Option<&Value>, params: Option<&Value>) -> Result<Reques
 pub fn list(params: Option<&Value>) -> Result<RequestSpec> {
     let p = Fields::optional("params", params)?;
     match p.opt_str("channel_uuid")? {
-        Some(c) => RequestSpec::to(ep(52)?, &[("channel_uuid", c)]),
+        Some(c) => {
+            segment("channel_uuid", p.get("channel_uuid"))?;
+            RequestSpec::to(ep(52)?, &[("channel_uuid", c)])
+        }
         None => RequestSpec::to(ep(51)?, &[]),
     }
 }
 
 /// #53 `DELETE /open/webhooks/{uuid}`. Subscriptions cannot be edited: delete and subscribe again.
 pub fn delete(webhook_uuid: Option<&Value>) -> Result<RequestSpec> {
-    let uuid = required_str("webhookUuid", webhook_uuid)?;
-    RequestSpec::to(ep(53)?, &[("webhook_uuid", uuid)]).map_err(|e| rename(e, "webhook_uuid", "webhookUuid"))
+    let uuid = segment("webhookUuid", webhook_uuid)?;
+    RequestSpec::to(ep(53)?, &[("webhook_uuid", uuid)])
 }

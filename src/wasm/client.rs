@@ -35,7 +35,18 @@ pub(crate) fn arg(field: &str, v: &JsValue) -> Result<Option<Value>> {
     serde_wasm_bindgen::from_value::<Value>(v.clone()).map(Some).map_err(|_| not_json(field))
 }
 
-fn opt_arg(field: &str, v: &Option<JsValue>) -> Result<Option<Value>> {
+/// Converts a method's JS arguments, naming each in its error.
+pub(crate) fn args<const N: usize>(named: [(&str, Option<&JsValue>); N]) -> Result<[Option<Value>; N]> {
+    let mut out: [Option<Value>; N] = std::array::from_fn(|_| None);
+    for ((name, v), slot) in named.into_iter().zip(out.iter_mut()) {
+        if let Some(v) = v {
+            *slot = arg(name, v)?;
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) fn opt_arg(field: &str, v: &Option<JsValue>) -> Result<Option<Value>> {
     match v {
         Some(v) => arg(field, v),
         None => Ok(None),
@@ -68,7 +79,7 @@ fn split_options(field: &str, v: &Option<JsValue>, special: &[&str]) -> Result<(
     Ok((Some(Value::Object(map)), taken))
 }
 
-fn call_options(opts: &Option<JsValue>) -> Result<Call> {
+pub(crate) fn call_options(opts: &Option<JsValue>) -> Result<Call> {
     let (json, special) = split_options("options", opts, &["signal"])?;
     let options = CallOptions::from_options(json.as_ref())?;
     let signal = match special.into_iter().next() {
@@ -142,15 +153,27 @@ impl TwoChat {
             if body.is_some() && method == Method::Get {
                 return Err(Error::invalid("body", "a GET request cannot carry a body"));
             }
-            Ok(RequestSpec { method, path, query, body })
+            Ok(RequestSpec { method, path, query, body, endpoint: None })
         })();
         self.handle.call(spec, &opts)
     }
 
-    /// Account, limits and usage (`client.account.info()`).
+    /// Account, limits and usage.
     #[wasm_bindgen(getter)]
     pub fn account(&self) -> super::resources::Account {
         super::resources::Account(self.handle.clone())
+    }
+
+    /// The account's users.
+    #[wasm_bindgen(getter)]
+    pub fn users(&self) -> super::resources::Users {
+        super::resources::Users(self.handle.clone())
+    }
+
+    /// Voice SDK access tokens.
+    #[wasm_bindgen(getter)]
+    pub fn voice(&self) -> super::resources::Voice {
+        super::resources::Voice(self.handle.clone())
     }
 
     /// Connected WhatsApp numbers.
@@ -159,16 +182,46 @@ impl TwoChat {
         super::resources::Numbers(self.handle.clone())
     }
 
+    /// WhatsApp channels and their connection.
+    #[wasm_bindgen(getter)]
+    pub fn channels(&self) -> super::resources::Channels {
+        super::resources::Channels(self.handle.clone())
+    }
+
     /// Sending and reading messages.
     #[wasm_bindgen(getter)]
     pub fn messages(&self) -> super::resources::Messages {
         super::resources::Messages(self.handle.clone())
     }
 
+    /// Conversations of a channel.
+    #[wasm_bindgen(getter)]
+    pub fn conversations(&self) -> super::resources::Conversations {
+        super::resources::Conversations(self.handle.clone())
+    }
+
+    /// The connected number's profile.
+    #[wasm_bindgen(getter)]
+    pub fn profile(&self) -> super::resources::Profile {
+        super::resources::Profile(self.handle.clone())
+    }
+
+    /// WhatsApp status posts.
+    #[wasm_bindgen(getter)]
+    pub fn status(&self) -> super::resources::Status {
+        super::resources::Status(self.handle.clone())
+    }
+
     /// WhatsApp groups.
     #[wasm_bindgen(getter)]
     pub fn groups(&self) -> super::resources::Groups {
         super::resources::Groups(self.handle.clone())
+    }
+
+    /// The WhatsApp Business catalog.
+    #[wasm_bindgen(getter)]
+    pub fn catalog(&self) -> super::resources::Catalog {
+        super::resources::Catalog(self.handle.clone())
     }
 
     /// The contact book.
@@ -181,6 +234,30 @@ impl TwoChat {
     #[wasm_bindgen(getter)]
     pub fn webhooks(&self) -> super::resources::Webhooks {
         super::resources::Webhooks(self.handle.clone())
+    }
+
+    /// WhatsApp Business API numbers, templates and messages.
+    #[wasm_bindgen(getter)]
+    pub fn waba(&self) -> super::resources::Waba {
+        super::resources::Waba(self.handle.clone())
+    }
+
+    /// Phone calls, virtual numbers and caller IDs.
+    #[wasm_bindgen(getter)]
+    pub fn calls(&self) -> super::resources::Calls {
+        super::resources::Calls(self.handle.clone())
+    }
+
+    /// SMS.
+    #[wasm_bindgen(getter)]
+    pub fn sms(&self) -> super::resources::Sms {
+        super::resources::Sms(self.handle.clone())
+    }
+
+    /// Searching, reserving and buying virtual numbers.
+    #[wasm_bindgen(getter, js_name = phoneNumbers)]
+    pub fn phone_numbers(&self) -> super::resources::PhoneNumbers {
+        super::resources::PhoneNumbers(self.handle.clone())
     }
 
     /// The base URL requests go to.
@@ -216,4 +293,39 @@ impl TwoChat {
         set("maxRetries", JsValue::from_f64(f64::from(c.max_retries)));
         o.into()
     }
+}
+
+/// Reads any of 2Chat's timestamp formats (ISO with `Z`, with an offset or without a zone,
+/// `YYYY-MM-DD HH:MM:SS`, microseconds, epoch seconds) into epoch milliseconds; `null` for `null`,
+/// `0` ("never") and anything unreadable.
+#[wasm_bindgen(js_name = parseTimestamp)]
+pub fn parse_timestamp(#[wasm_bindgen(unchecked_param_type = "string | number | null | undefined")] value: JsValue) -> Option<f64> {
+    let v = if let Some(s) = value.as_string() {
+        Value::String(s)
+    } else if let Some(n) = value.as_f64() {
+        serde_json::Number::from_f64(n).map(Value::Number).unwrap_or(Value::Null)
+    } else {
+        Value::Null
+    };
+    crate::time::to_epoch_ms(&v)
+}
+
+/// The endpoint table: every 2Chat endpoint this version wraps, with its HTTP method, path
+/// template and the `client.<resource>.<method>` that calls it.
+#[wasm_bindgen(js_name = endpoints, unchecked_return_type = "EndpointInfo[]")]
+pub fn endpoints() -> JsValue {
+    let list = js_sys::Array::new();
+    for e in crate::endpoints::ENDPOINTS {
+        let o = Object::new();
+        let set = |k: &str, v: JsValue| {
+            let _ = Reflect::set(&o, &JsValue::from_str(k), &v);
+        };
+        set("id", JsValue::from(e.id));
+        set("httpMethod", JsValue::from_str(e.method.as_str()));
+        set("path", JsValue::from_str(e.path));
+        set("resource", JsValue::from_str(e.resource));
+        set("method", JsValue::from_str(e.method_name));
+        list.push(&o);
+    }
+    list.into()
 }

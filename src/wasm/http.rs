@@ -28,6 +28,7 @@ pub struct Inner {
 }
 
 /// A call's options with the signal resolved.
+#[derive(Clone)]
 pub struct Call {
     /// Overrides from the caller.
     pub options: CallOptions,
@@ -80,13 +81,15 @@ impl Inner {
                     let retry_after_ms = retry_after.as_deref().and_then(|v| retry::parse_retry_after(v, now_ms()));
                     match response::check(status, &body, retry_after_ms) {
                         Ok(()) => {
-                            return js_sys::JSON::parse(&body).map_err(|e| {
+                            let value = js_sys::JSON::parse(&body).map_err(|e| {
                                 Error::new(
                                     ErrorCode::Decode,
                                     format!("the body could not be parsed: {}", describe_js_error(&e)),
                                 )
                                 .with_status(status)
-                            })
+                            })?;
+                            super::normalize::aliases(spec.endpoint, &value);
+                            return Ok(value);
                         }
                         Err(e) if (200..300).contains(&status) => return Err(e),
                         Err(e) if status >= 500 && !spec.method.is_idempotent() => {

@@ -3,9 +3,12 @@
 mod client;
 pub mod error;
 mod http;
+mod iterators;
+mod normalize;
+mod pager;
 mod resources;
 mod timer;
 mod types;
 
-pub use client::TwoChat;
-pub use resources::{Account, Contacts, Groups, Messages, Numbers, Webhooks};
+pub use client::{endpoints, parse_timestamp, TwoChat};
+pub use resources::*;

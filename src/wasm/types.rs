@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"
+const TS_TYPES: &str = r##"
 /** The stable codes a `TwoChatError` carries. */
 export type TwoChatErrorCode =
   | "invalid_input" | "unauthorized" | "payment_required" | "forbidden" | "not_found"
@@ -178,4 +178,169 @@ export interface WebhookSubscription {
 export interface WebhookSubscribeResponse extends SuccessResponse { data: WebhookSubscription }
 export interface WebhooksListParams { channel_uuid?: string }
 export interface WebhooksListResponse extends SuccessResponse { webhooks: WebhookSubscription[] }
-"#;
+
+/** A row of the endpoint table (`endpoints()`). */
+export interface EndpointInfo { id: number; httpMethod: "GET" | "POST" | "PUT" | "DELETE"; path: string; resource: string; method: string }
+
+/** Options of every `iterate…()` method. */
+export interface IterateOptions { /** Stop after this many items (default 1000, at most 1000000). */ limit?: number }
+export interface PageParams { page_number?: number }
+export interface PerPageParams { page_number?: number; results_per_page?: number }
+
+export type PingResponse = { [field: string]: unknown };
+export interface BatchedResponse extends SuccessResponse { batched?: boolean }
+export interface MessageResponse extends SuccessResponse { message?: string }
+
+// ----- users and the Voice SDK
+export interface User { uuid: string; first_name: string | null; last_name: string | null; email: string; [field: string]: unknown }
+export interface UsersListResponse extends SuccessResponse { data: { users: User[]; [field: string]: unknown } }
+export interface VoiceAccessTokenParams { user_uuid: string; label?: string; /** Seconds, 60–86400 (default 3600). */ ttl?: number }
+export interface VoiceAccessTokenResponse extends SuccessResponse { token: string; user_uuid: string; label: string | null; expires_at: Timestamp }
+
+// ----- channels
+export interface Channel extends Partial<ConnectedNumber> { uuid: string; timezone?: string | null; lang?: string | null; [field: string]: unknown }
+export interface ChannelGetResponse extends SuccessResponse { channel?: Channel }
+export interface ChannelCreateParams { phone_number: E164; friendly_name: string }
+export interface ChannelCreateResponse extends SuccessResponse { channel: Channel }
+export interface ChannelEvent { event: string; created_at?: Timestamp; [field: string]: unknown }
+export interface ChannelStatusResponse extends SuccessResponse {
+  connection_status: ConnectionStatus;
+  /** Present only while the last event is `qr-received`. */
+  qr_code?: string | null;
+  events?: ChannelEvent[];
+}
+
+// ----- messages and conversations
+export interface MessageDetails extends Message {
+  id?: string; is_from_api?: boolean; is_from_agent?: boolean; is_from_chatter?: boolean; is_from_flow_run?: boolean;
+  wa_msg_id?: string | null; /** 0 created, 1 sent, 2 received, 3 read. */ wa_msg_ack?: 0 | 1 | 2 | 3 | number; sent?: boolean;
+}
+export interface MessageGetResponse extends SuccessResponse { message: MessageDetails }
+export interface MessageDeleteResponse extends SuccessResponse { message_uuid?: string; whatsapp_message_id?: string | null }
+export interface ConversationsListParams { page_number?: number; /** 3–20 digits contained in the remote number. */ phone_number?: string }
+export interface Conversation {
+  session_key: string; friendly_name?: string | null; region_name?: string | null; iso_country_code?: string | null; device?: string | null;
+  channel_uuid?: string; phone_number?: string; timezone?: string | null; profile_pic_url?: string | null; [field: string]: unknown;
+}
+export interface ConversationsListResponse extends SuccessResponse { page_number?: number; total?: number; search_term?: string | null; sessions: Conversation[] }
+
+// ----- profile and status
+export interface SetProfilePictureParams { /** A public image URL, or `null` to remove the picture. */ url: string | null }
+export interface SetProfileStatusParams { status: string }
+export interface TextStatusParams { text: string; params?: { /** "#RRGGBB" */ backgroundColor?: string; font?: number } }
+export interface ImageStatusParams { image_url: string }
+
+// ----- groups
+export interface GroupCreateParams { from_number: E164; group: { name: string; description?: string; /** 1–10 numbers. */ participants: E164[] } }
+export interface ParticipantResult { statusCode?: number; message?: string; isGroupCreator?: boolean; isInviteV4Sent?: boolean; [field: string]: unknown }
+export interface GroupCreateResponse extends SuccessResponse {
+  group: { uuid: string; name: string; wa_group_id?: string; participants?: { [number: string]: ParticipantResult }; accepted_numbers?: string[]; unaccepted_numbers?: string[]; [field: string]: unknown };
+}
+export interface GroupParticipantsParams { from_number: E164; /** 1–10 numbers. */ participants: E164[] }
+export interface GroupParticipantsResponse extends SuccessResponse { participants?: { [key: string]: unknown }; unaccepted_numbers?: string[] }
+export interface GroupDescriptionParams { from_number: E164; description: string }
+export interface GroupPictureParams { from_number: E164; url: string }
+export interface GroupMessage extends Message { participant?: { phone_number?: string; pushname?: string | null; [field: string]: unknown } }
+export interface GroupMessagesResponse extends SuccessResponse { page_number?: number; messages: GroupMessage[] }
+
+// ----- catalog
+export type ApprovalStatus = "PENDING" | "OUTDATED" | "REJECTED" | "APPROVED" | (string & {});
+export interface Product {
+  id: string; name: string; description?: string | null; price?: string | number | null; currency?: string | null; availability?: string | null;
+  images?: unknown[]; is_hidden?: boolean; url?: string | null; retailer_id?: string | null; approval_status?: ApprovalStatus; [field: string]: unknown;
+}
+export interface CatalogListParams { /** List another business's catalog. */ target_number?: E164 }
+export interface ProductsListResponse extends SuccessResponse { products: Product[] }
+export interface ProductInput { name?: string; image_url?: string; description?: string; /** A decimal string, e.g. "19.90". */ price?: string; currency?: string; is_hidden?: boolean; url?: string; retailer_id?: string }
+export interface ProductCreateParams { from_number: E164; product: ProductInput & { name: string; image_url: string } }
+export interface ProductUpdateParams { from_number: E164; product: ProductInput }
+export interface ProductResponse extends SuccessResponse { product?: Product }
+export interface FromNumberParams { from_number: E164 }
+export interface ProductImagesParams { from_number: E164; product: { /** One or two image URLs. */ image_urls: string[] } }
+export interface Collection { id: string; name: string; is_approved?: boolean; approval_status?: ApprovalStatus; products?: Product[]; [field: string]: unknown }
+export interface CollectionsListResponse extends SuccessResponse { collections: Collection[] }
+export interface CollectionCreateParams { from_number: E164; collection: { name: string; product_ids: string[] } }
+export interface CollectionUpdateParams { from_number: E164; collection: { add_product_ids?: string[]; remove_product_ids?: string[] } }
+/** After an edit, `collection.id` is the collection's NEW id. */
+export interface CollectionResponse extends SuccessResponse { collection?: Collection }
+
+// ----- contacts (more)
+export interface ContactsSearchParams { /** The search term (`q` is accepted too). */ query?: string; q?: string; page_number?: number; results_per_page?: number; channel_uuid?: string }
+export interface ContactsSearchResponse extends SuccessResponse { page?: number; count?: number; contacts: Contact[] }
+export interface ContactGetResponse extends SuccessResponse { contact: Contact & { last_updated?: Timestamp } }
+export interface ContactUpdateParams {
+  first_name?: string; last_name?: string; profile_pic_url?: string; channel_uuid?: string;
+  contact_details?: ContactDetailInput[]; contact_detail?: ContactDetailInput[];
+}
+
+// ----- WABA
+export interface WabaNumber {
+  uuid?: string; friendly_name?: string; phone_number: string; connection_status?: ConnectionStatus; iso_country_code?: string;
+  verified_name?: string | null; channel_type?: string; created_at?: Timestamp; updated_at?: Timestamp; [field: string]: unknown;
+}
+export interface WabaNumbersListResponse extends SuccessResponse { numbers: WabaNumber[] }
+export interface WabaNumberResponse extends SuccessResponse { number: WabaNumber }
+export interface TemplatesListParams { /** 0-based. */ page?: number }
+export type TemplateStatus = "APPROVED" | "PENDING" | "REJECTED" | "FAILED" | (string & {});
+export interface WabaTemplate {
+  uuid: string; name: string; status: TemplateStatus; category?: "UTILITY" | "MARKETING" | "AUTHENTICATION" | (string & {});
+  template_content?: string; description?: string | null; updated_at?: Timestamp; waba?: WabaNumber; [field: string]: unknown;
+}
+export interface TemplatesListResponse extends SuccessResponse { templates: WabaTemplate[]; total?: number; /** `null` on the last page. */ next_page: number | null }
+export interface TemplatesSyncResponse extends SuccessResponse { is_syncing: boolean; start_time_syncing?: Timestamp | null; message?: string }
+export interface TemplateParams {
+  /** Values for {{1}}, {{2}}… */ body?: string[];
+  /** A TEXT header: an array (newer docs) or a single value (older docs). */ header?: string | string[];
+  header_media_url?: string; header_media_filename?: string; buttons?: unknown[]; [field: string]: unknown;
+}
+interface WabaSendCommon { from_number: E164; to_number: E164; url?: string; payload?: { interactive?: { [field: string]: unknown }; [field: string]: unknown } }
+/** A template (`template_uuid` + `params`, `{}` without variables) or a session `text` — never both. */
+export type WabaSendMessageParams =
+  | (WabaSendCommon & { template_uuid: string; params: TemplateParams; text?: never })
+  | (WabaSendCommon & { text: string; template_uuid?: never; params?: never });
+
+// ----- calls
+export interface CallHistoryParams { page_number?: number; direction?: "inbound" | "outbound" }
+export interface CallRecord {
+  uuid: string; account_uuid?: string; callid?: string; direction: "I" | "O" | (string & {}); active?: boolean; from?: string;
+  status?: string; to_number?: string | null; duration?: number | null; recording_url?: string | null; start_time?: Timestamp | null;
+  end_time?: Timestamp | null; created_at?: Timestamp; [field: string]: unknown;
+}
+export interface CallHistoryResponse extends SuccessResponse { count?: number; page?: number; cdrs: CallRecord[] }
+export interface CallGetResponse extends SuccessResponse { cdr: CallRecord & { agent?: { uuid?: string; first_name?: string; last_name?: string; full_name?: string; profile_pic_url?: string | null; [field: string]: unknown } | null } }
+export interface VirtualNumber {
+  uuid: string; phone_number: string; friendly_name?: string | null; iso_country_code?: string; status_text?: string;
+  provider_type?: string; created_at?: Timestamp; expires_at?: Timestamp | null; [field: string]: unknown;
+}
+export interface VirtualNumbersListResponse extends SuccessResponse { count?: number; page?: number; numbers: VirtualNumber[] }
+export interface CallerId { uuid: string; phone_number: string; type?: "VN" | "WW" | "WA" | "CI" | (string & {}); verified?: boolean; [field: string]: unknown }
+export interface CallerIdsListResponse extends SuccessResponse { count?: number; page?: number; caller_ids: CallerId[] }
+
+// ----- SMS
+export interface SmsSendParams { from_number: E164; to_number: E164; text: string }
+/** 2Chat's docs name the id `message_id`, its tools `message_uuid`. */
+export interface SmsSendResponse extends SuccessResponse { message_id?: string; message_uuid?: string }
+
+// ----- buying numbers
+export interface CountryParams { /** ISO 3166 two-letter code, e.g. "US". */ country: string }
+export interface CitiesParams extends CountryParams { region?: string | number }
+export interface RequirementsParams extends CountryParams { did_type?: string }
+export interface NumberGroupsParams extends CountryParams { region_id?: string | number; city_id?: string | number; city_name_or_prefix?: string; did_type?: string }
+export interface AvailableNumbersParams { group_id: string | number; number_contains?: string }
+export interface ReserveParams { group_id: string | number; number?: string }
+export interface PurchaseParams { group_id?: string | number; number?: string }
+export interface RegionsResponse extends SuccessResponse { data: { regions: { id: string | number; region_name: string; iso_country_code: string; [field: string]: unknown }[] } }
+export interface CitiesResponse extends SuccessResponse { data: { cities: { id: string | number; city_name: string; iso_country_code: string; [field: string]: unknown }[] } }
+export interface DidTypesResponse extends SuccessResponse { data: { did_types: { id: string | number; name: string; [field: string]: unknown }[] } }
+export interface RequirementsResponse extends SuccessResponse { data: { requirements: { description: string; did_type?: string; [field: string]: unknown }[] } }
+export interface NumberGroup {
+  id: string | number; prefix?: string; location?: string; price?: { setup_price?: string; monthly_price?: string; ppm?: string; [field: string]: unknown };
+  type?: string; requirements?: unknown[]; allow_number_selection?: boolean; is_eligible_for_free_number?: boolean; features?: string[]; [field: string]: unknown;
+}
+export interface NumberGroupsResponse extends SuccessResponse { data: { groups: NumberGroup[] } }
+export interface AvailableNumbersResponse extends SuccessResponse { data: { numbers: { id: string | number; number: string; [field: string]: unknown }[] } }
+export interface ReservationResponse extends SuccessResponse { data: { reservation_details: { uuid: string; number: string; created_at?: Timestamp; expires_at?: Timestamp; [field: string]: unknown } } }
+export interface Reservation { uuid: string; number: string; [field: string]: unknown }
+export interface ReservationsListResponse extends SuccessResponse { data: { reservations: Reservation[] } }
+export interface PurchaseResponse extends SuccessResponse { purchased?: string[]; failed?: unknown[] }
+"##;

@@ -1,0 +1,287 @@
+//! Walking 2Chat's paged lists. Each list signals its end its own way — a short page, a `total`,
+//! or `next_page: null` — and some ignore the page parameter entirely; the cursor here knows the
+//! rule of each list and stops on the first sign of the end, never looping.
+
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+
+/// How big a page is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageSize {
+    /// 2Chat decides, and documents the size (messages: 100, conversations: 10, group messages: 50).
+    Fixed(u64),
+    /// The client asks with `results_per_page`; the iterator asks for the maximum unless told.
+    PerPage,
+    /// Undocumented: the first page's length is taken as the size.
+    FirstPage,
+}
+
+/// How a list says it has no more pages (a short or empty page always ends it too).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum End {
+    /// Only by a short page.
+    ShortPage,
+    /// By a `total` item count.
+    Total,
+    /// By `next_page: null` (WABA templates).
+    NextPage,
+}
+
+/// The paging rule of one list endpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// The array holding the items in each page.
+    pub items_key: &'static str,
+    /// The query parameter naming the page (0-based).
+    pub page_param: &'static str,
+    /// Page size.
+    pub size: PageSize,
+    /// End signal.
+    pub end: End,
+}
+
+const fn rule(items_key: &'static str, page_param: &'static str, size: PageSize, end: End) -> Rule {
+    Rule { items_key, page_param, size, end }
+}
+
+/// #5 connected numbers.
+pub const NUMBERS: Rule = rule("numbers", "page_number", PageSize::PerPage, End::ShortPage);
+/// #13/#14 messages, 100 a page.
+pub const MESSAGES: Rule = rule("messages", "page_number", PageSize::Fixed(100), End::ShortPage);
+/// #17 conversations, 10 a page with `total`.
+pub const CONVERSATIONS: Rule = rule("sessions", "page_number", PageSize::Fixed(10), End::Total);
+/// #31 group messages, 50 a page.
+pub const GROUP_MESSAGES: Rule = rule("messages", "page_number", PageSize::Fixed(50), End::ShortPage);
+/// #45 / #46 contacts.
+pub const CONTACTS: Rule = rule("contacts", "page_number", PageSize::PerPage, End::ShortPage);
+/// #56 WABA templates, `page` and `next_page`.
+pub const TEMPLATES: Rule = rule("templates", "page", PageSize::FirstPage, End::NextPage);
+/// #60 call history.
+pub const CALLS: Rule = rule("cdrs", "page_number", PageSize::FirstPage, End::ShortPage);
+/// #62 virtual numbers.
+pub const VIRTUAL_NUMBERS: Rule = rule("numbers", "page_number", PageSize::PerPage, End::ShortPage);
+/// #63 caller IDs.
+pub const CALLER_IDS: Rule = rule("caller_ids", "page_number", PageSize::PerPage, End::ShortPage);
+
+/// Items an iterator yields when no `limit` is given: enough for most uses, and a guard against
+/// walking a whole history by accident.
+pub const DEFAULT_LIMIT: u64 = 1_000;
+/// The largest `limit` accepted.
+pub const MAX_LIMIT: u64 = 1_000_000;
+
+/// What the cursor needs to know about a page it was handed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageSummary {
+    /// Number of items.
+    pub items: u64,
+    /// The `total` field, if any.
+    pub total: Option<u64>,
+    /// The `next_page` field: `None` absent, `Some(None)` null, `Some(Some(n))` a page.
+    pub next_page: Option<Option<u64>>,
+    /// The first item's `uuid` or `id`, to notice a server that ignores the page parameter.
+    pub first_key: Option<String>,
+}
+
+/// Where an iteration stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    rule: Rule,
+    page: u64,
+    page_size: Option<u64>,
+    seen: u64,
+    done: bool,
+    last_first_key: Option<String>,
+    /// Items still to yield.
+    pub remaining: u64,
+}
+
+impl Cursor {
+    /// Starts an iteration from the user's params: takes out `limit`, starts at their page (or 0)
+    /// and, for lists sized by `results_per_page`, asks for 100 a page unless told otherwise.
+    /// Returns the cursor and the params to send (without `limit`).
+    pub fn start(rule: Rule, params: Option<&Value>) -> Result<(Cursor, Map<String, Value>)> {
+        let mut map = match params {
+            None | Some(Value::Null) => Map::new(),
+            Some(Value::Object(m)) => m.clone(),
+            Some(_) => return Err(Error::invalid("params", "must be an object")),
+        };
+        let limit = match map.remove("limit") {
+            None | Some(Value::Null) => DEFAULT_LIMIT,
+            Some(Value::Number(n)) => match n.as_u64() {
+                Some(l) if (1..=MAX_LIMIT).contains(&l) => l,
+                _ => return Err(Error::invalid("limit", format_args!("must be a whole number from 1 to {MAX_LIMIT}"))),
+            },
+            Some(_) => return Err(Error::invalid("limit", "must be a number")),
+        };
+        let page = match map.get(rule.page_param) {
+            None | Some(Value::Null) => 0,
+            Some(v) => v.as_u64().ok_or_else(|| Error::invalid(rule.page_param, "must be a whole number ≥ 0"))?,
+        };
+        let page_size = match rule.size {
+            PageSize::Fixed(n) => Some(n),
+            PageSize::FirstPage => None,
+            PageSize::PerPage => {
+                let per_page = match map.get("results_per_page") {
+                    Some(Value::Number(n)) => n.as_u64().filter(|n| (1..=100).contains(n)),
+                    None | Some(Value::Null) => Some(100),
+                    Some(_) => None,
+                }
+                .ok_or_else(|| Error::invalid("results_per_page", "must be between 1 and 100"))?;
+                map.insert("results_per_page".into(), Value::from(per_page));
+                Some(per_page)
+            }
+        };
+        let cursor = Cursor { rule, page, page_size, seen: 0, done: false, last_first_key: None, remaining: limit };
+        Ok((cursor, map))
+    }
+
+    /// The page to ask for next, or `None` when the walk is over.
+    pub fn next_page(&self) -> Option<u64> {
+        (!self.done && self.remaining > 0).then_some(self.page)
+    }
+
+    /// The paging rule.
+    pub fn rule(&self) -> Rule {
+        self.rule
+    }
+
+    /// Takes in a fetched page. Returns how many of its items to yield (0 when the page repeats
+    /// the previous one) and moves to the next page or ends the walk.
+    pub fn advance(&mut self, page: &PageSummary) -> u64 {
+        if page.items == 0 {
+            self.done = true;
+            return 0;
+        }
+        if page.first_key.is_some() && page.first_key == self.last_first_key {
+            // The server ignored the page parameter and sent the same page again.
+            self.done = true;
+            return 0;
+        }
+        self.last_first_key.clone_from(&page.first_key);
+        self.seen += page.items;
+        let size = *self.page_size.get_or_insert(page.items);
+        let mut done = page.items < size;
+        match self.rule.end {
+            End::Total => done |= page.total.is_some_and(|t| self.seen >= t),
+            End::NextPage => match page.next_page {
+                Some(None) => done = true,
+                Some(Some(n)) if n > self.page => {
+                    self.page = n;
+                    done = false;
+                }
+                Some(Some(_)) => done = true,
+                None => {}
+            },
+            End::ShortPage => {}
+        }
+        if !matches!(page.next_page, Some(Some(_))) || self.rule.end != End::NextPage {
+            self.page += 1;
+        }
+        self.done = done;
+        let take = page.items.min(self.remaining);
+        self.remaining -= take;
+        take
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn page(items: u64, first: &str) -> PageSummary {
+        PageSummary { items, first_key: Some(first.into()), ..Default::default() }
+    }
+
+    #[test]
+    fn short_page_ends_fixed_size_lists() {
+        let (mut c, _) = Cursor::start(MESSAGES, None).unwrap();
+        assert_eq!(c.next_page(), Some(0));
+        assert_eq!(c.advance(&page(100, "a")), 100);
+        assert_eq!(c.next_page(), Some(1));
+        assert_eq!(c.advance(&page(100, "b")), 100);
+        assert_eq!(c.advance(&page(50, "c")), 50);
+        assert_eq!(c.next_page(), None);
+    }
+
+    #[test]
+    fn empty_page_ends() {
+        let (mut c, _) = Cursor::start(MESSAGES, None).unwrap();
+        c.advance(&page(100, "a"));
+        assert_eq!(c.advance(&page(0, "")), 0);
+        assert_eq!(c.next_page(), None);
+    }
+
+    #[test]
+    fn total_ends_conversations_even_on_a_full_page() {
+        let (mut c, _) = Cursor::start(CONVERSATIONS, None).unwrap();
+        let p = |first: &str| PageSummary { items: 10, total: Some(20), first_key: Some(first.into()), ..Default::default() };
+        c.advance(&p("a"));
+        assert_eq!(c.next_page(), Some(1));
+        c.advance(&p("b"));
+        assert_eq!(c.next_page(), None, "20 of 20 seen");
+    }
+
+    #[test]
+    fn next_page_null_ends_templates() {
+        let (mut c, _) = Cursor::start(TEMPLATES, None).unwrap();
+        let p = |first: &str, next| PageSummary { items: 10, next_page: Some(next), first_key: Some(first.into()), ..Default::default() };
+        c.advance(&p("a", Some(1)));
+        assert_eq!(c.next_page(), Some(1));
+        c.advance(&p("b", Some(2)));
+        assert_eq!(c.next_page(), Some(2));
+        c.advance(&PageSummary { items: 3, next_page: Some(None), first_key: Some("c".into()), ..Default::default() });
+        assert_eq!(c.next_page(), None);
+    }
+
+    #[test]
+    fn a_server_ignoring_the_page_parameter_cannot_loop() {
+        let (mut c, _) = Cursor::start(CALLS, None).unwrap();
+        assert_eq!(c.advance(&page(20, "same")), 20);
+        assert_eq!(c.advance(&page(20, "same")), 0);
+        assert_eq!(c.next_page(), None);
+        let (mut t, _) = Cursor::start(TEMPLATES, None).unwrap();
+        t.advance(&PageSummary { items: 10, next_page: Some(Some(0)), first_key: Some("x".into()), ..Default::default() });
+        assert_eq!(t.next_page(), None, "next_page pointing backwards ends the walk");
+    }
+
+    #[test]
+    fn first_page_sets_the_size_when_undocumented() {
+        let (mut c, _) = Cursor::start(CALLS, None).unwrap();
+        c.advance(&page(20, "a"));
+        c.advance(&page(20, "b"));
+        assert_eq!(c.next_page(), Some(2));
+        c.advance(&page(7, "c"));
+        assert_eq!(c.next_page(), None);
+    }
+
+    #[test]
+    fn limit_caps_what_is_yielded() {
+        let (mut c, params) = Cursor::start(CONTACTS, Some(&json!({"limit": 150, "channel_uuid": "WPN1"}))).unwrap();
+        assert_eq!(params, json!({"channel_uuid": "WPN1", "results_per_page": 100}).as_object().cloned().unwrap());
+        assert_eq!(c.advance(&page(100, "a")), 100);
+        assert_eq!(c.advance(&page(100, "b")), 50);
+        assert_eq!(c.next_page(), None);
+    }
+
+    #[test]
+    fn start_respects_the_users_page_and_page_size() {
+        let (mut c, params) = Cursor::start(CONTACTS, Some(&json!({"page_number": 3, "results_per_page": 5}))).unwrap();
+        assert_eq!(c.next_page(), Some(3));
+        assert_eq!(params["results_per_page"], json!(5));
+        c.advance(&page(5, "a"));
+        assert_eq!(c.next_page(), Some(4));
+        c.advance(&page(4, "b"));
+        assert_eq!(c.next_page(), None);
+    }
+
+    #[test]
+    fn bad_limits() {
+        for bad in [json!({"limit": 0}), json!({"limit": -1}), json!({"limit": 1.5}), json!({"limit": "10"}), json!({"limit": 2_000_000})] {
+            let e = Cursor::start(MESSAGES, Some(&bad)).unwrap_err();
+            assert!(e.message.starts_with("limit:"), "{bad}: {}", e.message);
+        }
+        assert!(Cursor::start(CONTACTS, Some(&json!({"results_per_page": 0}))).is_err());
+    }
+}

@@ -1,0 +1,123 @@
+//! 2Chat's timestamps come in many formats, sometimes within one payload; this reads them all
+//! into epoch milliseconds (UTC).
+//!
+//! - ISO 8601 with `Z`: `2023-04-17T18:50:50Z`
+//! - ISO without a zone: `2024-03-09T22:00:08` (taken as UTC)
+//! - `YYYY-MM-DD HH:MM:SS`, no `T`, no zone: `2022-10-31 22:05:44` (UTC)
+//! - ISO with microseconds and no zone: `2026-04-10T12:08:02.318000`
+//! - ISO with an offset: `2026-05-08T14:30:00+00:00`
+//! - epoch seconds as a number (`1710021608`, or `1670454681.0` in message lists) or a digit string
+
+use serde_json::Value;
+
+use crate::retry::days_from_civil;
+
+/// Epoch seconds below this are taken as seconds, above as milliseconds (year 2286 in seconds).
+const MS_THRESHOLD: f64 = 1e10;
+
+/// Reads any of 2Chat's timestamp forms into epoch milliseconds. `None` for `null`, `0` (2Chat's
+/// "never" in `updated_at`), empty strings and anything unreadable.
+pub fn to_epoch_ms(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) => n.as_f64().and_then(epoch_number),
+        Value::String(s) => parse(s),
+        _ => None,
+    }
+}
+
+fn epoch_number(n: f64) -> Option<f64> {
+    if !n.is_finite() || n <= 0.0 {
+        None
+    } else if n < MS_THRESHOLD {
+        Some((n * 1000.0).round())
+    } else {
+        Some(n.round())
+    }
+}
+
+/// Parses a timestamp string (see the module docs).
+pub fn parse(s: &str) -> Option<f64> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return s.parse::<f64>().ok().and_then(epoch_number);
+    }
+    let b = s.as_bytes();
+    let num = |from: usize, len: usize| -> Option<i64> {
+        let part = s.get(from..from + len)?;
+        if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
+    };
+    if b.len() < 19 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') || !matches!(b.get(10), Some(b'T' | b't' | b' ')) {
+        return None;
+    }
+    let (y, mo, d) = (num(0, 4)?, num(5, 2)?, num(8, 2)?);
+    let (h, mi, sec) = (num(11, 2)?, num(14, 2)?, num(17, 2)?);
+    if b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
+        return None;
+    }
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || sec > 60 {
+        return None;
+    }
+    let mut rest = s.get(19..)?;
+    let mut millis = 0.0;
+    if let Some(frac) = rest.strip_prefix('.') {
+        let digits = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return None;
+        }
+        let f: f64 = format!("0.{}", frac.get(..digits)?).parse().ok()?;
+        millis = (f * 1000.0).round();
+        rest = frac.get(digits..)?;
+    }
+    let offset_min = match rest {
+        "" | "Z" | "z" => 0,
+        _ => {
+            let sign = match rest.as_bytes().first() {
+                Some(b'+') => 1,
+                Some(b'-') => -1,
+                _ => return None,
+            };
+            let o = rest.get(1..)?.replace(':', "");
+            if o.len() != 4 || !o.bytes().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            let oh: i64 = o.get(..2)?.parse().ok()?;
+            let om: i64 = o.get(2..)?.parse().ok()?;
+            sign * (oh * 60 + om)
+        }
+    };
+    let days = days_from_civil(y, mo, d);
+    let secs = days * 86_400 + h * 3600 + mi * 60 + sec - offset_min * 60;
+    Some(secs as f64 * 1000.0 + millis)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn every_documented_format() {
+        let z = 1_681_757_450_000.0; // 2023-04-17T18:50:50Z
+        assert_eq!(parse("2023-04-17T18:50:50Z"), Some(z));
+        assert_eq!(parse("2023-04-17T18:50:50"), Some(z));
+        assert_eq!(parse("2023-04-17 18:50:50"), Some(z));
+        assert_eq!(parse("2023-04-17T18:50:50.318000"), Some(z + 318.0));
+        assert_eq!(parse("2023-04-17T18:50:50+00:00"), Some(z));
+        assert_eq!(parse("2023-04-17T20:50:50+02:00"), Some(z));
+        assert_eq!(parse("2023-04-17T15:50:50-0300"), Some(z));
+        assert_eq!(to_epoch_ms(&json!(1_681_757_450)), Some(z));
+        assert_eq!(to_epoch_ms(&json!(1_681_757_450.0)), Some(z));
+        assert_eq!(to_epoch_ms(&json!("1681757450")), Some(z));
+        assert_eq!(to_epoch_ms(&json!(1_681_757_450_000u64)), Some(z));
+    }
+
+    #[test]
+    fn never_and_garbage() {
+        for v in [json!(null), json!(0), json!(""), json!("soon"), json!("2023-13-01T00:00:00Z"), json!("2023-04-17T18:50"), json!(true), json!("2023-04-17T18:50:50+0"), json!(-5)] {
+            assert_eq!(to_epoch_ms(&v), None, "{v}");
+        }
+    }
+}
