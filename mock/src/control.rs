@@ -10,6 +10,7 @@
 //! | `GET /__mock/faults` | `{"faults":[…]}`, still queued |
 //! | `DELETE /__mock/faults` | clears the queue |
 //! | `POST /__mock/reset` | drops registered accounts, clears logs and faults, reseeds configured keys |
+//! | `POST /__mock/seed` | adds generated items to an account, to walk pages (see [`seed_account`]) |
 
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
@@ -20,8 +21,11 @@ use axum::Router;
 use serde_json::{json, Value};
 
 use crate::faults::Fault;
+use crate::generate;
 use crate::reply::json_response;
+use crate::seed::{MX_NUMBER, PY_NUMBER};
 use crate::state::{Account, AppState, Origin};
+use crate::util::is_e164;
 
 /// The control routes.
 pub fn routes() -> Router<AppState> {
@@ -31,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .route("/__mock/requests", get(list_requests).delete(clear_requests))
         .route("/__mock/faults", get(list_faults).post(add_fault).delete(clear_faults))
         .route("/__mock/reset", post(reset))
+        .route("/__mock/seed", post(seed_account))
 }
 
 /// 404 for an unknown `/__mock/…` path.
@@ -136,4 +141,156 @@ async fn clear_faults(State(state): State<AppState>) -> Response {
 async fn reset(State(state): State<AppState>) -> Response {
     state.reset();
     json_response(StatusCode::OK, &json!({"ok": true}))
+}
+
+/// Most items one member of `POST /__mock/seed` may add.
+pub const MAX_GENERATED: u64 = 10_000;
+
+/// What `POST /__mock/seed` will add, checked against the account before anything changes.
+#[derive(Debug, Default)]
+struct SeedPlan {
+    messages: Option<(String, String, usize)>,
+    contacts: usize,
+    conversations: Option<(String, usize)>,
+    group_messages: Option<(String, usize)>,
+    calls: usize,
+    virtual_numbers: usize,
+    caller_ids: usize,
+    templates: usize,
+}
+
+fn count(value: &Value, what: &str) -> Result<usize, String> {
+    match value.as_u64() {
+        Some(n) if n <= MAX_GENERATED => usize::try_from(n).map_err(|_| format!("`{what}` is too large")),
+        _ => Err(format!("`{what}` must be an integer from 0 to {MAX_GENERATED}")),
+    }
+}
+
+fn member<'a>(obj: &'a Value, field: &str, what: &str) -> Result<&'a str, String> {
+    obj.get(field)
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| format!("`{what}.{field}` is required"))
+}
+
+fn plan(account: &Account, body: &serde_json::Map<String, Value>) -> Result<SeedPlan, String> {
+    let mut plan = SeedPlan::default();
+    for (key, value) in body {
+        match key.as_str() {
+            "api_key" => {}
+            "messages" => {
+                let number = member(value, "number", key)?;
+                if account.number(number).is_none() {
+                    return Err(format!("`messages.number`: {number} is not a number of this account"));
+                }
+                let remote = match value.get("remote_number") {
+                    None | Some(Value::Null) => if number == MX_NUMBER { PY_NUMBER } else { MX_NUMBER }.to_owned(),
+                    Some(Value::String(r)) if is_e164(r) => r.clone(),
+                    Some(_) => return Err("`messages.remote_number` must be an E.164 number".into()),
+                };
+                let n = count(value.get("count").unwrap_or(&Value::Null), "messages.count")?;
+                plan.messages = Some((number.to_owned(), remote, n));
+            }
+            "conversations" => {
+                let uuid = member(value, "channel_uuid", key)?;
+                let number = account
+                    .channel(uuid)
+                    .ok_or_else(|| format!("`conversations.channel_uuid`: channel {uuid} not found"))?;
+                let n = count(value.get("count").unwrap_or(&Value::Null), "conversations.count")?;
+                plan.conversations = Some((number.phone_number.clone(), n));
+            }
+            "group_messages" => {
+                let uuid = member(value, "group_uuid", key)?;
+                if account.group(uuid).is_none() {
+                    return Err(format!("`group_messages.group_uuid`: group {uuid} not found"));
+                }
+                let n = count(value.get("count").unwrap_or(&Value::Null), "group_messages.count")?;
+                plan.group_messages = Some((uuid.to_owned(), n));
+            }
+            "contacts" => plan.contacts = count(value, key)?,
+            "calls" => plan.calls = count(value, key)?,
+            "virtual_numbers" => plan.virtual_numbers = count(value, key)?,
+            "caller_ids" => plan.caller_ids = count(value, key)?,
+            "templates" => {
+                plan.templates = count(value, key)?;
+                if plan.templates > 0 && account.waba_numbers.is_empty() {
+                    return Err("`templates`: the account has no WABA number".into());
+                }
+            }
+            other => return Err(format!("unknown member `{other}`")),
+        }
+    }
+    Ok(plan)
+}
+
+fn apply(account: &mut Account, plan: SeedPlan) {
+    if let Some((number, remote, n)) = plan.messages {
+        generate::messages(account, &number, &remote, n);
+    }
+    if let Some((number, n)) = plan.conversations {
+        generate::conversations(account, &number, n);
+    }
+    if let Some((group, n)) = plan.group_messages {
+        generate::group_messages(account, &group, n);
+    }
+    generate::contacts(account, plan.contacts);
+    for _ in 0..plan.calls {
+        generate::cdr(account);
+    }
+    for _ in 0..plan.virtual_numbers {
+        let mut n = account.virtual_numbers.len() as u64;
+        let number = loop {
+            let candidate = format!("+1628{:07}", 5_550_000 + n);
+            if !account
+                .virtual_numbers
+                .iter()
+                .any(|v| v.get("phone_number").and_then(Value::as_str) == Some(&candidate))
+            {
+                break candidate;
+            }
+            n += 1;
+        };
+        generate::virtual_number(account, &number, "local", false, "ACTIVE");
+    }
+    for _ in 0..plan.caller_ids {
+        let number = format!("+1650{:07}", 5_550_000 + account.caller_ids.len() as u64);
+        let name = format!("Caller id {}", account.caller_ids.len() + 1);
+        generate::caller_id(account, &number, "CI", Value::Null, &name);
+    }
+    let waba = account.waba_numbers.first().and_then(|w| w.get("uuid")).and_then(Value::as_str).map(str::to_owned);
+    if let Some(waba) = waba {
+        for _ in 0..plan.templates {
+            generate::template(account, &waba);
+        }
+    }
+}
+
+/// `POST /__mock/seed` `{"api_key", "messages"?: {number, remote_number?, count},
+/// "contacts"?: n, "conversations"?: {channel_uuid, count}, "group_messages"?: {group_uuid, count},
+/// "calls"?: n, "virtual_numbers"?: n, "caller_ids"?: n, "templates"?: n}`: adds that many
+/// generated items to the account → `{"ok":true}`. Everything is checked first: a bad member
+/// changes nothing (400; 404 for an unknown key).
+pub async fn seed_account(State(state): State<AppState>, body: Bytes) -> Response {
+    let value = match parse_json(&body) {
+        Ok(v) => v,
+        Err(response) => return *response,
+    };
+    let Some(obj) = value.as_object() else {
+        return failure(StatusCode::BAD_REQUEST, "the body must be a JSON object");
+    };
+    let api_key = match obj.get("api_key") {
+        Some(Value::String(k)) if !k.is_empty() => k.clone(),
+        _ => return failure(StatusCode::BAD_REQUEST, "`api_key` (a non-empty string) is required"),
+    };
+    let mut inner = state.lock();
+    let Some(account) = inner.accounts.get_mut(&api_key) else {
+        return failure(StatusCode::NOT_FOUND, &format!("no account with the key {api_key}"));
+    };
+    match plan(account, obj) {
+        Ok(plan) => {
+            apply(account, plan);
+            json_response(StatusCode::OK, &json!({"ok": true}))
+        }
+        Err(message) => failure(StatusCode::BAD_REQUEST, &message),
+    }
 }

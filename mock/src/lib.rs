@@ -7,8 +7,8 @@
 //!   the surface the SDK wraps; an endpoint without a handler answers 501 (see [`dispatch`]).
 //! * Every API key is its own seeded account ([`state`], [`seed`]) with its own rate-limit window
 //!   ([`rate_limit`]), request log ([`request_log`]) and injected faults ([`faults`]).
-//! * A control API under `/__mock/` ([`control`]) registers accounts, reads the request log and
-//!   queues faults.
+//! * A control API under `/__mock/` ([`control`]) registers accounts, reads the request log,
+//!   queues faults and adds generated data for paging ([`generate`]).
 //!
 //! ```no_run
 //! # async fn run() -> std::io::Result<()> {
@@ -29,6 +29,7 @@ pub mod control;
 pub mod cors;
 pub mod dispatch;
 pub mod faults;
+pub mod generate;
 pub mod rate_limit;
 pub mod reply;
 pub mod request_log;

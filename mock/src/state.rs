@@ -2,7 +2,7 @@
 //!
 //! Nothing awaits while holding the lock: handlers are synchronous functions of the account.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::Serialize;
@@ -27,8 +27,9 @@ pub enum Origin {
     Registered,
 }
 
-/// A WhatsApp (QR / "WhatsApp Web") number of an account, as get-numbers lists it.
-#[derive(Clone, Debug, Serialize)]
+/// A WhatsApp (QR / "WhatsApp Web") number of an account, as get-numbers lists it. The fields
+/// skipped in serialization are the channel's own state (#6–#10, #18–#21).
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Number {
     pub uuid: String,
     pub friendly_name: String,
@@ -36,7 +37,7 @@ pub struct Number {
     pub iso_country_code: String,
     pub pushname: Option<String>,
     pub server: String,
-    pub platform: String,
+    pub platform: Option<String>,
     /// `C` connected, `D` disconnected, `F` failed.
     pub connection_status: String,
     pub enabled: bool,
@@ -45,8 +46,20 @@ pub struct Number {
     pub sync_contacts: bool,
     /// `YYYY-MM-DD HH:MM:SS`
     pub created_at: String,
-    /// `YYYY-MM-DD HH:MM:SS`
-    pub updated_at: String,
+    /// `YYYY-MM-DD HH:MM:SS`; null until the channel is first updated.
+    pub updated_at: Option<String>,
+    /// The integer id channel create answers with.
+    #[serde(skip)]
+    pub id: u64,
+    /// Status events, oldest first (`ready`, `qr-received`, `disconnected`…).
+    #[serde(skip)]
+    pub events: Vec<ChannelEvent>,
+    /// The QR payload while the last event is `qr-received`.
+    #[serde(skip)]
+    pub qr_code: Option<String>,
+    /// Picture, about text and posted statuses (#18–#21).
+    #[serde(skip)]
+    pub profile: Profile,
 }
 
 impl Number {
@@ -56,8 +69,27 @@ impl Number {
     }
 }
 
-/// A message sent or received on one of the account's numbers.
+/// One entry of a channel's status history.
 #[derive(Clone, Debug, Serialize)]
+pub struct ChannelEvent {
+    pub event: String,
+    /// ISO 8601 with `Z`.
+    pub created_at: String,
+}
+
+/// What #18–#21 change on a number.
+#[derive(Clone, Debug, Default)]
+pub struct Profile {
+    /// Set by set-profile-picture; `None` after removing it.
+    pub picture_url: Option<String>,
+    /// Set by set-status (the "about" text).
+    pub about: Option<String>,
+    /// Posted text and image statuses, oldest first.
+    pub status_updates: Vec<Value>,
+}
+
+/// A message sent or received on one of the account's numbers.
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Message {
     pub uuid: String,
     /// Epoch seconds as a float, as get-messages shows it.
@@ -76,6 +108,33 @@ pub struct Message {
     /// The account's number the message belongs to.
     #[serde(skip)]
     pub channel_number: String,
+    /// The integer id get-message shows.
+    #[serde(skip)]
+    pub id: u64,
+    /// WhatsApp's own id (`true_5215512345432@c.us_3EB0…`).
+    #[serde(skip)]
+    pub wa_msg_id: String,
+    /// 0 created, 1 sent, 2 received, 3 read.
+    #[serde(skip)]
+    pub wa_msg_ack: u8,
+    /// Who wrote an incoming group message. Such messages are listed by group messages (#31)
+    /// only, not by get-messages (#13, #14).
+    #[serde(skip)]
+    pub participant: Option<GroupParticipant>,
+}
+
+impl Message {
+    /// Whether this is a message someone else wrote in a group.
+    pub fn is_incoming_group_message(&self) -> bool {
+        self.participant.is_some()
+    }
+}
+
+/// The author of a group message.
+#[derive(Clone, Debug, Serialize)]
+pub struct GroupParticipant {
+    pub phone_number: String,
+    pub pushname: Option<String>,
 }
 
 /// One detail of a contact (`E` email, `A` address, `PH` phone, `WAPH` phone on WhatsApp).
@@ -101,6 +160,8 @@ pub struct Contact {
     pub channel_uuid: Option<String>,
     pub profile_pic_url: Option<String>,
     pub details: Vec<ContactDetail>,
+    /// Epoch seconds of the last create or update.
+    pub last_updated: i64,
 }
 
 impl Contact {
@@ -118,6 +179,84 @@ impl Contact {
         map.insert("details".into(), json!(self.details));
         Value::Object(map)
     }
+}
+
+/// A user of the account (#3), also the agent of calls and the subject of Voice SDK tokens.
+#[derive(Clone, Debug, Serialize)]
+pub struct User {
+    pub uuid: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+}
+
+/// A product of a WhatsApp Business catalog.
+#[derive(Clone, Debug, Serialize)]
+pub struct Product {
+    /// Digits, as a string.
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    /// A decimal amount as a string.
+    pub price: Option<String>,
+    pub currency: String,
+    pub availability: String,
+    /// Image URLs; the first is the default image.
+    pub images: Vec<String>,
+    pub is_hidden: bool,
+    pub url: Option<String>,
+    pub retailer_id: Option<String>,
+    /// PENDING / OUTDATED / REJECTED / APPROVED.
+    pub approval_status: String,
+}
+
+/// A collection of a WhatsApp Business catalog.
+#[derive(Clone, Debug)]
+pub struct Collection {
+    /// Digits, as a string; replaced on every edit.
+    pub id: String,
+    pub name: String,
+    pub is_approved: bool,
+    pub approval_status: String,
+    pub product_ids: Vec<String>,
+}
+
+/// The catalog of one WhatsApp Business number.
+#[derive(Clone, Debug, Default)]
+pub struct Catalog {
+    pub products: Vec<Product>,
+    pub collections: Vec<Collection>,
+}
+
+/// A WABA message template.
+#[derive(Clone, Debug)]
+pub struct Template {
+    pub uuid: String,
+    /// The WABA number (`WAN…`) it belongs to.
+    pub waba_uuid: String,
+    pub name: String,
+    pub language: String,
+    /// APPROVED / PENDING / REJECTED / FAILED.
+    pub status: String,
+    /// UTILITY / MARKETING / AUTHENTICATION.
+    pub category: String,
+    pub template_content: String,
+    pub description: Option<String>,
+    /// `YYYY-MM-DD HH:MM:SS`
+    pub updated_at: String,
+}
+
+/// A reserved virtual number, waiting to be bought.
+#[derive(Clone, Debug)]
+pub struct Reservation {
+    pub uuid: String,
+    pub number: String,
+    /// The id of its number group (`/open/numbers/groups`).
+    pub group_id: String,
+    /// Epoch seconds.
+    pub created_at: i64,
+    /// Epoch seconds.
+    pub expires_at: i64,
 }
 
 /// A webhook subscription.
@@ -169,8 +308,24 @@ pub struct Account {
     pub contacts: Vec<Contact>,
     /// Oldest first.
     pub webhooks: Vec<Webhook>,
+    pub users: Vec<User>,
+    /// WhatsApp Business catalogs by phone number; a number has one iff it is a Business number.
+    pub catalogs: BTreeMap<String, Catalog>,
+    /// WABA numbers (`WAN…`), shaped like #55's `number`.
+    pub waba_numbers: Vec<Value>,
+    /// Oldest first.
+    pub templates: Vec<Template>,
+    /// Call records, oldest first.
+    pub cdrs: Vec<Value>,
+    /// Virtual numbers (`DID…`), oldest first.
+    pub virtual_numbers: Vec<Value>,
+    /// Caller ids (`VCI…`), oldest first.
+    pub caller_ids: Vec<Value>,
+    /// Active reservations, oldest first.
+    pub reservations: Vec<Reservation>,
     next_contact_id: u64,
     next_detail_id: u64,
+    next_seq: u64,
 }
 
 impl Account {
@@ -192,8 +347,17 @@ impl Account {
             messages: Vec::new(),
             contacts: Vec::new(),
             webhooks: Vec::new(),
+            users: Vec::new(),
+            catalogs: BTreeMap::new(),
+            waba_numbers: Vec::new(),
+            templates: Vec::new(),
+            cdrs: Vec::new(),
+            virtual_numbers: Vec::new(),
+            caller_ids: Vec::new(),
+            reservations: Vec::new(),
             next_contact_id: 1,
             next_detail_id: 1,
+            next_seq: 1,
         };
         crate::seed::seed(&mut account);
         account
@@ -224,6 +388,28 @@ impl Account {
         let id = self.next_contact_id;
         self.next_contact_id += 1;
         id
+    }
+
+    /// The number `uuid` (`WPN…`).
+    pub fn channel(&self, uuid: &str) -> Option<&Number> {
+        self.numbers.iter().find(|n| n.uuid == uuid)
+    }
+
+    /// The group with `uuid`, to change it.
+    pub fn group_mut(&mut self, uuid: &str) -> Option<&mut Value> {
+        self.groups.iter_mut().find(|g| g.get("uuid").and_then(Value::as_str) == Some(uuid))
+    }
+
+    /// The next value of the account's sequence, for deterministic ids and generated data.
+    pub fn next_seq(&mut self) -> u64 {
+        let n = self.next_seq;
+        self.next_seq += 1;
+        n
+    }
+
+    /// The next integer id of a message or channel.
+    pub fn next_id(&mut self) -> u64 {
+        self.next_seq()
     }
 
     /// The next integer contact-detail id.

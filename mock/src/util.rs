@@ -41,6 +41,71 @@ pub fn sql_datetime(secs: i64) -> String {
     format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")
 }
 
+/// `2026-05-08T14:30:00+00:00`: ISO 8601 with an explicit offset (Voice SDK token expiry).
+pub fn iso_offset(secs: i64) -> String {
+    let (y, mo, d, h, mi, s) = civil(secs);
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}+00:00")
+}
+
+/// `2026-04-10T12:08:02.318000`: ISO 8601 with microseconds and no zone (template sync).
+pub fn iso_micros(secs: f64) -> String {
+    // `as` saturates; the clock is never negative or absurd.
+    let whole = secs.floor() as i64;
+    let micros = ((secs - secs.floor()) * 1_000_000.0) as u32;
+    let (y, mo, d, h, mi, s) = civil(whole);
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{:06}", micros.min(999_999))
+}
+
+/// `2022-10-31 22:05:44` → `2022-10-31T22:05:44Z` (the same instant in the ISO format).
+pub fn sql_to_iso_z(sql: &str) -> String {
+    format!("{}Z", sql.replacen(' ', "T", 1))
+}
+
+/// A deterministic id: `prefix` and a UUID-shaped string built from `n`, for seeded and generated
+/// records (`CDR5eed0001-0000-4000-8000-000000000001`).
+pub fn seq_id(prefix: &str, n: u64) -> String {
+    format!("{prefix}5eed{:04x}-0000-4000-8000-{n:012x}", n & 0xffff)
+}
+
+/// Unpadded base64url (RFC 4648 §5), as JWTs use.
+pub fn base64url(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk.first().copied().unwrap_or(0),
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        let chars = chunk.len() + 1;
+        for i in 0..chars {
+            let index = (n >> (18 - 6 * i)) & 63;
+            if let Some(&c) = ALPHABET.get(index as usize) {
+                out.push(char::from(c));
+            }
+        }
+    }
+    out
+}
+
+/// A human-readable rendering of an E.164 number: the country prefix the mock knows, a space,
+/// then the rest (`+595 981048477`).
+pub fn formatted_number(number: &str) -> String {
+    COUNTRIES
+        .iter()
+        .find_map(|(prefix, _)| number.strip_prefix(prefix).map(|rest| format!("{prefix} {rest}")))
+        .unwrap_or_else(|| number.to_owned())
+}
+
+/// The language 2Chat would guess for a number's country.
+pub fn language_of(number: &str) -> &'static str {
+    match number_info(number).iso_country_code {
+        "PY" | "MX" | "ES" => "es",
+        _ => "en",
+    }
+}
+
 /// A 2Chat id: a three-letter prefix glued to a random v4 UUID (`MSG8c39a0a9-01cf-…`).
 pub fn new_id(prefix: &str) -> String {
     format!("{prefix}{}", uuid::Uuid::new_v4())
@@ -133,6 +198,19 @@ mod tests {
         assert_eq!(number_info("+5215512345432").iso_country_code, "MX");
         assert_eq!(number_info("+14155550123").iso_country_code, "US");
         assert_eq!(number_info("+81312345678").iso_country_code, "XX");
+    }
+
+    #[test]
+    fn other_formats() {
+        assert_eq!(iso_offset(1_681_757_450), "2023-04-17T18:50:50+00:00");
+        assert_eq!(iso_micros(1_681_757_450.318), "2023-04-17T18:50:50.318000");
+        assert_eq!(sql_to_iso_z("2022-10-31 22:05:44"), "2022-10-31T22:05:44Z");
+        assert_eq!(base64url(b"{\"alg\":\"HS256\"}"), "eyJhbGciOiJIUzI1NiJ9");
+        assert_eq!(base64url(b"ab"), "YWI");
+        assert_eq!(base64url(b"\xfb\xff"), "-_8");
+        assert_eq!(formatted_number("+595981048477"), "+595 981048477");
+        assert_eq!(seq_id("CDR", 1), "CDR5eed0001-0000-4000-8000-000000000001");
+        assert_eq!(seq_id("CDR", 1).len(), 39);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Account: `/open/info` (#2).
+//! Account: `/ping` (#1) and `/open/info` (#2).
 
 use serde_json::{json, Value};
 
@@ -10,6 +10,11 @@ use crate::state::Account;
 pub const MAX_API_REQUEST_COUNT: u64 = 10_000;
 /// `max_number_check_count` reported by `/info` (2Chat caps trials at 100 checks).
 pub const MAX_NUMBER_CHECK_COUNT: u64 = 100;
+
+/// #1 `GET /ping`: the key works.
+pub fn ping(_account: &mut Account, _call: &Call<'_>) -> Result<Value, ApiError> {
+    Ok(json!({"success": true}))
+}
 
 /// #2 `GET /open/info`: the account, its limit and its usage.
 pub fn info(account: &mut Account, _call: &Call<'_>) -> Result<Value, ApiError> {

@@ -17,6 +17,10 @@ pub const PY_UUID: &str = "WPN95841312-b54d-46e3-b0bc-6414f4a5296b";
 pub const MX: &str = "+5215512345432";
 pub const US_DISCONNECTED: &str = "+14155550123";
 pub const GROUP: &str = "WAG768beeef-2b96-4bc7-9b7f-045078568723";
+pub const WABA: &str = "+16173518454";
+pub const WABA_UUID: &str = "WAN3ff9fb72-6ecd-4c2a-9055-4836d8ed33d7";
+pub const SMS_FROM: &str = "+14155550199";
+pub const USER: &str = "USR4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
 
 /// A key no other test uses.
 pub fn unique_key(tag: &str) -> String {
@@ -121,6 +125,28 @@ impl Mock {
 
     pub async fn delete(&self, path: &str, key: &str) -> Reply {
         self.call("DELETE", path, Some(key), None).await
+    }
+
+    /// A DELETE with a JSON body (catalog deletes carry `from_number`).
+    pub async fn delete_with(&self, path: &str, key: &str, body: Value) -> Reply {
+        self.call("DELETE", path, Some(key), Some(body)).await
+    }
+
+    pub async fn put(&self, path: &str, key: &str, body: Value) -> Reply {
+        self.call("PUT", path, Some(key), Some(body)).await
+    }
+
+    /// `POST /__mock/seed` for `key` with `members`; asserts `{"ok":true}`.
+    pub async fn seed(&self, key: &str, members: Value) {
+        let mut body = json!({"api_key": key});
+        if let (Some(b), Some(m)) = (body.as_object_mut(), members.as_object()) {
+            for (k, v) in m {
+                b.insert(k.clone(), v.clone());
+            }
+        }
+        let r = self.control("POST", "/__mock/seed", Some(body)).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(r.json, json!({"ok": true}));
     }
 
     pub async fn control(&self, method: &str, path: &str, body: Option<Value>) -> Reply {
