@@ -36,9 +36,9 @@ pub fn segment<'a>(field: &str, v: Option<&'a Value>) -> Result<&'a str> {
     Ok(s)
 }
 
-/// Whether `s` is a `#RGB` or `#RRGGBB` colour.
+/// Whether `s` is a `#RGB`, `#RRGGBB` or `#RRGGBBAA` colour.
 pub fn is_hex_color(s: &str) -> bool {
-    s.strip_prefix('#').is_some_and(|h| (h.len() == 3 || h.len() == 6) && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    s.strip_prefix('#').is_some_and(|h| matches!(h.len(), 3 | 6 | 8) && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// A short description of a JSON value's type, for messages.

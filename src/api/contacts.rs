@@ -115,8 +115,10 @@ pub fn get(contact_uuid: Option<&Value>) -> Result<RequestSpec> {
 pub fn update(contact_uuid: Option<&Value>, params: Option<&Value>) -> Result<RequestSpec> {
     let req = one(48, contact_uuid)?;
     let p = Fields::required("params", params)?;
-    p.opt_str("first_name")?;
     p.not_null("first_name")?;
+    if p.opt_str("first_name")?.is_some_and(|f| f.trim().is_empty()) {
+        return Err(Error::invalid("first_name", "must not be empty"));
+    }
     p.opt_str("last_name")?;
     p.opt_url("profile_pic_url")?;
     p.opt_str("channel_uuid")?;

@@ -81,7 +81,7 @@ pub fn available(params: Option<&Value>) -> Result<RequestSpec> {
 pub fn reserve(params: Option<&Value>) -> Result<RequestSpec> {
     let p = Fields::required("params", params)?;
     id_value(&p, "group_id", true)?;
-    p.opt_str("number")?;
+    p.opt_e164("number")?;
     Ok(bare(72)?.body(body_of(&p)))
 }
 
@@ -102,6 +102,6 @@ pub fn cancel_reservation(reservation_uuid: Option<&Value>) -> Result<RequestSpe
 pub fn purchase(params: Option<&Value>) -> Result<RequestSpec> {
     let p = Fields::optional("params", params)?;
     id_value(&p, "group_id", false)?;
-    p.opt_str("number")?;
+    p.opt_e164("number")?;
     Ok(bare(75)?.body(body_of(&p)))
 }

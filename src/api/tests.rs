@@ -424,7 +424,7 @@ fn conversations_and_profile() {
     let r = ok(profile::set_picture(v(json!("+595981048477")).as_ref(), Some(&json!({"url": null}))));
     assert_eq!(r.body, Some(json!({"url": null})), "null removes the picture and must be sent");
     refused(profile::set_picture(v(json!("+595981048477")).as_ref(), Some(&json!({}))), "url: is required");
-    refused(status::post_text(v(json!("+595981048477")).as_ref(), Some(&json!({"text": "hi", "params": {"backgroundColor": "red"}}))), "params.backgroundColor: must be a #RGB");
+    refused(status::post_text(v(json!("+595981048477")).as_ref(), Some(&json!({"text": "hi", "params": {"backgroundColor": "red"}}))), "params.backgroundColor: must be a #RRGGBB");
     ok(status::post_text(v(json!("+595981048477")).as_ref(), Some(&json!({"text": "hi", "params": {"backgroundColor": "#25D366", "font": 2}}))));
     refused(status::post_image(v(json!("+595981048477")).as_ref(), Some(&json!({"image_url": "nope"}))), "image_url: must be an http(s) URL");
 }

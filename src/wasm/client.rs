@@ -9,7 +9,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
-use super::error::not_json;
 use super::http::{Call, Inner};
 use crate::config::{CallOptions, Config};
 use crate::endpoints::Method;
@@ -22,17 +21,7 @@ pub(crate) fn arg(field: &str, v: &JsValue) -> Result<Option<Value>> {
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
-    if v.is_function() || v.is_symbol() || v.is_bigint() {
-        return Err(not_json(field));
-    }
-    // A Map, Headers, Date or class instance would silently convert to `{}`: refuse it instead.
-    if v.is_object() && !js_sys::Array::is_array(v) {
-        let proto = Object::get_prototype_of(v);
-        if !proto.is_null() && proto != Object::get_prototype_of(&Object::new()) {
-            return Err(Error::invalid(field, "must be a plain object ({ … }), not a class instance"));
-        }
-    }
-    serde_wasm_bindgen::from_value::<Value>(v.clone()).map(Some).map_err(|_| not_json(field))
+    super::convert::to_json(field, v).map(Some)
 }
 
 /// Converts a method's JS arguments, naming each in its error.
@@ -72,8 +61,8 @@ fn split_options(field: &str, v: &Option<JsValue>, special: &[&str]) -> Result<(
                 *slot = value;
             }
             map.insert(name, Value::Null);
-        } else if let Some(json) = arg(&name, &value)? {
-            map.insert(name, json);
+        } else if !value.is_undefined() {
+            map.insert(name.clone(), super::convert::to_json(&name, &value)?);
         }
     }
     Ok((Some(Value::Object(map)), taken))
@@ -298,8 +287,8 @@ impl TwoChat {
 /// Reads any of 2Chat's timestamp formats (ISO with `Z`, with an offset or without a zone,
 /// `YYYY-MM-DD HH:MM:SS`, microseconds, epoch seconds) into epoch milliseconds; `null` for `null`,
 /// `0` ("never") and anything unreadable.
-#[wasm_bindgen(js_name = parseTimestamp)]
-pub fn parse_timestamp(#[wasm_bindgen(unchecked_param_type = "string | number | null | undefined")] value: JsValue) -> Option<f64> {
+#[wasm_bindgen(js_name = parseTimestamp, unchecked_return_type = "number | null")]
+pub fn parse_timestamp(#[wasm_bindgen(unchecked_param_type = "string | number | null | undefined")] value: JsValue) -> JsValue {
     let v = if let Some(s) = value.as_string() {
         Value::String(s)
     } else if let Some(n) = value.as_f64() {
@@ -307,7 +296,7 @@ pub fn parse_timestamp(#[wasm_bindgen(unchecked_param_type = "string | number | 
     } else {
         Value::Null
     };
-    crate::time::to_epoch_ms(&v)
+    crate::time::to_epoch_ms(&v).map_or(JsValue::NULL, JsValue::from_f64)
 }
 
 /// The endpoint table: every 2Chat endpoint this version wraps, with its HTTP method, path

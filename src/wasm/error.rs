@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Error, ErrorCode};
+use crate::error::Error;
 
 #[wasm_bindgen(module = "/js/error.js")]
 extern "C" {
@@ -44,12 +44,4 @@ pub fn describe_js_error(v: &JsValue) -> String {
         }
     }
     out
-}
-
-/// An `invalid_input` error for a JS argument that is not JSON-like (a function, a symbol…).
-pub fn not_json(field: &str) -> Error {
-    Error::new(
-        ErrorCode::InvalidInput,
-        format!("{field}: must be a plain value (string, number, boolean, array or object)"),
-    )
 }

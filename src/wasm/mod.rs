@@ -1,6 +1,7 @@
 //! The thin JavaScript layer: classes, `fetch` through gloo-net, timers and conversions.
 
 mod client;
+mod convert;
 pub mod error;
 mod http;
 mod iterators;
