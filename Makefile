@@ -48,10 +48,10 @@ test-node: mock
 test-browser: mock
 	scripts/with-mock.sh wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) -- --test browser
 
-# The built package as users import it: ESM and CommonJS entries, the error class, the types.
+# The built package as users import it: ESM and CommonJS entries, every endpoint, iterators,
+# validation; then the TypeScript layer (typed calls compile and run; deliberate mistakes fail).
 test-js: mock
-	scripts/with-mock.sh node --test tests/js/
-	tsc -p tests/types/tsconfig.json
+	scripts/with-mock.sh node --test tests/js/ tests/types/run.mjs
 
 # The demo page in headless Chromium: the four flows against the mock, screenshots in artifacts/.
 test-e2e: mock

@@ -17,14 +17,23 @@ function findSnippet(dir) {
   throw new Error(`no error.js snippet under ${root}`);
 }
 
-// The Node build is CommonJS; make its snippet CommonJS too, so it loads on every Node version
-// (require() of an ES module is recent).
+// The Node build is CommonJS; make its snippets CommonJS too, so they load on every Node version
+// (require() of an ES module is recent) and under the package's "type": "commonjs".
+function snippetsToCommonJs(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".js")) continue;
+    const file = join(entry.parentPath ?? entry.path, entry.name);
+    const names = [];
+    const code = readFileSync(file, "utf8").replace(/^export (class|function|async function|const|let) (\w+)/gm, (_, kind, name) => {
+      names.push(name);
+      return `${kind} ${name}`;
+    });
+    if (/^\s*(export|import)\s/m.test(code)) throw new Error(`${file}: only 'export <declaration>' is supported in snippets`);
+    writeFileSync(file, `${code}\nmodule.exports = { ${names.join(", ")} };\n`);
+  }
+}
 const nodeSnippet = findSnippet(join(out, "node"));
-const src = readFileSync(nodeSnippet, "utf8");
-writeFileSync(
-  nodeSnippet,
-  src.replace("export class TwoChatError", "class TwoChatError") + "\nmodule.exports = { TwoChatError };\n",
-);
+snippetsToCommonJs(join(out, "node", "snippets"));
 const nodeSnippetRel = "./" + relative(out, nodeSnippet);
 const webSnippetRel = "./" + relative(join(out, "web"), findSnippet(join(out, "web")));
 

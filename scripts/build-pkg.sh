@@ -19,4 +19,4 @@ wasm-pack build $profile --target web --out-dir "$out.tmp/web" --out-name twocha
 node scripts/assemble-pkg.mjs "$out.tmp"
 rm -rf "$out"
 mv "$out.tmp" "$out"
-echo "pkg/ is ready: $(cd "$out" && du -sh . | cut -f1) ($(gzip -9 -c "$out/web/twochat_bg.wasm" | wc -c) bytes of wasm, gzip -9)"
+echo "$out/ is ready: $(cd "$out" && du -sh . | cut -f1) ($(gzip -9 -c "$out/web/twochat_bg.wasm" | wc -c) bytes of wasm, gzip -9)"

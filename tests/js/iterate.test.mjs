@@ -1,0 +1,149 @@
+// Paged lists walked with `for await` against the mock (TWOCHAT_MOCK_URL), page after page, each
+// stopping on its own end signal: a short page, `total`, or `next_page: null`.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { TwoChat, TwoChatError } from "../../pkg/index.mjs";
+
+const MOCK = process.env.TWOCHAT_MOCK_URL;
+const FROM = "+595981048477";
+const GROUP = "WAG768beeef-2b96-4bc7-9b7f-045078568723";
+const WABA = "+16173518454";
+
+async function account(seed) {
+  const api_key = `UAK-iter-${Math.random().toString(36).slice(2)}`;
+  const post = (path, body) => fetch(`${MOCK}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  assert.equal((await post("/__mock/accounts", { api_key })).status, 201);
+  if (seed) assert.ok((await post("/__mock/seed", { api_key, ...seed })).ok);
+  const client = new TwoChat({ apiKey: api_key, baseUrl: MOCK });
+  const requests = async (pathPrefix) => {
+    const log = await (await fetch(`${MOCK}/__mock/requests?api_key=${api_key}`)).json();
+    return log.requests.filter((r) => r.path.startsWith(pathPrefix));
+  };
+  return { client, requests, api_key };
+}
+
+async function collect(iterable) {
+  const out = [];
+  for await (const item of iterable) out.push(item);
+  return out;
+}
+
+test("messages: 100 a page, ends on the short page", async () => {
+  const { client, requests } = await account({ messages: { number: FROM, count: 250 } });
+  const all = await collect(client.messages.iterate(FROM, { limit: 10_000 }));
+  const pages = await requests("/open/whatsapp/messages/");
+  assert.ok(all.length >= 250, `${all.length}`);
+  assert.equal(new Set(all.map((m) => m.uuid)).size, all.length, "no message twice");
+  assert.deepEqual(pages.map((r) => r.query), Array.from({ length: Math.ceil(all.length / 100) + (all.length % 100 === 0 ? 1 : 0) }, (_, i) => `page_number=${i}`));
+});
+
+test("limit stops the walk without fetching further pages", async () => {
+  const { client, requests } = await account({ messages: { number: FROM, count: 250 } });
+  const some = await collect(client.messages.iterate(FROM, { limit: 150 }));
+  assert.equal(some.length, 150);
+  assert.equal((await requests("/open/whatsapp/messages/")).length, 2);
+});
+
+test("breaking out of the loop fetches nothing more", async () => {
+  const { client, requests } = await account({ messages: { number: FROM, count: 250 } });
+  let n = 0;
+  for await (const m of client.messages.iterate(FROM)) {
+    assert.ok(m.uuid);
+    if (++n === 5) break;
+  }
+  assert.equal((await requests("/open/whatsapp/messages/")).length, 1);
+});
+
+test("the default limit is 1000 items", async () => {
+  const { client } = await account({ contacts: 1050 });
+  const all = await collect(client.contacts.iterate());
+  assert.equal(all.length, 1000);
+});
+
+test("contacts: asks for 100 a page and ends on the short page", async () => {
+  const { client, requests } = await account({ contacts: 120 });
+  const all = await collect(client.contacts.iterate({ limit: 5000 }));
+  assert.equal(all.length, 120);
+  const pages = await requests("/open/contacts");
+  assert.deepEqual(pages.map((r) => r.query), ["page_number=0&results_per_page=100", "page_number=1&results_per_page=100"]);
+  const found = await collect(client.contacts.iterateSearch({ query: all[0].first_name, results_per_page: 5, limit: 50 }));
+  assert.ok(found.length >= 1 && found.every((c) => c.first_name === all[0].first_name));
+});
+
+test("conversations: 10 a page, ends when total is reached", async () => {
+  const { client, requests } = await account({ conversations: { channel_uuid: "WPN95841312-b54d-46e3-b0bc-6414f4a5296b", count: 25 } });
+  const first = await client.conversations.list("WPN95841312-b54d-46e3-b0bc-6414f4a5296b");
+  const all = await collect(client.conversations.iterate("WPN95841312-b54d-46e3-b0bc-6414f4a5296b"));
+  assert.equal(all.length, first.total);
+  const pages = (await requests("/open/whatsapp/conversations/")).length - 1;
+  assert.equal(pages, Math.ceil(first.total / 10));
+});
+
+test("group messages: 50 a page", async () => {
+  const { client, requests } = await account({ group_messages: { group_uuid: GROUP, count: 120 } });
+  const all = await collect(client.groups.iterateMessages(GROUP));
+  assert.ok(all.length >= 120);
+  assert.equal((await requests("/open/whatsapp/groups/messages/")).length, Math.floor(all.length / 50) + 1);
+});
+
+test("WABA templates: follows next_page until it is null", async () => {
+  const { client, requests } = await account();
+  const all = await collect(client.waba.iterateTemplates(WABA));
+  const pages = await requests("/open/waba/templates");
+  assert.ok(all.length > 10, `${all.length}`);
+  assert.equal(pages.length, Math.ceil(all.length / 10));
+  assert.deepEqual(pages.map((r) => new URLSearchParams(r.query).get("page")), pages.map((_, i) => String(i)));
+  assert.ok(pages.every((r) => new URLSearchParams(r.query).get("phone_number") === WABA));
+});
+
+test("call history: the first page sets the size, a shorter one ends the walk", async () => {
+  const { client, requests } = await account({ calls: 45 });
+  const all = await collect(client.calls.iterateHistory());
+  const pages = await requests("/open/voip/call-history");
+  assert.ok(all.length >= 45);
+  assert.ok(pages.length >= 2);
+  assert.equal(new Set(all.map((c) => c.uuid)).size, all.length);
+  const inbound = await collect(client.calls.iterateHistory({ direction: "inbound" }));
+  assert.ok(inbound.every((c) => c.direction === "I"));
+});
+
+test("virtual numbers, caller ids and connected numbers", async () => {
+  const { client } = await account({ virtual_numbers: 5, caller_ids: 5 });
+  assert.ok((await collect(client.calls.iterateVirtualNumbers())).length >= 5);
+  assert.ok((await collect(client.calls.iterateCallerIds())).length >= 5);
+  const numbers = await collect(client.numbers.iterate({ status: "all" }));
+  assert.ok(numbers.some((n) => n.phone_number === FROM));
+});
+
+test("bad arguments reject the first step, before any request", async () => {
+  const { client, requests } = await account();
+  for (const [iterable, field] of [
+    [client.messages.iterate("0981"), "number:"],
+    [client.messages.iterate(FROM, { limit: 0 }), "limit:"],
+    [client.contacts.iterate({ results_per_page: 500 }), "results_per_page:"],
+    [client.calls.iterateHistory({ direction: "sideways" }), "direction:"],
+    [client.contacts.iterateSearch({}), "query:"],
+  ]) {
+    const e = await collect(iterable).catch((e) => e);
+    assert.ok(e instanceof TwoChatError, String(e));
+    assert.equal(e.code, "invalid_input");
+    assert.ok(e.message.startsWith(field), e.message);
+  }
+  assert.deepEqual(await requests("/"), []);
+});
+
+test("a failing page rejects the loop with its TwoChatError", async () => {
+  const { client, api_key } = await account({ messages: { number: FROM, count: 150 } });
+  const it = client.messages.iterate(FROM, { limit: 1000 }, { maxRetries: 0 })[Symbol.asyncIterator]();
+  const first = await it.next();
+  assert.equal(first.done, false);
+  await fetch(`${MOCK}/__mock/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ api_key, kind: "status", status: 500 }) });
+  let e;
+  try {
+    for (let i = 0; i < 200; i++) await it.next();
+  } catch (err) {
+    e = err;
+  }
+  assert.ok(e instanceof TwoChatError);
+  assert.equal(e.code, "server_error");
+});
