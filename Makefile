@@ -8,7 +8,7 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 MOCK := target/release/twochat-mock
 STRICT_LINTS := -D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic -D clippy::indexing_slicing -D clippy::unreachable
 
-.PHONY: help bootstrap pkg mock demo test test-native lint test-node test-browser test-js test-e2e clean
+.PHONY: help bootstrap pkg mock demo test test-native lint test-node test-browser test-js test-e2e test-worker fuzz-smoke fuzz clean
 
 help:
 	@echo "make demo   install what is missing, build, serve the demo + mock 2Chat on http://127.0.0.1:$(PORT)"
@@ -28,7 +28,7 @@ demo: pkg mock
 	PORT=$(PORT) scripts/demo.sh
 
 test: bootstrap
-	$(MAKE) --no-print-directory mock test-native lint pkg test-node test-browser test-js test-e2e
+	$(MAKE) --no-print-directory mock test-native lint fuzz-smoke pkg test-node test-browser test-js test-worker test-e2e
 	@echo "make test: every layer passed"
 
 # Native: the core (validation, encoding, retries, responses) and the mock server.
@@ -57,6 +57,20 @@ test-js: mock
 test-e2e: mock
 	scripts/demo-site.sh
 	MOCK_ARGS="--static target/demo-site" scripts/with-mock.sh node --test tests/e2e/
+
+# The Cloudflare Worker example from the packed tarball, under workerd (Miniflare), end to end:
+# the mock delivers a webhook, the Worker replies through the SDK, the mock records the reply.
+test-worker: mock
+	scripts/with-mock.sh scripts/test-worker.sh
+
+# The webhook parser's fuzz target, briefly (any bytes: a value or invalid_webhook, never a panic).
+fuzz-smoke:
+	cd fuzz && cargo +nightly fuzz run webhook -- -runs=100000 -max_len=4096 -max_total_time=120
+
+# A long fuzz run: make fuzz RUNS=10000000
+RUNS ?= 1000000
+fuzz:
+	cd fuzz && cargo +nightly fuzz run webhook -- -runs=$(RUNS) -max_len=65536
 
 clean:
 	cargo clean

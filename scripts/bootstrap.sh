@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 WASM_PACK_VERSION=0.15.1
 WASM_BINDGEN_VERSION=0.2.130
+CARGO_FUZZ_VERSION=0.13.1
 
 log() { printf '\033[1;34m[bootstrap]\033[0m %s\n' "$*"; }
 
@@ -24,6 +25,12 @@ fi
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# The webhook parser's fuzz target runs on the machine's nightly toolchain with cargo-fuzz.
+if [ "${TWOCHAT_SKIP_FUZZ:-}" != 1 ] && [ "$(cargo fuzz --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+  log "installing cargo-fuzz $CARGO_FUZZ_VERSION"
+  cargo install --locked "cargo-fuzz@$CARGO_FUZZ_VERSION" --force
 fi
 
 # Node tools (wasm-opt from binaryen, playwright-core, tsc, miniflare…) are pinned in the root

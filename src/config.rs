@@ -68,10 +68,13 @@ pub struct Config {
     pub max_retries: u32,
     /// Headers sent with every request.
     pub default_headers: Vec<(String, String)>,
+    /// The caller knows the key is exposed in a browser page and accepts it.
+    pub dangerously_allow_browser: bool,
 }
 
 /// Constructor option names (besides `fetch`, a function, handled by the wasm layer).
-pub const OPTION_NAMES: [&str; 6] = ["apiKey", "baseUrl", "timeoutMs", "maxRetries", "fetch", "defaultHeaders"];
+pub const OPTION_NAMES: [&str; 7] =
+    ["apiKey", "baseUrl", "timeoutMs", "maxRetries", "fetch", "defaultHeaders", "dangerouslyAllowBrowser"];
 
 impl Config {
     /// Reads `new TwoChat(options)`; `fetch` is checked by the caller.
@@ -98,7 +101,8 @@ impl Config {
         let timeout_ms = o.opt_int("timeoutMs", 1, MAX_TIMEOUT_MS)?.map_or(DEFAULT_TIMEOUT_MS, clamp_u32);
         let max_retries = o.opt_int("maxRetries", 0, MAX_RETRIES_LIMIT)?.map_or(DEFAULT_MAX_RETRIES, clamp_u32);
         let default_headers = headers("defaultHeaders", o.get("defaultHeaders"))?;
-        Ok(Config { api_key, base_url, timeout_ms, max_retries, default_headers })
+        let dangerously_allow_browser = o.opt_bool("dangerouslyAllowBrowser")?.unwrap_or(false);
+        Ok(Config { api_key, base_url, timeout_ms, max_retries, default_headers, dangerously_allow_browser })
     }
 }
 
@@ -199,6 +203,7 @@ mod tests {
             (json!({"maxRetries": 11}), "maxRetries: must be between 0 and 10"),
             (json!({"maxRetries": 1.5}), "maxRetries: must be a whole number"),
             (json!({"apikey": "x"}), "apikey: is not a known option"),
+            (json!({"dangerouslyAllowBrowser": "yes"}), "dangerouslyAllowBrowser: must be a boolean"),
             (json!({"defaultHeaders": {"X-A": 1}}), "defaultHeaders.X-A: must be a string"),
             (json!({"defaultHeaders": {"X A": "1"}}), "defaultHeaders.X A: is not a valid header name"),
             (json!({"defaultHeaders": {"X-A": "1\n2"}}), "defaultHeaders.X-A: must not contain line breaks"),

@@ -29,6 +29,7 @@ pub mod response;
 pub mod retry;
 pub mod time;
 pub mod validate;
+pub mod webhook;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

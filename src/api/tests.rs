@@ -498,3 +498,13 @@ fn every_table_row_is_reachable_from_an_api_function() {
     rows.dedup();
     assert_eq!(rows.len(), crate::endpoints::ENDPOINTS.len(), "every row of the table is reached");
 }
+
+#[test]
+fn routed_subscriptions_build_the_hook_url() {
+    let r = ok(webhooks::subscribe(v(json!("whatsapp.message.received")).as_ref(), Some(&json!({"router": {"url": "https://hooks.example.workers.dev/2chat/", "token": "0123456789abcdef_XYZ"}, "on_number": "+595981048477"}))));
+    assert_eq!(r.body, Some(json!({"hook_url": "https://hooks.example.workers.dev/2chat/whatsapp.message.received?token=0123456789abcdef_XYZ", "on_number": "+595981048477"})));
+    refused(webhooks::subscribe(v(json!("whatsapp.message.received")).as_ref(), Some(&json!({"router": {"url": "https://h.example", "token": "short"}, "on_number": "+595981048477"}))), "router.token:");
+    refused(webhooks::subscribe(v(json!("whatsapp.message.received")).as_ref(), Some(&json!({"router": {"url": "https://h.example", "token": "0123456789abcdef&x=1"}, "on_number": "+595981048477"}))), "router.token:");
+    refused(webhooks::subscribe(v(json!("whatsapp.message.received")).as_ref(), Some(&json!({"router": {"url": "https://h.example?x", "token": "0123456789abcdef"}, "on_number": "+595981048477"}))), "router.url:");
+    refused(webhooks::subscribe(v(json!("whatsapp.message.received")).as_ref(), Some(&json!({"router": {"url": "https://h.example", "token": "0123456789abcdef"}, "hook_url": "https://x.example", "on_number": "+595981048477"}))), "router: give hook_url or router");
+}

@@ -79,6 +79,25 @@ pub(crate) fn call_options(opts: &Option<JsValue>) -> Result<Call> {
     Ok(Call { options, signal })
 }
 
+const BROWSER_KEY_WARNING: &str = "twochat: an API key is being used in a browser page, where anyone who opens it can read \
+the key. 2Chat's API also refuses browser origins (CORS). Call 2Chat from a server or a Worker — a page can talk \
+to a small proxy that adds the key there (see examples/worker) — or, if you understand the risk (e.g. against \
+twochat-mock), pass { dangerouslyAllowBrowser: true }.";
+
+/// Whether this runs in a browser page (a `window` with a `document`), where a key is exposed.
+fn in_browser_page() -> bool {
+    let g = js_sys::global();
+    let has = |k: &str| Reflect::get(&g, &JsValue::from_str(k)).is_ok_and(|v| !v.is_undefined() && !v.is_null());
+    has("window") && has("document")
+}
+
+fn warn(message: &str) {
+    let console = Reflect::get(&js_sys::global(), &JsValue::from_str("console")).unwrap_or(JsValue::UNDEFINED);
+    if let Ok(f) = Reflect::get(&console, &JsValue::from_str("warn")).and_then(|f| f.dyn_into::<Function>().map_err(JsValue::from)) {
+        let _ = f.call1(&console, &JsValue::from_str(message));
+    }
+}
+
 /// Shared by the client and every resource: validates, sends, and returns a Promise.
 #[derive(Clone)]
 pub(crate) struct Handle(pub(crate) Rc<Inner>);
@@ -116,6 +135,9 @@ impl TwoChat {
             Some(f) if f.is_undefined() || f.is_null() => None,
             Some(f) => Some(f.dyn_into::<Function>().map_err(|_| Error::invalid("fetch", "must be a function"))?),
         };
+        if config.api_key.is_some() && !config.dangerously_allow_browser && in_browser_page() {
+            warn(BROWSER_KEY_WARNING);
+        }
         Ok(TwoChat { handle: Handle(Rc::new(Inner { config, fetch })) })
     }
 

@@ -10,6 +10,9 @@ mod pager;
 mod resources;
 mod timer;
 mod types;
+mod webhooks;
+
+pub use webhooks::{parse_webhook, WebhookRouter};
 
 pub use client::{endpoints, parse_timestamp, TwoChat};
 pub use resources::*;

@@ -39,6 +39,8 @@ export interface TwoChatOptions {
   fetch?: FetchLike;
   /** Sent with every request. */
   defaultHeaders?: Record<string, string>;
+  /** Silences the warning printed when a key is used in a browser page, where anyone can read it. */
+  dangerouslyAllowBrowser?: boolean;
 }
 
 /** Per-call options, the last argument of every method. */
@@ -160,8 +162,10 @@ export type WebhookEventName =
   | "call.outbound.completed" | "call.outgoing.completed";
 export type TimePeriod = "all-time" | "hour" | "day" | "week" | "month" | "year";
 export interface WebhookSubscribeParams {
-  /** Public http(s) URL 2Chat will POST to. */
-  hook_url: string;
+  /** Public http(s) URL 2Chat will POST to (or give `router` instead). */
+  hook_url?: string;
+  /** A `WebhookRouter` endpoint: the hook URL is built as `${url}/${event}?token=${token}`. */
+  router?: { url: string; token: string };
   /** The connected number, for WhatsApp and WABA events. */
   on_number?: E164;
   /** The virtual number (DID…), for phone-call events. */
@@ -343,4 +347,82 @@ export interface ReservationResponse extends SuccessResponse { data: { reservati
 export interface Reservation { uuid: string; number: string; [field: string]: unknown }
 export interface ReservationsListResponse extends SuccessResponse { data: { reservations: Reservation[] } }
 export interface PurchaseResponse extends SuccessResponse { purchased?: string[]; failed?: unknown[] }
+
+// ----- webhooks received
+export interface ParseWebhookOptions { /** The event name, when the payload has no `event` field (older payloads). */ event?: WebhookEventName | (string & {}) }
+export interface WebhookRouterOptions {
+  /** Required in the hook URL's `token` query parameter (at least 16 URL-safe characters). */
+  token?: string;
+  /** Larger bodies are answered 413 (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** A delivery whose `uuid` was handled this recently is acknowledged without running handlers (default 10 min). */
+  dedupeWindowMs?: number;
+  /** How many handled uuids are remembered (default 10000). */
+  dedupeCapacity?: number;
+}
+
+export interface WebhookContact { uuid?: string; first_name?: string | null; last_name?: string | null; name?: string | null; profile_pic_url?: string | null; channel_uuid?: string | null; [field: string]: unknown }
+export interface WebhookOrder {
+  subtotal?: number; total?: number; currency?: string | null; /** Epoch seconds. */ created_at?: number;
+  products?: { id: string | number; name?: string; price?: number; currency?: string | null; quantity?: number; data?: unknown; thumbnail_url?: string | null; [field: string]: unknown }[];
+  [field: string]: unknown;
+}
+/** The envelope of WhatsApp message events (received, sent, new, receipts, reactions, orders, WABA…). */
+export interface MessageEventPayload {
+  id?: string; uuid?: string; session_key?: string; event?: string;
+  message?: { text?: string; media?: { url: string; type?: string; mime_type?: string; [field: string]: unknown }; order?: WebhookOrder; [field: string]: unknown };
+  created_at?: Timestamp; remote_phone_number?: string | null;
+  /** Your number; missing in the oldest payloads. */ channel_phone_number?: string | null;
+  sent_by?: "user" | "api" | "agent" | (string & {});
+  /** Only when the other party is one of your contacts; its fields may be null. */ contact?: WebhookContact | null;
+  channel?: { uuid?: string; friendly_name?: string; phone_number?: string; connection_status?: string; [field: string]: unknown } | null;
+  participant?: { phone_number?: string; device?: string | null; pushname?: string | null; [field: string]: unknown } | null;
+  to_number?: string; to_group_uuid?: string; time_period?: TimePeriod | (string & {}); _2chat_link?: string;
+  [field: string]: unknown;
+}
+export interface OrderEventPayload extends MessageEventPayload { message?: MessageEventPayload["message"] & { order?: WebhookOrder } }
+export interface ConversationEventPayload extends MessageEventPayload { time_period?: TimePeriod | (string & {}) }
+export interface GroupMembershipPayload {
+  type?: "join" | "leave" | "remove" | (string & {}); uuid?: string; event?: string; created_at?: Timestamp; channel_phone_number?: string;
+  group?: { uuid?: string; wa_group_id?: string; wa_group_name?: string; [field: string]: unknown } | null;
+  participant?: { phone_number?: string; pushname?: string | null; contact?: WebhookContact | null; [field: string]: unknown } | null;
+  [field: string]: unknown;
+}
+/** Phone-call events: the call detail record. Statuses arrive upper case (ANSWERED, COMPLETED…). */
+export interface CallEventPayload {
+  uuid?: string; account_uuid?: string; callid?: string; direction?: "I" | "O" | (string & {}); active?: boolean; from?: string;
+  iso_country_code?: string; received_on_number?: string; received_on_number_uuid?: string; is_toll_free?: boolean; status?: string;
+  start_time?: Timestamp | null; end_time?: Timestamp | null; duration?: number | null; recording_url?: string | null;
+  created_at?: Timestamp; updated_at?: Timestamp; contact?: WebhookContact | null; agent?: { [field: string]: unknown } | null;
+  [field: string]: unknown;
+}
+export interface NumberStatusPayload { status?: string; qr_code?: string | null; [field: string]: unknown }
+export type OtherEventPayload = { [field: string]: unknown };
+
+/** The payload type of every event name. */
+export interface WebhookPayloads {
+  "whatsapp.message.new": MessageEventPayload; "whatsapp.message.received": MessageEventPayload; "whatsapp.message.sent": MessageEventPayload;
+  "whatsapp.message.reaction": MessageEventPayload; "whatsapp.message.edited": MessageEventPayload;
+  "whatsapp.message.receipt.sent": MessageEventPayload; "whatsapp.message.receipt.received": MessageEventPayload; "whatsapp.message.receipt.read": MessageEventPayload;
+  "whatsapp.conversation.new": ConversationEventPayload; "whatsapp.order.received": OrderEventPayload; "whatsapp.audio.transcribed": MessageEventPayload;
+  "whatsapp.call.received": OtherEventPayload; "whatsapp.call.made": OtherEventPayload;
+  "whatsapp.group.message.received": MessageEventPayload; "whatsapp.group.message.reaction": MessageEventPayload;
+  "whatsapp.group.join": GroupMembershipPayload; "whatsapp.group.leave": GroupMembershipPayload; "whatsapp.group.remove": GroupMembershipPayload;
+  "whatsapp.number.status": NumberStatusPayload;
+  "whatsapp.waba.message.sent": MessageEventPayload; "whatsapp.waba.message.receipt.sent": MessageEventPayload;
+  "whatsapp.waba.message.receipt.received": MessageEventPayload; "whatsapp.waba.message.received": MessageEventPayload;
+  "call.status.update": CallEventPayload; "call.incoming.completed": CallEventPayload;
+  "call.outbound.completed": CallEventPayload; "call.outgoing.completed": CallEventPayload;
+}
+interface WebhookEventBase {
+  /** The payload's `uuid` (or `id`), used for de-duplication. */ uuid: string | null;
+  /** `created_at` in epoch milliseconds, whatever format it came in. */ createdAt: number | null;
+  /** Every known timestamp field present, by path (e.g. "message.order.created_at"), in epoch milliseconds. */
+  timestamps: { [path: string]: number };
+}
+/** A delivery of a known event: `event` tells which, and `payload` is typed accordingly. */
+export type KnownWebhookEvent = { [K in keyof WebhookPayloads]: WebhookEventBase & { event: K; name: K; payload: WebhookPayloads[K] } }[keyof WebhookPayloads];
+/** A delivery this version does not know: the name as sent (or null) and the payload as sent. */
+export interface UnknownWebhookEvent extends WebhookEventBase { event: "unknown"; name: string | null; payload: { [field: string]: unknown } }
+export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
 "##;

@@ -573,3 +573,25 @@ fn the_client_never_shows_its_key() {
 async fn futures_join<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
     futures_util::future::join(a, b).await
 }
+
+#[wasm_bindgen_test]
+fn a_key_in_a_browser_page_is_warned_about_unless_allowed() {
+    let global = js_sys::global();
+    let console = js_sys::Reflect::get(&global, &"console".into()).unwrap();
+    let original = js_sys::Reflect::get(&console, &"warn".into()).unwrap();
+    let seen = js_sys::Array::new();
+    let capture = js_sys::Function::new_with_args("m", "this.push(m)").bind(&seen);
+    js_sys::Reflect::set(&console, &"warn".into(), &capture).unwrap();
+    let in_page = ["window", "document"].iter().all(|k| !js_sys::Reflect::get(&global, &(*k).into()).unwrap().is_undefined());
+
+    let _with_key = twochat::wasm::TwoChat::new(obj(json!({"apiKey": "UAK-page-key", "baseUrl": MOCK}))).unwrap();
+    let _allowed = twochat::wasm::TwoChat::new(obj(json!({"apiKey": "UAK-page-key", "baseUrl": MOCK, "dangerouslyAllowBrowser": true}))).unwrap();
+    let _proxied = twochat::wasm::TwoChat::new(obj(json!({"baseUrl": MOCK}))).unwrap();
+    js_sys::Reflect::set(&console, &"warn".into(), &original).unwrap();
+
+    assert_eq!(seen.length(), u32::from(in_page), "one warning in a page, none in Node or with the opt-in");
+    if in_page {
+        let msg = seen.get(0).as_string().unwrap();
+        assert!(msg.contains("dangerouslyAllowBrowser") && !msg.contains("UAK-page-key"), "{msg}");
+    }
+}

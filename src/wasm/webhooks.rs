@@ -1,0 +1,435 @@
+//! `parseWebhook` and `WebhookRouter`: receiving 2Chat's webhook deliveries in Workers, Node and
+//! any fetch-style runtime.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use web_sys::{Headers, Request, Response, ResponseInit};
+
+use super::timer::now_ms;
+use crate::error::{Error, Result};
+use crate::validate::{quoted, Fields};
+use crate::webhook::{self, constant_time_eq, Dedupe, Delivery, Seen};
+
+#[wasm_bindgen(module = "/js/webhooks.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = nodeListener)]
+    fn node_listener(router: WebhookRouter, max_body_bytes: f64) -> JsValue;
+}
+
+/// Default largest body a router accepts (1 MiB).
+pub const DEFAULT_MAX_BODY: usize = 1024 * 1024;
+
+fn set(o: &Object, k: &str, v: &JsValue) {
+    let _ = Reflect::set(o, &JsValue::from_str(k), v);
+}
+
+/// Reads the body argument: a string, bytes, or an already-parsed object.
+fn body_text(body: &JsValue) -> Result<(String, Option<JsValue>)> {
+    if let Some(s) = body.as_string() {
+        return Ok((s, None));
+    }
+    if let Some(bytes) = body.dyn_ref::<Uint8Array>() {
+        let v = bytes.to_vec();
+        let s = String::from_utf8(v).map_err(|e| Error::invalid_webhook("body", format_args!("is not UTF-8 ({e})")))?;
+        return Ok((s, None));
+    }
+    if let Some(buf) = body.dyn_ref::<js_sys::ArrayBuffer>() {
+        return body_text(&Uint8Array::new(buf).into());
+    }
+    if body.is_object() && !body.is_function() {
+        let s = js_sys::JSON::stringify(body)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| Error::invalid_webhook("body", "could not be read as JSON"))?;
+        return Ok((s, Some(body.clone())));
+    }
+    Err(Error::invalid_webhook("body", "must be a string, a Uint8Array or an object"))
+}
+
+/// Builds the JS event object from a checked delivery.
+fn event_object(d: &Delivery, payload: JsValue) -> JsValue {
+    let o = Object::new();
+    set(&o, "event", &JsValue::from_str(d.known.unwrap_or("unknown")));
+    set(&o, "name", &d.name.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+    set(&o, "uuid", &d.uuid.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+    set(&o, "createdAt", &d.created_at().map_or(JsValue::NULL, JsValue::from_f64));
+    let ts = Object::new();
+    for (path, ms) in &d.timestamps {
+        set(&ts, path, &JsValue::from_f64(*ms));
+    }
+    set(&o, "timestamps", &ts);
+    set(&o, "payload", &payload);
+    o.into()
+}
+
+fn parse(body: &JsValue, hint: Option<&str>) -> Result<JsValue> {
+    let (text, original) = body_text(body)?;
+    let value = webhook::parse_json(&text)?;
+    let d = webhook::inspect(&value, hint)?;
+    let payload = match original {
+        Some(o) => o,
+        None => js_sys::JSON::parse(&text).map_err(|_| Error::invalid_webhook("body", "is not JSON"))?,
+    };
+    Ok(event_object(&d, payload))
+}
+
+/// Parses a 2Chat webhook delivery into a typed event. `body` is the raw body (a string or a
+/// `Uint8Array`) or an already-parsed object; `options.event` names the event when the payload
+/// has no `event` field (older payloads don't). An event name this version does not know gives
+/// `event: "unknown"` with the payload as sent — never an error. A body that is not a JSON
+/// object, or a known field of the wrong type, throws a `TwoChatError` (`invalid_webhook`) naming
+/// the field's path.
+#[wasm_bindgen(js_name = parseWebhook, unchecked_return_type = "WebhookEvent")]
+pub fn parse_webhook(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | { [field: string]: unknown }")] body: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseWebhookOptions")] options: Option<JsValue>,
+) -> std::result::Result<JsValue, JsValue> {
+    let hint = match options.filter(|o| !o.is_undefined() && !o.is_null()) {
+        None => None,
+        Some(o) => {
+            let v = Reflect::get(&o, &JsValue::from_str("event")).unwrap_or(JsValue::UNDEFINED);
+            match v.as_string() {
+                Some(s) => Some(s),
+                None if v.is_undefined() || v.is_null() => None,
+                None => return Err(Error::invalid("event", "must be a string").into()),
+            }
+        }
+    };
+    Ok(parse(&body, hint.as_deref())?)
+}
+
+enum Target {
+    Name(String),
+    Any,
+}
+
+struct Handler {
+    target: Target,
+    f: Function,
+}
+
+struct RouterInner {
+    token: Option<String>,
+    max_body: usize,
+    handlers: RefCell<Vec<Handler>>,
+    error_handlers: RefCell<Vec<Function>>,
+    dedupe: RefCell<Dedupe>,
+}
+
+/// Receives 2Chat's webhook deliveries: `router.handle(request)` answers a fetch `Request` (Workers,
+/// Deno, Bun, Node's fetch servers); `router.nodeListener()` plugs into `http.createServer`.
+///
+/// 2Chat signs nothing, so a router authenticates a delivery by the `token` query parameter of its
+/// hook URL (compared in constant time), and learns the event name from the URL's last path
+/// segment when the payload has no `event` field. `client.webhooks.subscribe(event, { router:
+/// { url, token }, on_number })` builds such URLs.
+#[wasm_bindgen]
+pub struct WebhookRouter {
+    inner: Rc<RouterInner>,
+}
+
+fn json_response(status: u16, body: &str) -> JsValue {
+    let headers = Headers::new().ok();
+    if let Some(h) = &headers {
+        let _ = h.set("content-type", "application/json");
+        if status == 405 {
+            let _ = h.set("allow", "POST");
+        }
+    }
+    let init = ResponseInit::new();
+    init.set_status(status);
+    if let Some(h) = &headers {
+        init.set_headers(h);
+    }
+    Response::new_with_opt_str_and_init(Some(body), &init).map(JsValue::from).unwrap_or(JsValue::NULL)
+}
+
+fn reply(status: u16, ok: bool, message: &str) -> JsValue {
+    let body = serde_json::json!({ "ok": ok, "message": message }).to_string();
+    json_response(status, &body)
+}
+
+/// The query parameter `name` of a URL, percent-decoded.
+fn query_param(url: &str, name: &str) -> Option<String> {
+    let query = url.split_once('?')?.1.split('#').next()?;
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == name).then(|| percent_decode(v))
+    })
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (b, bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b'+', _, _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The event name in the URL's last path segment, e.g. `/webhooks/whatsapp.message.received`.
+fn route_event(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+    let last = path.trim_end_matches('/').rsplit('/').next()?;
+    let last = percent_decode(last);
+    (last.contains('.') && last.bytes().all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'_')).then_some(last)
+}
+
+impl RouterInner {
+    async fn handle(self: Rc<Self>, request: Request) -> JsValue {
+        if request.method() != "POST" {
+            return reply(405, false, "webhook deliveries are POST requests");
+        }
+        let url = request.url();
+        if let Some(expected) = &self.token {
+            let given = query_param(&url, "token").unwrap_or_default();
+            if !constant_time_eq(given.as_bytes(), expected.as_bytes()) {
+                return reply(401, false, "missing or wrong token");
+            }
+        }
+        let headers = request.headers();
+        let content_type = headers.get("content-type").ok().flatten().unwrap_or_default().to_ascii_lowercase();
+        if !content_type.contains("json") {
+            return reply(415, false, "webhook deliveries are JSON (content-type: application/json)");
+        }
+        let declared = headers.get("content-length").ok().flatten().and_then(|l| l.trim().parse::<usize>().ok());
+        if declared.is_some_and(|l| l > self.max_body) {
+            return reply(413, false, "body too large");
+        }
+        let bytes = match request.array_buffer() {
+            Ok(p) => match JsFuture::from(p).await {
+                Ok(buf) => Uint8Array::new(&buf).to_vec(),
+                Err(_) => return reply(400, false, "the body could not be read"),
+            },
+            Err(_) => return reply(400, false, "the body could not be read"),
+        };
+        if bytes.len() > self.max_body {
+            return reply(413, false, "body too large");
+        }
+        let hint = route_event(&url);
+        let event = match String::from_utf8(bytes).map_err(|e| Error::invalid_webhook("body", format_args!("is not UTF-8 ({e})"))).and_then(|text| {
+            let value = webhook::parse_json(&text)?;
+            let d = webhook::inspect(&value, hint.as_deref())?;
+            let payload = js_sys::JSON::parse(&text).map_err(|_| Error::invalid_webhook("body", "is not JSON"))?;
+            Ok((d, payload))
+        }) {
+            Ok((d, payload)) => (event_object(&d, payload), d),
+            Err(e) => return reply(400, false, &e.to_string()),
+        };
+        let (event, delivery) = event;
+        let uuid = delivery.uuid.clone();
+        if let Some(u) = &uuid {
+            match self.dedupe.borrow_mut().begin(u, now_ms()) {
+                Seen::New => {}
+                Seen::Handled => return reply(200, true, "duplicate delivery: already handled"),
+                Seen::InFlight => return reply(409, false, "this delivery is being handled"),
+            }
+        }
+        let name = delivery.name.clone();
+        let targets: Vec<Function> = self
+            .handlers
+            .borrow()
+            .iter()
+            .filter(|h| match &h.target {
+                Target::Any => true,
+                Target::Name(n) => Some(n) == name.as_ref(),
+            })
+            .map(|h| h.f.clone())
+            .collect();
+        let mut failure = None;
+        for f in targets {
+            let outcome = match f.call1(&JsValue::UNDEFINED, &event) {
+                Ok(r) => JsFuture::from(Promise::resolve(&r)).await.map(|_| ()),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = outcome {
+                failure = Some(e);
+                break;
+            }
+        }
+        if let Some(u) = &uuid {
+            self.dedupe.borrow_mut().finish(u, failure.is_none(), now_ms());
+        }
+        match failure {
+            None => reply(200, true, "handled"),
+            Some(err) => {
+                let reporters: Vec<Function> = self.error_handlers.borrow().clone();
+                for r in reporters {
+                    if let Ok(p) = r.call2(&JsValue::UNDEFINED, &err, &event) {
+                        let _ = JsFuture::from(Promise::resolve(&p)).await;
+                    }
+                }
+                reply(500, false, "a handler failed")
+            }
+        }
+    }
+}
+
+fn names(v: &JsValue) -> Result<Vec<String>> {
+    if let Some(s) = v.as_string() {
+        return Ok(vec![s]);
+    }
+    if Array::is_array(v) {
+        let arr: &Array = v.unchecked_ref();
+        return arr.iter().map(|n| n.as_string().ok_or_else(|| Error::invalid("names", "must be event names (strings)"))).collect();
+    }
+    Err(Error::invalid("names", "must be an event name or an array of event names"))
+}
+
+#[wasm_bindgen]
+impl WebhookRouter {
+    /// `new WebhookRouter({ token?, maxBodyBytes?, dedupeWindowMs?, dedupeCapacity? })`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_optional_param_type = "WebhookRouterOptions")] options: Option<JsValue>) -> std::result::Result<WebhookRouter, JsValue> {
+        let json = match &options {
+            Some(o) if !o.is_undefined() && !o.is_null() => Some(super::convert::to_json("options", o)?),
+            _ => None,
+        };
+        let o = Fields::optional("options", json.as_ref())?;
+        o.only(&["token", "maxBodyBytes", "dedupeWindowMs", "dedupeCapacity"])?;
+        let token = match o.opt_str("token")? {
+            Some(t) if t.len() < 16 => return Err(Error::invalid("token", "must be at least 16 characters: it is the only thing standing between your endpoint and the internet").into()),
+            Some(t) if !t.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b)) => {
+                return Err(Error::invalid("token", "may contain only letters, digits, '-', '_', '.' and '~' (it goes in a URL)").into())
+            }
+            t => t.map(str::to_string),
+        };
+        let max_body = o.opt_int("maxBodyBytes", 1, 64 * 1024 * 1024)?.map_or(DEFAULT_MAX_BODY, |n| n as usize);
+        let window = o.opt_int("dedupeWindowMs", 0, 7 * 24 * 3600 * 1000)?.unwrap_or(10 * 60 * 1000);
+        let capacity = o.opt_int("dedupeCapacity", 0, 1_000_000)?.unwrap_or(10_000);
+        Ok(WebhookRouter {
+            inner: Rc::new(RouterInner {
+                token,
+                max_body,
+                handlers: RefCell::new(Vec::new()),
+                error_handlers: RefCell::new(Vec::new()),
+                dedupe: RefCell::new(Dedupe::new(window as f64, capacity as usize)),
+            }),
+        })
+    }
+
+    /// Runs `handler(event)` for deliveries of the named event(s). Handlers may be async; they run
+    /// in registration order, and the delivery is answered once they finish.
+    pub fn on(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "WebhookEventName | (string & {}) | Array<WebhookEventName | (string & {})>")] names_arg: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "(event: WebhookEvent) => unknown")] handler: Function,
+    ) -> std::result::Result<(), JsValue> {
+        for n in names(&names_arg)? {
+            if n.is_empty() {
+                return Err(Error::invalid("names", "must not be empty").into());
+            }
+            self.inner.handlers.borrow_mut().push(Handler { target: Target::Name(n), f: handler.clone() });
+        }
+        Ok(())
+    }
+
+    /// Runs `handler(event)` for every delivery, known or not.
+    #[wasm_bindgen(js_name = onAny)]
+    pub fn on_any(&self, #[wasm_bindgen(unchecked_param_type = "(event: WebhookEvent) => unknown")] handler: Function) {
+        self.inner.handlers.borrow_mut().push(Handler { target: Target::Any, f: handler });
+    }
+
+    /// Runs `handler(error, event)` when a handler throws; the delivery is then answered 500 so
+    /// 2Chat may deliver it again.
+    #[wasm_bindgen(js_name = onError)]
+    pub fn on_error(&self, #[wasm_bindgen(unchecked_param_type = "(error: unknown, event: WebhookEvent) => unknown")] handler: Function) {
+        self.inner.error_handlers.borrow_mut().push(handler);
+    }
+
+    /// Removes a handler: `off(handler)` everywhere, `off(name)` every handler of that event,
+    /// `off(name, handler)` that one.
+    pub fn off(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | string[] | ((event: WebhookEvent) => unknown)")] first: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "(event: WebhookEvent) => unknown")] handler: Option<Function>,
+    ) -> std::result::Result<(), JsValue> {
+        let mut hs = self.inner.handlers.borrow_mut();
+        if let Some(f) = first.dyn_ref::<Function>() {
+            hs.retain(|h| h.f != *f);
+            self.inner.error_handlers.borrow_mut().retain(|e| e != f);
+            return Ok(());
+        }
+        let ns = names(&first)?;
+        hs.retain(|h| {
+            let named = matches!(&h.target, Target::Name(n) if ns.contains(n));
+            !(named && handler.as_ref().is_none_or(|f| *f == h.f))
+        });
+        Ok(())
+    }
+
+    /// Answers one delivery: 405 for a non-POST, 401 for a wrong token, 415 for a non-JSON body,
+    /// 413 above the size limit, 400 for a malformed payload, 200 once the handlers finished (or
+    /// for a delivery already handled), 500 only when a handler threw.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Response>")]
+    pub fn handle(&self, request: JsValue) -> Promise {
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            match request.dyn_into::<Request>() {
+                Ok(r) => Ok(inner.handle(r).await),
+                Err(_) => Ok(reply(400, false, "not a Request")),
+            }
+        })
+    }
+
+    /// A listener for Node's `http.createServer(router.nodeListener())`.
+    #[wasm_bindgen(js_name = nodeListener, unchecked_return_type = "(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void")]
+    pub fn node_listener_js(&self) -> JsValue {
+        node_listener(WebhookRouter { inner: self.inner.clone() }, self.inner.max_body as f64)
+    }
+
+    /// The hook URL a router at `base_url` understands for `event`: the event name as the last
+    /// path segment, the token as a query parameter.
+    #[wasm_bindgen(js_name = hookUrl)]
+    pub fn hook_url(#[wasm_bindgen(js_name = baseUrl)] base_url: &str, event: &str, token: &str) -> std::result::Result<String, JsValue> {
+        Ok(crate::api::webhooks::router_hook_url(base_url, event, token)?)
+    }
+
+    /// A random token for a router (32 bytes from `crypto.getRandomValues`, base64url).
+    #[wasm_bindgen(js_name = generateToken)]
+    pub fn generate_token() -> std::result::Result<String, JsValue> {
+        let crypto = Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).unwrap_or(JsValue::UNDEFINED);
+        let get = Reflect::get(&crypto, &JsValue::from_str("getRandomValues")).ok().and_then(|f| f.dyn_into::<Function>().ok());
+        let Some(get) = get else {
+            return Err(Error::invalid("crypto", format_args!("crypto.getRandomValues is not available in this runtime ({})", quoted("globalThis.crypto"))).into());
+        };
+        let bytes = Uint8Array::new_with_length(32);
+        get.call1(&crypto, &bytes)?;
+        Ok(base64url(&bytes.to_vec()))
+    }
+}
+
+fn base64url(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 2);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk.first().copied().unwrap_or(0), chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..=chunk.len() {
+            let idx = ((n >> (18 - 6 * i)) & 63) as usize;
+            out.push(char::from(A.get(idx).copied().unwrap_or(b'A')));
+        }
+    }
+    out
+}
