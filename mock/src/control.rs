@@ -11,6 +11,9 @@
 //! | `DELETE /__mock/faults` | clears the queue |
 //! | `POST /__mock/reset` | drops registered accounts, clears logs and faults, reseeds configured keys |
 //! | `POST /__mock/seed` | adds generated items to an account, to walk pages (see [`seed_account`]) |
+//! | `POST /__mock/simulate` | makes an event happen and delivers its webhooks (see [`crate::simulate`]) |
+//! | `GET /__mock/deliveries?api_key=K[&min=N&timeout_ms=T]` | `{"deliveries":[…]}`, webhook delivery attempts in the order they finished; with `min`, waits up to `timeout_ms` (default 5000) for at least N |
+//! | `DELETE /__mock/deliveries?api_key=K` | clears them |
 
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
@@ -36,6 +39,8 @@ pub fn routes() -> Router<AppState> {
         .route("/__mock/faults", get(list_faults).post(add_fault).delete(clear_faults))
         .route("/__mock/reset", post(reset))
         .route("/__mock/seed", post(seed_account))
+        .route("/__mock/simulate", post(crate::simulate::simulate))
+        .route("/__mock/deliveries", get(list_deliveries).delete(clear_deliveries))
 }
 
 /// 404 for an unknown `/__mock/…` path.
@@ -43,11 +48,11 @@ pub fn not_found(path: &str) -> Response {
     failure(StatusCode::NOT_FOUND, &format!("no control endpoint at {path}"))
 }
 
-fn failure(status: StatusCode, message: &str) -> Response {
+pub(crate) fn failure(status: StatusCode, message: &str) -> Response {
     json_response(status, &json!({"ok": false, "error": message}))
 }
 
-fn parse_json(body: &Bytes) -> Result<Value, Box<Response>> {
+pub(crate) fn parse_json(body: &Bytes) -> Result<Value, Box<Response>> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(json!({}));
     }
@@ -62,6 +67,95 @@ fn api_key_param(query: Option<&str>) -> Option<String> {
         .into_iter()
         .find(|(k, _)| k == "api_key")
         .map(|(_, v)| v)
+}
+
+/// Default `timeout_ms` of `GET /__mock/deliveries?min=N`.
+pub const DEFAULT_WAIT_MS: u64 = 5_000;
+/// Largest `timeout_ms` of `GET /__mock/deliveries`.
+pub const MAX_WAIT_MS: u64 = 60_000;
+
+/// `api_key` (required), `min` and `timeout_ms` of `GET /__mock/deliveries`.
+struct DeliveriesQuery {
+    api_key: String,
+    min: Option<usize>,
+    timeout_ms: u64,
+}
+
+/// The query of `/__mock/deliveries`, or why it is a 400.
+fn deliveries_query(query: Option<&str>) -> Result<DeliveriesQuery, String> {
+    let pairs = serde_urlencoded::from_str::<Vec<(String, String)>>(query.unwrap_or(""))
+        .map_err(|_| "the query string is malformed".to_owned())?;
+    let param = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let api_key = match param("api_key") {
+        Some(k) if !k.is_empty() => k.to_owned(),
+        _ => return Err("the query parameter `api_key` is required".into()),
+    };
+    let min = match param("min") {
+        None | Some("") => None,
+        Some(v) => Some(v.parse::<usize>().map_err(|_| "`min` must be an integer >= 0".to_owned())?),
+    };
+    let timeout_ms = match param("timeout_ms") {
+        None | Some("") => DEFAULT_WAIT_MS,
+        Some(v) => v
+            .parse::<u64>()
+            .ok()
+            .filter(|t| *t <= MAX_WAIT_MS)
+            .ok_or_else(|| format!("`timeout_ms` must be an integer from 0 to {MAX_WAIT_MS}"))?,
+    };
+    Ok(DeliveriesQuery { api_key, min, timeout_ms })
+}
+
+/// `GET /__mock/deliveries?api_key=K[&min=N&timeout_ms=T]`: the account's delivery attempts in the
+/// order they finished. With `min`, answers once at least N are recorded, or when `timeout_ms`
+/// (default 5000, at most 60000) has passed, or when the server shuts down — with whatever is
+/// there then.
+async fn list_deliveries(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let query = match deliveries_query(query.as_deref()) {
+        Ok(q) => q,
+        Err(message) => return failure(StatusCode::BAD_REQUEST, &message),
+    };
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_millis(query.timeout_ms);
+    let mut changes = state.deliveries_receiver();
+    let mut shutdown = state.shutdown_receiver();
+    loop {
+        changes.borrow_and_update();
+        {
+            let inner = state.lock();
+            let Some(account) = inner.accounts.get(&query.api_key) else {
+                return failure(StatusCode::NOT_FOUND, &format!("no account with the key {}", query.api_key));
+            };
+            let enough = query.min.is_none_or(|min| account.deliveries.len() >= min);
+            if enough || tokio::time::Instant::now() >= deadline || *shutdown.borrow() {
+                let deliveries = serde_json::to_value(&account.deliveries).unwrap_or(Value::Null);
+                return json_response(StatusCode::OK, &json!({"deliveries": deliveries}));
+            }
+        }
+        tokio::select! {
+            changed = changes.changed() => {
+                if changed.is_err() {
+                    tokio::time::sleep_until(deadline).await;
+                }
+            }
+            () = tokio::time::sleep_until(deadline) => {}
+            _ = shutdown.changed() => {}
+        }
+    }
+}
+
+/// `DELETE /__mock/deliveries?api_key=K`.
+async fn clear_deliveries(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let query = match deliveries_query(query.as_deref()) {
+        Ok(q) => q,
+        Err(message) => return failure(StatusCode::BAD_REQUEST, &message),
+    };
+    let mut inner = state.lock();
+    match inner.accounts.get_mut(&query.api_key) {
+        Some(account) => {
+            account.deliveries.clear();
+            json_response(StatusCode::OK, &json!({"ok": true}))
+        }
+        None => failure(StatusCode::NOT_FOUND, &format!("no account with the key {}", query.api_key)),
+    }
 }
 
 async fn health() -> Response {

@@ -1,5 +1,6 @@
 //! The router, built from the SDK's endpoint table, and the pipeline every 2Chat request goes
-//! through: log → fault → auth → rate limit → usage → handler.
+//! through: log → fault → auth → rate limit → usage → handler → (after the response is sent)
+//! the webhook deliveries the handler planned.
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -23,7 +24,7 @@ use crate::request_log::LogEntry;
 use crate::resources::{handler_for, Call};
 use crate::state::AppState;
 use crate::util::percent_decode_path;
-use crate::{auth, control, cors, faults};
+use crate::{auth, control, cors, delivery, faults};
 
 /// Request bodies above this answer 413.
 pub const MAX_BODY_BYTES: usize = 1 << 20;
@@ -150,9 +151,13 @@ async fn twochat_call(state: AppState, target: Target, request: Request) -> Resp
         return response;
     }
     let request = Incoming { parts: &parts, params, bytes: &bytes, too_large, key: &key, decoded_path: &decoded_path };
-    let response = answer(&state, target, &request);
+    let mut batch = None;
+    let response = answer(&state, target, &request, &mut batch);
     state.lock().log.set_status(log_id, Some(response.status().as_u16()));
-    response
+    match batch {
+        Some(batch) => delivery::schedule(&state, batch, response),
+        None => response,
+    }
 }
 
 struct Incoming<'a> {
@@ -164,7 +169,9 @@ struct Incoming<'a> {
     decoded_path: &'a str,
 }
 
-fn answer(state: &AppState, target: Target, request: &Incoming<'_>) -> Response {
+/// The answer. After a success, the webhook deliveries the handler planned go to `batch`; after a
+/// failure they are dropped.
+fn answer(state: &AppState, target: Target, request: &Incoming<'_>, batch: &mut Option<delivery::Batch>) -> Response {
     let method = request.parts.method.as_str();
     let endpoint = match target {
         Target::Endpoint(endpoint) => endpoint,
@@ -226,8 +233,17 @@ fn answer(state: &AppState, target: Target, request: &Incoming<'_>) -> Response 
         Err(error) => return error_response(style, &error),
     };
     let call = Call { endpoint, params, query, body: body.as_ref() };
-    match handler(account, &call) {
+    let result = handler(account, &call);
+    let planned = std::mem::take(&mut account.outbox);
+    match result {
         Ok(value) => {
+            if !planned.is_empty() {
+                *batch = Some(delivery::Batch {
+                    api_key: request.key.to_owned(),
+                    account_uuid: account.uuid.clone(),
+                    planned,
+                });
+            }
             let status = StatusCode::from_u16(endpoint.success_status).unwrap_or(StatusCode::OK);
             json_response(status, &value)
         }

@@ -9,6 +9,10 @@
 //!   ([`rate_limit`]), request log ([`request_log`]) and injected faults ([`faults`]).
 //! * A control API under `/__mock/` ([`control`]) registers accounts, reads the request log,
 //!   queues faults and adds generated data for paging ([`generate`]).
+//! * Like 2Chat, it delivers webhooks ([`delivery`], payloads in [`payloads`]): sends (#12, #59)
+//!   and simulated events (`POST /__mock/simulate`, [`simulate`]) are POSTed to the subscriptions'
+//!   hook URLs after the response — but only to loopback URLs (`http://127.0.0.1…`,
+//!   `http://localhost…`, `http://[::1]…`); every attempt is listed by `GET /__mock/deliveries`.
 //!
 //! ```no_run
 //! # async fn run() -> std::io::Result<()> {
@@ -27,14 +31,17 @@
 pub mod auth;
 pub mod control;
 pub mod cors;
+pub mod delivery;
 pub mod dispatch;
 pub mod faults;
 pub mod generate;
+pub mod payloads;
 pub mod rate_limit;
 pub mod reply;
 pub mod request_log;
 pub mod resources;
 pub mod seed;
+pub mod simulate;
 pub mod state;
 pub mod util;
 

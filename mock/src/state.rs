@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 use tokio::sync::watch;
 
+use crate::delivery::{Delivery, Planned, MAX_DELIVERIES};
 use crate::faults::Fault;
 use crate::rate_limit::RateWindow;
 use crate::request_log::RequestLog;
@@ -323,6 +324,11 @@ pub struct Account {
     pub caller_ids: Vec<Value>,
     /// Active reservations, oldest first.
     pub reservations: Vec<Reservation>,
+    /// Webhook deliveries a handler planned; the pipeline takes them after a successful answer and
+    /// runs them once the response has been sent ([`crate::delivery`]).
+    pub outbox: Vec<Planned>,
+    /// Delivery attempts, in the order they finished (`GET /__mock/deliveries`).
+    pub deliveries: Vec<Delivery>,
     next_contact_id: u64,
     next_detail_id: u64,
     next_seq: u64,
@@ -355,6 +361,8 @@ impl Account {
             virtual_numbers: Vec::new(),
             caller_ids: Vec::new(),
             reservations: Vec::new(),
+            outbox: Vec::new(),
+            deliveries: Vec::new(),
             next_contact_id: 1,
             next_detail_id: 1,
             next_seq: 1,
@@ -434,12 +442,19 @@ pub struct Shared {
     inner: Mutex<Inner>,
     config: Config,
     shutdown: watch::Sender<bool>,
+    /// Counts recorded deliveries, to wake `GET /__mock/deliveries?min=N` waiters.
+    deliveries: watch::Sender<u64>,
 }
 
 impl Shared {
     /// State for `config`, with its configured keys seeded.
     pub fn new(config: Config) -> Shared {
-        let shared = Shared { inner: Mutex::new(Inner::default()), config, shutdown: watch::Sender::new(false) };
+        let shared = Shared {
+            inner: Mutex::new(Inner::default()),
+            config,
+            shutdown: watch::Sender::new(false),
+            deliveries: watch::Sender::new(0),
+        };
         shared.seed_configured(&mut shared.lock());
         shared
     }
@@ -482,6 +497,26 @@ impl Shared {
     /// A receiver that turns `true` when the server starts shutting down.
     pub fn shutdown_receiver(&self) -> watch::Receiver<bool> {
         self.shutdown.subscribe()
+    }
+
+    /// Records a finished delivery on the account `api_key`, unless that key now belongs to another
+    /// account (registered or reset meanwhile), and wakes the waiters of `GET /__mock/deliveries`.
+    pub fn record_delivery(&self, api_key: &str, account_uuid: &str, delivery: Delivery) {
+        {
+            let mut inner = self.lock();
+            if let Some(account) = inner.accounts.get_mut(api_key).filter(|a| a.uuid == account_uuid) {
+                if account.deliveries.len() >= MAX_DELIVERIES {
+                    account.deliveries.remove(0);
+                }
+                account.deliveries.push(delivery);
+            }
+        }
+        self.deliveries.send_modify(|n| *n = n.wrapping_add(1));
+    }
+
+    /// A receiver that changes whenever a delivery is recorded.
+    pub fn deliveries_receiver(&self) -> watch::Receiver<u64> {
+        self.deliveries.subscribe()
     }
 
     /// Tells hanging requests to give up.

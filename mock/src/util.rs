@@ -35,6 +35,12 @@ pub fn iso_z(secs: i64) -> String {
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
 }
 
+/// `2024-03-09T22:00:08`: ISO 8601 UTC without a zone, the `created_at` of newer webhook payloads.
+pub fn iso_naive(secs: i64) -> String {
+    let (y, mo, d, h, mi, s) = civil(secs);
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}")
+}
+
 /// `2022-10-31 22:05:44`: no `T`, no zone, the format of get-numbers.
 pub fn sql_datetime(secs: i64) -> String {
     let (y, mo, d, h, mi, s) = civil(secs);
@@ -203,6 +209,7 @@ mod tests {
     #[test]
     fn other_formats() {
         assert_eq!(iso_offset(1_681_757_450), "2023-04-17T18:50:50+00:00");
+        assert_eq!(iso_naive(1_710_021_608), "2024-03-09T22:00:08");
         assert_eq!(iso_micros(1_681_757_450.318), "2023-04-17T18:50:50.318000");
         assert_eq!(sql_to_iso_z("2022-10-31 22:05:44"), "2022-10-31T22:05:44Z");
         assert_eq!(base64url(b"{\"alg\":\"HS256\"}"), "eyJhbGciOiJIUzI1NiJ9");

@@ -44,7 +44,7 @@ pub fn get(account: &mut Account, call: &Call<'_>) -> Result<Value, ApiError> {
 }
 
 /// A participant record as #23 lists it.
-fn participant_record(phone: &str, admin: bool, super_admin: bool, pushname: Option<&str>) -> Value {
+pub(crate) fn participant_record(phone: &str, admin: bool, super_admin: bool, pushname: Option<&str>) -> Value {
     let now = iso_z(now_secs());
     json!({
         "wa_participant_id": format!("{}@c.us", digits(phone)),
@@ -62,7 +62,7 @@ fn participant_record(phone: &str, admin: bool, super_admin: bool, pushname: Opt
 }
 
 /// Numbers ending in `0000` are "not on WhatsApp" (as for check-number), so they cannot join.
-fn on_whatsapp(phone: &str) -> bool {
+pub(crate) fn on_whatsapp(phone: &str) -> bool {
     !phone.ends_with("0000")
 }
 
@@ -161,7 +161,7 @@ fn target<'a>(account: &'a mut Account, call: &Call<'_>) -> Result<Target<'a>, A
 }
 
 /// Takes the participant records out of a group, to change them and [`put_records`] back.
-fn take_records(group: &mut Map<String, Value>) -> Vec<Value> {
+pub(crate) fn take_records(group: &mut Map<String, Value>) -> Vec<Value> {
     match group.remove("participants") {
         Some(Value::Array(items)) => items,
         _ => Vec::new(),
@@ -169,13 +169,13 @@ fn take_records(group: &mut Map<String, Value>) -> Vec<Value> {
 }
 
 /// Puts the participant records back, with a new `size` and `updated_at`.
-fn put_records(group: &mut Map<String, Value>, records: Vec<Value>) {
+pub(crate) fn put_records(group: &mut Map<String, Value>, records: Vec<Value>) {
     group.insert("size".into(), json!(records.len()));
     group.insert("participants".into(), Value::Array(records));
     group.insert("updated_at".into(), json!(iso_z(now_secs())));
 }
 
-fn phone_of(record: &Value) -> Option<&str> {
+pub(crate) fn phone_of(record: &Value) -> Option<&str> {
     record.get("phone_number").and_then(Value::as_str)
 }
 

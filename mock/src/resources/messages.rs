@@ -1,5 +1,5 @@
-//! WhatsApp messages: send (#12), list (#13, #14), get (#15), delete (#16) and the
-//! conversations of a channel (#17).
+//! WhatsApp messages: send (#12; it delivers `whatsapp.message.sent` and `whatsapp.message.new`),
+//! list (#13, #14), get (#15), delete (#16) and the conversations of a channel (#17).
 
 use std::collections::HashMap;
 
@@ -7,6 +7,7 @@ use serde_json::{json, Map, Value};
 
 use super::{account_number, connected_number, opt_string, page, require_e164, Call};
 use crate::generate::wa_msg_id;
+use crate::payloads;
 use crate::reply::ApiError;
 use crate::state::{Account, Message};
 use crate::util::{digits, iso_z, new_id, now_secs_f64, number_info};
@@ -64,6 +65,10 @@ pub fn send(account: &mut Account, call: &Call<'_>) -> Result<Value, ApiError> {
         sent_by: "api".into(),
         channel_number: channel.phone_number.clone(),
     });
+    if let Some(message) = account.messages.last() {
+        let planned = payloads::message_sent(account, message);
+        account.outbox.extend(planned);
+    }
     Ok(json!({"success": true, "message_uuid": uuid, "batched": true}))
 }
 

@@ -1,12 +1,14 @@
 //! WABA (official WhatsApp Business API) numbers (#54, #55), templates (#56–#58) and
-//! send-message (#59).
+//! send-message (#59; it delivers `whatsapp.waba.message.sent`).
 
 use serde_json::{json, Map, Value};
 
+use super::messages::media_type;
 use super::{is_http_url, opt_string, req_string, require_e164, Call};
+use crate::payloads;
 use crate::reply::ApiError;
 use crate::state::{Account, Template};
-use crate::util::{iso_micros, new_id, now_secs_f64};
+use crate::util::{iso_micros, new_id, now_secs, now_secs_f64};
 
 /// Templates per page of #56.
 pub const TEMPLATES_PAGE_SIZE: usize = 10;
@@ -169,11 +171,41 @@ pub fn send_message(account: &mut Account, call: &Call<'_>) -> Result<Value, Api
         }
     }
     let waba = waba_by_phone(account, from)?;
-    if let Some(uuid) = template_uuid {
-        let waba_uuid = field(waba, "uuid");
-        if !account.templates.iter().any(|t| t.uuid == uuid && t.waba_uuid == waba_uuid) {
-            return Err(ApiError::not_found(format!("Template {uuid} not found on {from}")));
+    let text = match template_uuid {
+        Some(uuid) => {
+            let waba_uuid = field(waba, "uuid");
+            let template = account
+                .templates
+                .iter()
+                .find(|t| t.uuid == uuid && t.waba_uuid == waba_uuid)
+                .ok_or_else(|| ApiError::not_found(format!("Template {uuid} not found on {from}")))?;
+            render(&template.template_content, params.and_then(|p| p.get("body")))
         }
+        None => text.unwrap_or_default().to_owned(),
+    };
+    let mut message = Map::new();
+    message.insert("text".into(), json!(text));
+    if let Some(url) = opt_string(body, "url")? {
+        let (kind, mime) = media_type(url);
+        message.insert("media".into(), json!({"url": url, "type": kind, "mime_type": mime}));
     }
-    Ok(json!({"success": true, "message_uuid": new_id("MSG"), "batched": true}))
+    let uuid = new_id("MSG");
+    let planned = payloads::waba_message_sent(account, waba, &uuid, to, &Value::Object(message), now_secs());
+    account.outbox.extend(planned);
+    Ok(json!({"success": true, "message_uuid": uuid, "batched": true}))
+}
+
+/// A template's text with `{{n}}` replaced by the n-th `params.body` value (left as is when
+/// missing).
+fn render(content: &str, body: Option<&Value>) -> String {
+    let values: Vec<&str> = match body {
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        Some(Value::String(one)) => vec![one.as_str()],
+        _ => Vec::new(),
+    };
+    let mut out = content.to_owned();
+    for (i, value) in values.iter().enumerate() {
+        out = out.replace(&format!("{{{{{}}}}}", i + 1), value);
+    }
+    out
 }

@@ -11,8 +11,10 @@ use crate::util::{iso_z, new_id, now_secs};
 
 /// #50 `POST /open/webhooks/subscribe/{event_name}`.
 ///
-/// WhatsApp and WABA events are tied to one of the account's numbers by `on_number`; phone-call
-/// events (`call.*`) to a virtual number by `channel_uuid`.
+/// WhatsApp and WABA events are tied to one of the account's numbers by `on_number` (for
+/// `whatsapp.waba.*` events, a WABA number: the subscription's `channel_uuid` is its `WAN…`);
+/// phone-call events (`call.*`) to a virtual number by `channel_uuid`. Events are delivered by
+/// [`crate::delivery`].
 pub fn subscribe(account: &mut Account, call: &Call<'_>) -> Result<Value, ApiError> {
     let event = call.param("event_name")?;
     if !is_event_name(event) {
@@ -39,8 +41,22 @@ pub fn subscribe(account: &mut Account, call: &Call<'_>) -> Result<Value, ApiErr
         (req_string(body, "channel_uuid")?.to_owned(), None)
     } else {
         let number = opt_string(body, "on_number")?.ok_or_else(|| ApiError::invalid("`on_number` is required"))?;
-        let found = account_number(account, number, "on_number")?;
-        (found.uuid.clone(), Some(found.phone_number.clone()))
+        let waba = event
+            .starts_with("whatsapp.waba.")
+            .then(|| {
+                account.waba_numbers.iter().find(|w| w.get("phone_number").and_then(Value::as_str) == Some(number))
+            })
+            .flatten();
+        match waba {
+            Some(waba) => {
+                let uuid = waba.get("uuid").and_then(Value::as_str).unwrap_or_default().to_owned();
+                (uuid, Some(number.to_owned()))
+            }
+            None => {
+                let found = account_number(account, number, "on_number")?;
+                (found.uuid.clone(), Some(found.phone_number.clone()))
+            }
+        }
     };
     let webhook = Webhook {
         uuid: new_id("WHK"),
