@@ -70,11 +70,53 @@ pub struct Config {
     pub default_headers: Vec<(String, String)>,
     /// The caller knows the key is exposed in a browser page and accepts it.
     pub dangerously_allow_browser: bool,
+    /// Client-side pacing: at most this many requests a minute.
+    pub requests_per_minute: Option<u32>,
+    /// How much the client logs.
+    pub log_level: LogLevel,
+}
+
+/// Log verbosity, from nothing to every attempt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LogLevel {
+    /// Nothing.
+    Off,
+    /// Errors of the client itself.
+    Error,
+    /// Also warnings (a key in a browser page): the default.
+    Warn,
+    /// Also failed calls, retries and pacing waits.
+    Info,
+    /// Also every attempt and its answer.
+    Debug,
+}
+
+impl LogLevel {
+    /// The level's name, also the console method used.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            LogLevel::Off => "off",
+            LogLevel::Error => "error",
+            LogLevel::Warn => "warn",
+            LogLevel::Info => "info",
+            LogLevel::Debug => "debug",
+        }
+    }
 }
 
 /// Constructor option names (besides `fetch`, a function, handled by the wasm layer).
-pub const OPTION_NAMES: [&str; 7] =
-    ["apiKey", "baseUrl", "timeoutMs", "maxRetries", "fetch", "defaultHeaders", "dangerouslyAllowBrowser"];
+pub const OPTION_NAMES: [&str; 10] = [
+    "apiKey",
+    "baseUrl",
+    "timeoutMs",
+    "maxRetries",
+    "fetch",
+    "defaultHeaders",
+    "dangerouslyAllowBrowser",
+    "requestsPerMinute",
+    "logLevel",
+    "logger",
+];
 
 impl Config {
     /// Reads `new TwoChat(options)`; `fetch` is checked by the caller.
@@ -102,7 +144,24 @@ impl Config {
         let max_retries = o.opt_int("maxRetries", 0, MAX_RETRIES_LIMIT)?.map_or(DEFAULT_MAX_RETRIES, clamp_u32);
         let default_headers = headers("defaultHeaders", o.get("defaultHeaders"))?;
         let dangerously_allow_browser = o.opt_bool("dangerouslyAllowBrowser")?.unwrap_or(false);
-        Ok(Config { api_key, base_url, timeout_ms, max_retries, default_headers, dangerously_allow_browser })
+        let requests_per_minute = o.opt_int("requestsPerMinute", 1, 100_000)?.map(clamp_u32);
+        let log_level = match o.opt_enum("logLevel", &["off", "error", "warn", "info", "debug"])? {
+            Some("off") => LogLevel::Off,
+            Some("error") => LogLevel::Error,
+            Some("info") => LogLevel::Info,
+            Some("debug") => LogLevel::Debug,
+            _ => LogLevel::Warn,
+        };
+        Ok(Config {
+            api_key,
+            base_url,
+            timeout_ms,
+            max_retries,
+            default_headers,
+            dangerously_allow_browser,
+            requests_per_minute,
+            log_level,
+        })
     }
 }
 
@@ -204,6 +263,8 @@ mod tests {
             (json!({"maxRetries": 1.5}), "maxRetries: must be a whole number"),
             (json!({"apikey": "x"}), "apikey: is not a known option"),
             (json!({"dangerouslyAllowBrowser": "yes"}), "dangerouslyAllowBrowser: must be a boolean"),
+            (json!({"requestsPerMinute": 0}), "requestsPerMinute: must be between 1"),
+            (json!({"logLevel": "verbose"}), "logLevel: must be one of off, error, warn, info, debug"),
             (json!({"defaultHeaders": {"X-A": 1}}), "defaultHeaders.X-A: must be a string"),
             (json!({"defaultHeaders": {"X A": "1"}}), "defaultHeaders.X A: is not a valid header name"),
             (json!({"defaultHeaders": {"X-A": "1\n2"}}), "defaultHeaders.X-A: must not contain line breaks"),

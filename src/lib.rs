@@ -24,6 +24,7 @@ pub mod events;
 
 pub use error::{Error, ErrorCode};
 pub mod request;
+pub mod pacing;
 pub mod paging;
 pub mod response;
 pub mod retry;

@@ -79,7 +79,7 @@ pub(crate) fn call_options(opts: &Option<JsValue>) -> Result<Call> {
     Ok(Call { options, signal })
 }
 
-const BROWSER_KEY_WARNING: &str = "twochat: an API key is being used in a browser page, where anyone who opens it can read \
+const BROWSER_KEY_WARNING: &str = "an API key is being used in a browser page, where anyone who opens it can read \
 the key. 2Chat's API also refuses browser origins (CORS). Call 2Chat from a server or a Worker — a page can talk \
 to a small proxy that adds the key there (see examples/worker) — or, if you understand the risk (e.g. against \
 twochat-mock), pass { dangerouslyAllowBrowser: true }.";
@@ -89,13 +89,6 @@ fn in_browser_page() -> bool {
     let g = js_sys::global();
     let has = |k: &str| Reflect::get(&g, &JsValue::from_str(k)).is_ok_and(|v| !v.is_undefined() && !v.is_null());
     has("window") && has("document")
-}
-
-fn warn(message: &str) {
-    let console = Reflect::get(&js_sys::global(), &JsValue::from_str("console")).unwrap_or(JsValue::UNDEFINED);
-    if let Ok(f) = Reflect::get(&console, &JsValue::from_str("warn")).and_then(|f| f.dyn_into::<Function>().map_err(JsValue::from)) {
-        let _ = f.call1(&console, &JsValue::from_str(message));
-    }
 }
 
 /// Shared by the client and every resource: validates, sends, and returns a Promise.
@@ -119,6 +112,20 @@ impl Handle {
 #[wasm_bindgen]
 pub struct TwoChat {
     handle: Handle,
+    /// Resource objects, made once: `client.messages === client.messages`, and a call does not
+    /// allocate a wrapper that only the garbage collector would free.
+    resources: std::cell::RefCell<Vec<(&'static str, JsValue)>>,
+}
+
+impl TwoChat {
+    fn resource<T: Into<JsValue>>(&self, name: &'static str, make: impl FnOnce(Handle) -> T) -> JsValue {
+        if let Some((_, v)) = self.resources.borrow().iter().find(|(n, _)| *n == name) {
+            return v.clone();
+        }
+        let v: JsValue = make(self.handle.clone()).into();
+        self.resources.borrow_mut().push((name, v.clone()));
+        v
+    }
 }
 
 #[wasm_bindgen]
@@ -128,17 +135,26 @@ impl TwoChat {
     pub fn new(
         #[wasm_bindgen(unchecked_optional_param_type = "TwoChatOptions")] options: Option<JsValue>,
     ) -> std::result::Result<TwoChat, JsValue> {
-        let (json, special) = split_options("options", &options, &["fetch"])?;
+        let (json, special) = split_options("options", &options, &["fetch", "logger"])?;
         let config = Config::from_options(json.as_ref())?;
-        let fetch = match special.into_iter().next() {
+        let mut special = special.into_iter();
+        let fetch = match special.next() {
             None => None,
             Some(f) if f.is_undefined() || f.is_null() => None,
             Some(f) => Some(f.dyn_into::<Function>().map_err(|_| Error::invalid("fetch", "must be a function"))?),
         };
-        if config.api_key.is_some() && !config.dangerously_allow_browser && in_browser_page() {
-            warn(BROWSER_KEY_WARNING);
+        let logger = match special.next() {
+            Some(l) if l.is_object() && !l.is_function() => Some(l),
+            Some(l) if l.is_undefined() || l.is_null() => None,
+            None => None,
+            Some(_) => return Err(Error::invalid("logger", "must be an object with error/warn/info/debug functions").into()),
+        };
+        let pacer = config.requests_per_minute.map(|rpm| std::cell::RefCell::new(crate::pacing::Pacer::new(rpm)));
+        let inner = Inner { config, fetch, logger, pacer };
+        if inner.config.api_key.is_some() && !inner.config.dangerously_allow_browser && in_browser_page() {
+            inner.log(crate::config::LogLevel::Warn, || BROWSER_KEY_WARNING.to_string());
         }
-        Ok(TwoChat { handle: Handle(Rc::new(Inner { config, fetch })) })
+        Ok(TwoChat { handle: Handle(Rc::new(inner)), resources: Default::default() })
     }
 
     /// Calls any 2Chat endpoint, including ones this version does not wrap yet:
@@ -170,105 +186,105 @@ impl TwoChat {
     }
 
     /// Account, limits and usage.
-    #[wasm_bindgen(getter)]
-    pub fn account(&self) -> super::resources::Account {
-        super::resources::Account(self.handle.clone())
+    #[wasm_bindgen(getter, unchecked_return_type = "Account")]
+    pub fn account(&self) -> JsValue {
+        self.resource("account", super::resources::Account)
     }
 
     /// The account's users.
-    #[wasm_bindgen(getter)]
-    pub fn users(&self) -> super::resources::Users {
-        super::resources::Users(self.handle.clone())
+    #[wasm_bindgen(getter, unchecked_return_type = "Users")]
+    pub fn users(&self) -> JsValue {
+        self.resource("users", super::resources::Users)
     }
 
     /// Voice SDK access tokens.
-    #[wasm_bindgen(getter)]
-    pub fn voice(&self) -> super::resources::Voice {
-        super::resources::Voice(self.handle.clone())
+    #[wasm_bindgen(getter, unchecked_return_type = "Voice")]
+    pub fn voice(&self) -> JsValue {
+        self.resource("voice", super::resources::Voice)
     }
 
     /// Connected WhatsApp numbers.
-    #[wasm_bindgen(getter)]
-    pub fn numbers(&self) -> super::resources::Numbers {
-        super::resources::Numbers(self.handle.clone())
+    #[wasm_bindgen(getter, unchecked_return_type = "Numbers")]
+    pub fn numbers(&self) -> JsValue {
+        self.resource("numbers", super::resources::Numbers)
     }
 
     /// WhatsApp channels and their connection.
-    #[wasm_bindgen(getter)]
-    pub fn channels(&self) -> super::resources::Channels {
-        super::resources::Channels(self.handle.clone())
+    #[wasm_bindgen(getter, unchecked_return_type = "Channels")]
+    pub fn channels(&self) -> JsValue {
+        self.resource("channels", super::resources::Channels)
     }
 
     /// Sending and reading messages.
-    #[wasm_bindgen(getter)]
-    pub fn messages(&self) -> super::resources::Messages {
-        super::resources::Messages(self.handle.clone())
+    #[wasm_bindgen(getter, unchecked_return_type = "Messages")]
+    pub fn messages(&self) -> JsValue {
+        self.resource("messages", super::resources::Messages)
     }
 
     /// Conversations of a channel.
-    #[wasm_bindgen(getter)]
-    pub fn conversations(&self) -> super::resources::Conversations {
-        super::resources::Conversations(self.handle.clone())
+    #[wasm_bindgen(getter, unchecked_return_type = "Conversations")]
+    pub fn conversations(&self) -> JsValue {
+        self.resource("conversations", super::resources::Conversations)
     }
 
     /// The connected number's profile.
-    #[wasm_bindgen(getter)]
-    pub fn profile(&self) -> super::resources::Profile {
-        super::resources::Profile(self.handle.clone())
+    #[wasm_bindgen(getter, unchecked_return_type = "Profile")]
+    pub fn profile(&self) -> JsValue {
+        self.resource("profile", super::resources::Profile)
     }
 
     /// WhatsApp status posts.
-    #[wasm_bindgen(getter)]
-    pub fn status(&self) -> super::resources::Status {
-        super::resources::Status(self.handle.clone())
+    #[wasm_bindgen(getter, unchecked_return_type = "Status")]
+    pub fn status(&self) -> JsValue {
+        self.resource("status", super::resources::Status)
     }
 
     /// WhatsApp groups.
-    #[wasm_bindgen(getter)]
-    pub fn groups(&self) -> super::resources::Groups {
-        super::resources::Groups(self.handle.clone())
+    #[wasm_bindgen(getter, unchecked_return_type = "Groups")]
+    pub fn groups(&self) -> JsValue {
+        self.resource("groups", super::resources::Groups)
     }
 
     /// The WhatsApp Business catalog.
-    #[wasm_bindgen(getter)]
-    pub fn catalog(&self) -> super::resources::Catalog {
-        super::resources::Catalog(self.handle.clone())
+    #[wasm_bindgen(getter, unchecked_return_type = "Catalog")]
+    pub fn catalog(&self) -> JsValue {
+        self.resource("catalog", super::resources::Catalog)
     }
 
     /// The contact book.
-    #[wasm_bindgen(getter)]
-    pub fn contacts(&self) -> super::resources::Contacts {
-        super::resources::Contacts(self.handle.clone())
+    #[wasm_bindgen(getter, unchecked_return_type = "Contacts")]
+    pub fn contacts(&self) -> JsValue {
+        self.resource("contacts", super::resources::Contacts)
     }
 
     /// Webhook subscriptions.
-    #[wasm_bindgen(getter)]
-    pub fn webhooks(&self) -> super::resources::Webhooks {
-        super::resources::Webhooks(self.handle.clone())
+    #[wasm_bindgen(getter, unchecked_return_type = "Webhooks")]
+    pub fn webhooks(&self) -> JsValue {
+        self.resource("webhooks", super::resources::Webhooks)
     }
 
     /// WhatsApp Business API numbers, templates and messages.
-    #[wasm_bindgen(getter)]
-    pub fn waba(&self) -> super::resources::Waba {
-        super::resources::Waba(self.handle.clone())
+    #[wasm_bindgen(getter, unchecked_return_type = "Waba")]
+    pub fn waba(&self) -> JsValue {
+        self.resource("waba", super::resources::Waba)
     }
 
     /// Phone calls, virtual numbers and caller IDs.
-    #[wasm_bindgen(getter)]
-    pub fn calls(&self) -> super::resources::Calls {
-        super::resources::Calls(self.handle.clone())
+    #[wasm_bindgen(getter, unchecked_return_type = "Calls")]
+    pub fn calls(&self) -> JsValue {
+        self.resource("calls", super::resources::Calls)
     }
 
     /// SMS.
-    #[wasm_bindgen(getter)]
-    pub fn sms(&self) -> super::resources::Sms {
-        super::resources::Sms(self.handle.clone())
+    #[wasm_bindgen(getter, unchecked_return_type = "Sms")]
+    pub fn sms(&self) -> JsValue {
+        self.resource("sms", super::resources::Sms)
     }
 
     /// Searching, reserving and buying virtual numbers.
-    #[wasm_bindgen(getter, js_name = phoneNumbers)]
-    pub fn phone_numbers(&self) -> super::resources::PhoneNumbers {
-        super::resources::PhoneNumbers(self.handle.clone())
+    #[wasm_bindgen(getter, js_name = phoneNumbers, unchecked_return_type = "PhoneNumbers")]
+    pub fn phone_numbers(&self) -> JsValue {
+        self.resource("phone_numbers", super::resources::PhoneNumbers)
     }
 
     /// The base URL requests go to.
@@ -339,4 +355,11 @@ pub fn endpoints() -> JsValue {
         list.push(&o);
     }
     list.into()
+}
+
+/// The size of the module's linear memory in bytes: a figure for soak tests and dashboards (it
+/// only grows; a steady value under load means no leak).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) as f64) * 65_536.0
 }

@@ -12,7 +12,10 @@ use web_sys::{AbortController, AbortSignal};
 
 use super::error::describe_js_error;
 use super::timer::{now_ms, sleep, Fired, Watch};
-use crate::config::{CallOptions, Config};
+use std::cell::RefCell;
+
+use crate::config::{CallOptions, Config, LogLevel};
+use crate::pacing::Pacer;
 use crate::endpoints::Method;
 use crate::error::{Error, ErrorCode};
 use crate::request::RequestSpec;
@@ -25,6 +28,10 @@ pub struct Inner {
     pub config: Config,
     /// A caller-supplied `fetch`, used instead of the global one.
     pub fetch: Option<Function>,
+    /// Where logs go; the global console when absent.
+    pub logger: Option<JsValue>,
+    /// Spreads calls when `requestsPerMinute` is set.
+    pub pacer: Option<RefCell<Pacer>>,
 }
 
 /// A call's options with the signal resolved.
@@ -53,13 +60,34 @@ fn http_method(m: Method) -> HttpMethod {
 }
 
 impl Inner {
+    /// Logs `message` at `level` when the configured level allows it. Messages never hold the key:
+    /// they name the method, the path, statuses and codes, and error messages are redacted first.
+    pub fn log(&self, level: LogLevel, message: impl FnOnce() -> String) {
+        if level == LogLevel::Off || level > self.config.log_level {
+            return;
+        }
+        let sink = match &self.logger {
+            Some(l) => l.clone(),
+            None => js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("console")).unwrap_or(JsValue::UNDEFINED),
+        };
+        let f = js_sys::Reflect::get(&sink, &JsValue::from_str(level.as_str())).ok().and_then(|f| f.dyn_into::<Function>().ok());
+        if let Some(f) = f {
+            let _ = f.call1(&sink, &JsValue::from_str(&format!("twochat: {}", message())));
+        }
+    }
+
     /// Runs a request with retries and returns the parsed JSON body.
     pub async fn execute(&self, spec: RequestSpec, call: Call) -> Result<JsValue, Error> {
         let key = self.config.api_key.as_ref().map(|k| k.expose().to_string());
+        let (method, path) = (spec.method.as_str(), spec.path.clone());
         let result = self.run(spec, call).await;
-        result.map_err(|e| match &key {
-            Some(k) => e.redact(k),
-            None => e,
+        result.map_err(|e| {
+            let e = match &key {
+                Some(k) => e.redact(k),
+                None => e,
+            };
+            self.log(LogLevel::Info, || format!("{method} {path} failed: {e}"));
+            e
         })
     }
 
@@ -74,7 +102,23 @@ impl Inner {
         let signal = call.signal.as_ref();
         let mut retries_done = 0u32;
         loop {
+            if let Some(pacer) = &self.pacer {
+                let wait = pacer.borrow_mut().reserve(now_ms());
+                if wait > 0.0 {
+                    self.log(LogLevel::Info, || format!("pacing: {} {} waits {wait} ms (requestsPerMinute)", spec.method.as_str(), spec.path));
+                    if !sleep(wait, signal).await {
+                        return Err(aborted());
+                    }
+                }
+            }
+            self.log(LogLevel::Debug, || {
+                format!("→ {} {} (attempt {} of {})", spec.method.as_str(), spec.path, retries_done + 1, max_retries + 1)
+            });
+            let started = now_ms();
             let outcome = self.attempt(&spec, &url, body.as_deref(), &call.options, timeout_ms, signal).await;
+            if let Attempt::Answer { status, .. } = &outcome {
+                self.log(LogLevel::Debug, || format!("← {status} {} {} in {} ms", spec.method.as_str(), spec.path, now_ms() - started));
+            }
             let (failure, error) = match outcome {
                 Attempt::Aborted => return Err(aborted()),
                 Attempt::Answer { status, retry_after, body } => {
@@ -111,6 +155,9 @@ impl Inner {
             ) {
                 Decision::GiveUp => return Err(error),
                 Decision::RetryAfter(ms) => {
+                    self.log(LogLevel::Info, || {
+                        format!("retrying {} {} in {ms} ms after {}", spec.method.as_str(), spec.path, error.code)
+                    });
                     if !sleep(ms as f64, signal).await {
                         return Err(aborted());
                     }

@@ -14,5 +14,5 @@ mod webhooks;
 
 pub use webhooks::{parse_webhook, WebhookRouter};
 
-pub use client::{endpoints, parse_timestamp, TwoChat};
+pub use client::{endpoints, parse_timestamp, wasm_memory_bytes, TwoChat};
 pub use resources::*;

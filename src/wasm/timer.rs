@@ -33,6 +33,9 @@ pub enum Fired {
 /// so a settled call leaves nothing pending behind (Node would otherwise stay alive).
 pub struct Watch {
     fired: Rc<Cell<Option<Fired>>>,
+    /// Settles the watch's promise. Called on drop too: a promise left pending forever would keep
+    /// the future's callbacks (and their memory) alive until a garbage collection, if ever.
+    resolve: Function,
     promise: Option<JsFuture>,
     timer: Option<JsValue>,
     _on_timer: Closure<dyn FnMut()>,
@@ -46,6 +49,7 @@ impl Watch {
         let mut resolve: Option<Function> = None;
         let promise = Promise::new(&mut |res, _rej| resolve = Some(res));
         let resolve = resolve.unwrap_or_else(|| Function::new_no_args(""));
+        let settle = resolve.clone();
 
         let fire = {
             let fired = fired.clone();
@@ -77,7 +81,7 @@ impl Watch {
             fire(Fired::Aborted);
         }
 
-        Watch { fired, promise: Some(JsFuture::from(promise)), timer, _on_timer: on_timer, listener }
+        Watch { fired, resolve: settle, promise: Some(JsFuture::from(promise)), timer, _on_timer: on_timer, listener }
     }
 
     /// What fired so far, if anything.
@@ -102,6 +106,7 @@ impl Drop for Watch {
         if let Some((s, cb)) = self.listener.take() {
             let _ = s.remove_event_listener_with_callback("abort", cb.as_ref().unchecked_ref());
         }
+        let _ = self.resolve.call0(&JsValue::UNDEFINED);
     }
 }
 

@@ -41,6 +41,16 @@ export interface TwoChatOptions {
   defaultHeaders?: Record<string, string>;
   /** Silences the warning printed when a key is used in a browser page, where anyone can read it. */
   dangerouslyAllowBrowser?: boolean;
+  /** Client-side pacing: calls are spread so that at most this many go out a minute (trial accounts: 10). */
+  requestsPerMinute?: number;
+  /** How much to log (default "warn"): "debug" logs every attempt. The API key is never logged. */
+  logLevel?: "off" | "error" | "warn" | "info" | "debug";
+  /** Where logs go (default: the global console). */
+  logger?: TwoChatLogger;
+}
+
+export interface TwoChatLogger {
+  error?: (message: string) => void; warn?: (message: string) => void; info?: (message: string) => void; debug?: (message: string) => void;
 }
 
 /** Per-call options, the last argument of every method. */
@@ -425,4 +435,9 @@ export type KnownWebhookEvent = { [K in keyof WebhookPayloads]: WebhookEventBase
 /** A delivery this version does not know: the name as sent (or null) and the payload as sent. */
 export interface UnknownWebhookEvent extends WebhookEventBase { event: "unknown"; name: string | null; payload: { [field: string]: unknown } }
 export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
+/**
+ * A listener for Node's `http.createServer(listener)`. Typed without Node's own types, so projects
+ * without `@types/node` (Workers, browsers) still type-check; it is assignable to `RequestListener`.
+ */
+export type NodeRequestListener = (req: unknown, res: unknown) => void;
 "##;

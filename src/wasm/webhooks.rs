@@ -383,7 +383,7 @@ impl WebhookRouter {
     /// 413 above the size limit, 400 for a malformed payload, 200 once the handlers finished (or
     /// for a delivery already handled), 500 only when a handler threw.
     #[wasm_bindgen(unchecked_return_type = "Promise<Response>")]
-    pub fn handle(&self, request: JsValue) -> Promise {
+    pub fn handle(&self, #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue) -> Promise {
         let inner = self.inner.clone();
         future_to_promise(async move {
             match request.dyn_into::<Request>() {
@@ -394,7 +394,7 @@ impl WebhookRouter {
     }
 
     /// A listener for Node's `http.createServer(router.nodeListener())`.
-    #[wasm_bindgen(js_name = nodeListener, unchecked_return_type = "(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void")]
+    #[wasm_bindgen(js_name = nodeListener, unchecked_return_type = "NodeRequestListener")]
     pub fn node_listener_js(&self) -> JsValue {
         node_listener(WebhookRouter { inner: self.inner.clone() }, self.inner.max_body as f64)
     }
