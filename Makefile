@@ -8,12 +8,13 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 MOCK := target/release/twochat-mock
 STRICT_LINTS := -D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic -D clippy::indexing_slicing -D clippy::unreachable
 
-.PHONY: help bootstrap pkg mock demo test test-native lint test-node test-browser test-js test-e2e test-worker fuzz-smoke fuzz clean
+.PHONY: help bootstrap pkg mock demo bench test test-native lint test-node test-browser test-js test-e2e test-worker test-ecosystem fuzz-smoke fuzz clean
 
 help:
 	@echo "make demo   install what is missing, build, serve the demo + mock 2Chat on http://127.0.0.1:$(PORT)"
 	@echo "make test   install what is missing and run every test layer"
 	@echo "make pkg    build the npm package into pkg/"
+	@echo "make bench  measure size, call overhead, parsing and start-up into BENCHMARKS.md"
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -28,8 +29,12 @@ demo: pkg mock
 	PORT=$(PORT) scripts/demo.sh
 
 test: bootstrap
-	$(MAKE) --no-print-directory mock test-native lint fuzz-smoke pkg test-node test-browser test-js test-worker test-e2e
+	$(MAKE) --no-print-directory mock test-native lint fuzz-smoke pkg test-node test-browser test-js test-ecosystem test-worker test-e2e
 	@echo "make test: every layer passed"
+
+# Size, call overhead, parse speed and start-up, written to BENCHMARKS.md (not part of make test).
+bench: bootstrap mock
+	scripts/with-mock.sh scripts/bench.sh
 
 # Native: the core (validation, encoding, retries, responses) and the mock server.
 test-native:
@@ -57,6 +62,11 @@ test-js: mock
 test-e2e: mock
 	scripts/demo-site.sh
 	MOCK_ARGS="--static target/demo-site" scripts/with-mock.sh node --test tests/e2e/
+
+# The packed tarball installed as users install it: Node ESM, Node CommonJS, and a vite@7 build
+# loaded in Chromium; each calls the mock and parses a webhook.
+test-ecosystem: mock
+	scripts/with-mock.sh node --test tests/ecosystem/
 
 # The Cloudflare Worker example from the packed tarball, under workerd (Miniflare), end to end:
 # the mock delivers a webhook, the Worker replies through the SDK, the mock records the reply.

@@ -1,8 +1,9 @@
 // Turns two wasm-pack outputs (node/, web/) into one npm package: entry points that also export
-// the TwoChatError class (which lives in a wasm-bindgen snippet), a package.json from
+// the TwoChatError class (which lives in a wasm-bindgen snippet), a Cloudflare Workers entry
+// (worker/, over the web build), a package.json from
 // pkg-template/ with the crate's version, and the npm README.
-import { readFileSync, writeFileSync, readdirSync, rmSync, copyFileSync, existsSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync, writeFileSync, readdirSync, rmSync, copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { createRequire } from "node:module";
 
 const out = process.argv[2];
@@ -48,7 +49,7 @@ module.exports = { ...bindings, TwoChatError };
 
 // Named ESM exports for Node, listed from what the CommonJS build really exports.
 const require = createRequire(import.meta.url);
-const names = Object.keys(require(join(process.cwd(), out, "index.cjs"))).filter((n) => !n.startsWith("__"));
+const names = Object.keys(require(resolve(out, "index.cjs"))).filter((n) => !n.startsWith("__"));
 writeFileSync(
   join(out, "index.mjs"),
   `import bindings from "./index.cjs";
@@ -71,6 +72,45 @@ writeFileSync(
   readFileSync(webDts, "utf8").replace(/export interface InitOutput \{[\s\S]*?\n\}/, (block) => block.replace(/\bany\b/g, "unknown")),
 );
 writeFileSync(join(out, "web", "index.d.ts"), `export * from "./twochat.js";\nexport { default } from "./twochat.js";\n`);
+
+// Cloudflare Workers (workerd) import a `.wasm` file as a compiled `WebAssembly.Module` (wrangler's
+// default `CompiledWasm` rule), so the Worker entry instantiates the web build synchronously while
+// the isolate starts: Worker code imports `twochat` and uses it, with no init call and no fetch of
+// the wasm. Exported under the "workerd" and "worker" conditions of package.json.
+mkdirSync(join(out, "worker"), { recursive: true });
+writeFileSync(
+  join(out, "worker", "index.js"),
+  `// The twochat entry for Cloudflare Workers (workerd): the wasm is imported as a WebAssembly.Module
+// and instantiated once per isolate, before any request, so nothing needs initialising.
+import module from "../web/twochat_bg.wasm";
+import { initSync } from "../web/twochat.js";
+
+initSync({ module });
+
+export * from "../web/index.js";
+export { default } from "../web/index.js";
+`,
+);
+writeFileSync(
+  join(out, "worker", "index.d.ts"),
+  `export * from "../web/index.js";\nexport { default } from "../web/index.js";\n`,
+);
+// Browsers and bundlers (Vite, webpack 5, esbuild): the web build fetches its wasm from a URL next
+// to the module (`new URL("twochat_bg.wasm", import.meta.url)`, which bundlers rewrite to the
+// emitted asset); the entry awaits that once at the top level, so app code imports and uses.
+mkdirSync(join(out, "browser"), { recursive: true });
+writeFileSync(
+  join(out, "browser", "index.js"),
+  `// The twochat entry for browsers and bundlers: the wasm is fetched and instantiated on import.
+import init from "../web/twochat.js";
+
+await init();
+
+export * from "../web/index.js";
+export { default } from "../web/index.js";
+`,
+);
+writeFileSync(join(out, "browser", "index.d.ts"), `export * from "../web/index.js";\nexport { default } from "../web/index.js";\n`);
 writeFileSync(join(out, "index.d.ts"), `export * from "./node/twochat.js";\n`);
 for (const d of ["node", "web"]) {
   for (const f of ["package.json", ".gitignore", "README.md", "LICENSE"]) rmSync(join(out, d, f), { force: true });

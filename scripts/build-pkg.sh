@@ -11,12 +11,16 @@ profile=--release
 [ "${1:-}" = "--dev" ] && profile=--dev
 
 out=${PKG_OUT:-pkg}
-rm -rf "$out.tmp"
-mkdir -p "$out.tmp"
-wasm-pack build $profile --target nodejs --out-dir "$out.tmp/node" --out-name twochat --no-pack
-wasm-pack build $profile --target web --out-dir "$out.tmp/web" --out-name twochat --no-pack
+# A private staging directory, so two builds at once cannot mix their outputs.
+mkdir -p target
+stage=$(mktemp -d "$PWD/target/pkg-stage.XXXXXX")
+trap 'rm -rf "$stage"' EXIT
+wasm-pack build $profile --target nodejs --out-dir "$stage/node" --out-name twochat --no-pack
+wasm-pack build $profile --target web --out-dir "$stage/web" --out-name twochat --no-pack
 
-node scripts/assemble-pkg.mjs "$out.tmp"
+node scripts/assemble-pkg.mjs "$stage"
 rm -rf "$out"
-mv "$out.tmp" "$out"
+mkdir -p "$(dirname "$out")"
+mv "$stage" "$out"
+trap - EXIT
 echo "$out/ is ready: $(cd "$out" && du -sh . | cut -f1) ($(gzip -9 -c "$out/web/twochat_bg.wasm" | wc -c) bytes of wasm, gzip -9)"

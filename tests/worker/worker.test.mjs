@@ -1,0 +1,257 @@
+// The Cloudflare Worker example (examples/worker) end to end: the bundle wrangler built from the
+// packed `twochat` tarball runs in workerd under Miniflare on 127.0.0.1, twochat-mock delivers a
+// simulated inbound WhatsApp message to it, and the Worker's auto-reply must reach the mock.
+//
+// Run by scripts/test-worker.sh (through scripts/with-mock.sh), which sets:
+//   TWOCHAT_MOCK_URL  the mock
+//   WORKER_DIST       the output of `wrangler deploy --dry-run --outdir` (index.js + the .wasm)
+//   WORKER_APP        the throwaway copy of examples/worker with the tarball installed
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { Miniflare } from "miniflare";
+
+const { TWOCHAT_MOCK_URL: MOCK, WORKER_DIST: DIST, WORKER_APP: APP } = process.env;
+if (!MOCK || !DIST || !APP) throw new Error("run through scripts/with-mock.sh scripts/test-worker.sh");
+
+// The package as a Node user gets it: the copy installed from the tarball, via its "node" exports.
+const { TwoChat, WebhookRouter } = createRequire(join(APP, "package.json"))("twochat");
+
+const PY = "+595981048477"; // seeded, connected: the channel that receives and replies
+const MX = "+5215512345432"; // the person writing to it
+const RECEIVED = "whatsapp.message.received";
+const API_KEY = `UAK-worker-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+const HOOK_TOKEN = WebhookRouter.generateToken();
+const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(readFileSync(join(APP, "wrangler.toml"), "utf8"))?.[1];
+
+let mf;
+let base; // the Worker's URL, e.g. http://127.0.0.1:41234
+let client; // the Node-side client: subscriptions and checks
+let runtimeOutput = ""; // everything workerd printed (the Worker's console)
+const responses = []; // every answer the Worker gave, for the key-leak check
+
+async function mock(method, path, body) {
+  const r = await fetch(`${MOCK}${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await r.text();
+  return { status: r.status, body: text ? JSON.parse(text) : null };
+}
+
+/** A request to the Worker; its answer is recorded. */
+async function worker(path, init = {}) {
+  const r = await fetch(`${base}${path}`, init);
+  const text = await r.text();
+  responses.push({ path, status: r.status, headers: [...r.headers].join("\n"), text });
+  return { status: r.status, headers: r.headers, text, json: text ? JSON.parse(text) : null };
+}
+
+function delivery(event, payload, token = HOOK_TOKEN) {
+  const q = token === null ? "" : `?token=${encodeURIComponent(token)}`;
+  return worker(`/webhooks/${event}${q}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
+}
+
+/** The `send-message` requests the mock received with the Worker's key. */
+async function sends() {
+  const { body } = await mock("GET", `/__mock/requests?api_key=${encodeURIComponent(API_KEY)}`);
+  return body.requests.filter((r) => r.method === "POST" && r.path === "/open/whatsapp/send-message");
+}
+
+/** Waits until the account has at least `min` delivery attempts; returns them all. */
+async function deliveries(min) {
+  const { status, body } = await mock("GET", `/__mock/deliveries?api_key=${encodeURIComponent(API_KEY)}&min=${min}&timeout_ms=10000`);
+  assert.equal(status, 200);
+  assert.ok(body.deliveries.length >= min, `waited for ${min} deliveries, got ${JSON.stringify(body.deliveries)}`);
+  return body.deliveries;
+}
+
+async function simulate(text) {
+  const r = await mock("POST", "/__mock/simulate", { api_key: API_KEY, kind: "inbound_message", number: PY, from: MX, text });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  return r.body;
+}
+
+before(async () => {
+  assert.ok(compatibilityDate, "examples/worker/wrangler.toml has a compatibility_date");
+  assert.ok(readdirSync(DIST).some((f) => f.endsWith(".wasm")), `the bundle in ${DIST} carries the wasm as its own module`);
+  const bundle = readFileSync(join(DIST, "index.js"), "utf8");
+  // Bundlers drop modules they think are side-effect free; the worker entry's init must survive.
+  assert.match(bundle, /initSync\(\{ module \}\)/, "the bundle holds the package's worker entry (workerd condition)");
+
+  assert.equal((await mock("POST", "/__mock/accounts", { api_key: API_KEY })).status, 201);
+  client = new TwoChat({ apiKey: API_KEY, baseUrl: MOCK, maxRetries: 0 });
+
+  mf = new Miniflare({
+    host: "127.0.0.1",
+    port: 0,
+    modules: true,
+    modulesRoot: DIST,
+    scriptPath: join(DIST, "index.js"),
+    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+    compatibilityDate,
+    bindings: { TWOCHAT_API_KEY: API_KEY, TWOCHAT_BASE_URL: MOCK, HOOK_TOKEN, PROXY_ORIGINS: "http://page.example" },
+    handleRuntimeStdio(stdout, stderr) {
+      for (const s of [stdout, stderr]) s.on("data", (chunk) => (runtimeOutput += chunk));
+    },
+  });
+  base = (await mf.ready).href.replace(/\/$/, "");
+  assert.match(base, /^http:\/\/127\.0\.0\.1:\d+$/);
+});
+
+after(async () => {
+  await mf?.dispose();
+});
+
+test("GET /health answers 200", async () => {
+  const r = await worker("/health");
+  assert.equal(r.status, 200);
+  assert.deepEqual(r.json, { ok: true });
+});
+
+test("any other path answers 404 JSON", async () => {
+  for (const [path, method] of [["/", "GET"], ["/webhooks", "POST"], ["/webhooks/", "POST"], ["/webhooks/a/b", "POST"], ["/favicon.ico", "GET"], ["/health/x", "GET"]]) {
+    const r = await worker(path, { method, headers: { "content-type": "application/json" }, body: method === "POST" ? "{}" : undefined });
+    assert.equal(r.status, 404, `${method} ${path}`);
+    assert.equal(r.headers.get("content-type"), "application/json");
+    assert.equal(r.json.ok, false);
+  }
+});
+
+test("a wrong or missing token answers 401 and sends nothing", async () => {
+  const payload = { uuid: "MSG-intruder", sent_by: "user", channel_phone_number: PY, remote_phone_number: MX, message: { text: "let me in" } };
+  assert.equal((await delivery(RECEIVED, payload, "not-the-token-0123456789")).status, 401);
+  assert.equal((await delivery(RECEIVED, payload, `${HOOK_TOKEN}x`)).status, 401);
+  assert.equal((await delivery(RECEIVED, payload, null)).status, 401);
+  assert.equal((await worker(`/webhooks/${RECEIVED}?token=${HOOK_TOKEN}`)).status, 405, "GET is not a delivery");
+  assert.deepEqual(await sends(), []);
+});
+
+let handled; // the payload of the first delivery the Worker answered
+
+test("an inbound message travels mock → Worker → auto-reply → mock", async () => {
+  const sub = await client.webhooks.subscribe(RECEIVED, { router: { url: `${base}/webhooks`, token: HOOK_TOKEN }, on_number: PY });
+  assert.equal(sub.data.hook_url, `${base}/webhooks/${RECEIVED}?token=${HOOK_TOKEN}`);
+
+  await simulate("hello worker");
+  const [d] = await deliveries(1);
+  assert.equal(d.event, RECEIVED);
+  assert.equal(d.skipped, null);
+  assert.equal(d.error, null);
+  assert.equal(d.status, 200, "the Worker acknowledged the delivery");
+  handled = d.payload;
+
+  const sent = await sends();
+  assert.equal(sent.length, 1, JSON.stringify(sent));
+  assert.deepEqual(sent[0].body, { from_number: PY, to_number: MX, text: "Thanks! We got: hello worker" });
+  assert.equal(sent[0].headers["x-user-api-key"], API_KEY);
+  assert.equal(sent[0].status, 200, "the mock accepted the reply");
+
+  // The same isolate keeps its router and client: a second message is answered too.
+  await simulate("¿otra vez? 👋");
+  const all = await deliveries(2);
+  assert.equal(all[1].status, 200);
+  const again = await sends();
+  assert.equal(again.length, 2);
+  assert.equal(again[1].body.text, "Thanks! We got: ¿otra vez? 👋");
+});
+
+test("a redelivered message is acknowledged without a second reply", async () => {
+  assert.ok(handled, "needs the previous test");
+  const before = (await sends()).length;
+  const r = await delivery(RECEIVED, handled);
+  assert.equal(r.status, 200);
+  assert.match(r.json.message, /duplicate/);
+  assert.equal((await sends()).length, before);
+});
+
+test("a reply that fails answers 500 (so 2Chat retries), is logged without secrets, and the retry replies", async () => {
+  const fault = await mock("POST", "/__mock/faults", { api_key: API_KEY, path: "/open/whatsapp/send-message", method: "POST", kind: "status", status: 503, count: 1 });
+  assert.equal(fault.status, 201, JSON.stringify(fault.body));
+  const seen = (await deliveries(0)).length;
+  const before = (await sends()).length;
+  await simulate("this one fails first");
+  const all = await deliveries(seen + 1);
+  const failed = all[seen];
+  assert.equal(failed.status, 500, JSON.stringify(failed));
+  assert.equal((await sends()).length, before + 1, "one attempt: a POST answered 5xx is never repeated by the SDK");
+  await waitFor(() => /failed: server_error 503/.test(runtimeOutput), "the onError log line");
+
+  // 2Chat's retry of that delivery: the router did not remember it as handled, so it replies.
+  const retry = await delivery(RECEIVED, failed.payload);
+  assert.equal(retry.status, 200, retry.text);
+  const sent = await sends();
+  assert.equal(sent.length, before + 2);
+  assert.equal(sent.at(-1).body.text, "Thanks! We got: this one fails first");
+  assert.equal(sent.at(-1).status, 200);
+});
+
+test("messages the channel sent, and deliveries without channel_phone_number, get no reply", async () => {
+  const before = (await sends()).length;
+  const ours = { channel_phone_number: PY, remote_phone_number: MX, message: { text: "from us" } };
+  for (const [uuid, extra] of [["MSG-api", { sent_by: "api" }], ["MSG-agent", { sent_by: "agent" }], ["MSG-self", { sent_by: "user", remote_phone_number: PY }]]) {
+    const r = await delivery(RECEIVED, { uuid, ...ours, ...extra });
+    assert.equal(r.status, 200, uuid);
+  }
+  const old = { uuid: "MSG-old", sent_by: "user", remote_phone_number: MX, message: { text: "old payload" } };
+  assert.equal((await delivery(RECEIVED, old)).status, 200, "acknowledged: a retry could not help");
+  await waitFor(() => /not replying to MSG-old: no channel_phone_number/.test(runtimeOutput), "the warning about MSG-old");
+  assert.equal((await sends()).length, before);
+  // Other events are acknowledged and ignored.
+  assert.equal((await delivery("whatsapp.message.sent", { uuid: "MSG-sent", sent_by: "api", ...ours })).status, 200);
+  assert.equal((await sends()).length, before);
+});
+
+test("the proxy route: a page uses the SDK without the key; the Worker adds it, for allowed calls only", async () => {
+  // The SDK in "the page": no apiKey, the Worker's /proxy as its base URL.
+  const page = new TwoChat({ baseUrl: `${base}/proxy`, maxRetries: 0 });
+  const info = await page.account.info();
+  assert.equal(info.success, true);
+  const { body } = await mock("GET", `/__mock/requests?api_key=${encodeURIComponent(API_KEY)}`);
+  const last = body.requests.at(-1);
+  assert.equal(last.path, "/open/info");
+  assert.equal(last.headers["x-user-api-key"], API_KEY, "the key was added by the Worker");
+  const numbers = await page.numbers.list({ status: "connected" });
+  assert.ok(numbers.numbers.some((n) => n.phone_number === PY));
+  assert.equal(body.requests.filter((r) => r.path === "/open/whatsapp/send-message" && r.body?.text === "from the page").length, 0);
+
+  const refused = await page.messages.send({ from_number: PY, to_number: MX, text: "from the page" }).catch((e) => e);
+  assert.equal(refused.code, "forbidden", "sends are not allowed by default");
+  const after = await mock("GET", `/__mock/requests?api_key=${encodeURIComponent(API_KEY)}`);
+  assert.equal(after.body.requests.filter((r) => r.body?.text === "from the page").length, 0, "nothing forwarded");
+
+  for (const path of ["/proxy/open/..%2F..%2Fping", "/proxy/ping", "/proxy/open/whatsapp/channel/WPN1"]) {
+    assert.equal((await worker(path)).status, 403, path);
+  }
+  const preflight = await worker("/proxy/open/info", { method: "OPTIONS", headers: { origin: "http://page.example", "access-control-request-method": "GET" } });
+  assert.equal(preflight.status, 204);
+  assert.equal(preflight.headers.get("access-control-allow-origin"), "http://page.example");
+  const stranger = await worker("/proxy/open/info", { headers: { origin: "http://evil.example" } });
+  assert.equal(stranger.headers.get("access-control-allow-origin"), null, "other origins get no CORS grant");
+  const sneaky = await worker("/proxy/open/info", { headers: { "x-user-api-key": "UAK-someone-else" } });
+  assert.equal(sneaky.status, 200);
+  const log = await mock("GET", `/__mock/requests?api_key=UAK-someone-else`);
+  assert.equal((log.body?.requests ?? []).length, 0, "a key sent by the page is not passed on");
+});
+
+test("neither the Worker's answers nor its logs contain the API key or the hook token", () => {
+  assert.ok(responses.length >= 15, `checked ${responses.length} answers`);
+  for (const r of responses) {
+    assert.ok(!r.text.includes(API_KEY) && !r.headers.includes(API_KEY), `${r.path} leaked the API key`);
+    assert.ok(!r.text.includes(HOOK_TOKEN) && !r.headers.includes(HOOK_TOKEN), `${r.path} leaked the hook token`);
+  }
+  assert.ok(runtimeOutput.length > 0, "the Worker logged something");
+  assert.ok(!runtimeOutput.includes(API_KEY), `the logs hold the API key:\n${runtimeOutput}`);
+  assert.ok(!runtimeOutput.includes(HOOK_TOKEN), `the logs hold the hook token:\n${runtimeOutput}`);
+});
+
+async function waitFor(check, what, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}; the Worker printed:\n${runtimeOutput}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
