@@ -41,6 +41,8 @@ pub fn routes() -> Router<AppState> {
         .route("/__mock/seed", post(seed_account))
         .route("/__mock/simulate", post(crate::simulate::simulate))
         .route("/__mock/deliveries", get(list_deliveries).delete(clear_deliveries))
+        .route("/__mock/inbox", post(inbox))
+        .route("/__mock/inbox/{*rest}", post(inbox))
 }
 
 /// 404 for an unknown `/__mock/…` path.
@@ -159,6 +161,12 @@ async fn clear_deliveries(State(state): State<AppState>, RawQuery(query): RawQue
 }
 
 async fn health() -> Response {
+    json_response(StatusCode::OK, &json!({"ok": true}))
+}
+
+/// A hook URL that answers 200 to any delivery, so subscriptions can point at the mock itself
+/// (the demo does: its live feed reads the payloads from `/__mock/deliveries`).
+async fn inbox() -> Response {
     json_response(StatusCode::OK, &json!({"ok": true}))
 }
 
