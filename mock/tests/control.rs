@@ -18,6 +18,16 @@ async fn health() {
 }
 
 #[tokio::test]
+async fn the_inbox_accepts_any_delivery() {
+    let mock = Mock::new();
+    for path in ["/__mock/inbox", "/__mock/inbox/whatsapp.message.received", "/__mock/inbox/a/b"] {
+        let r = mock.control("POST", path, Some(json!({"uuid": "MSG1"}))).await;
+        assert_eq!((r.status, r.json.clone()), (StatusCode::OK, json!({"ok": true})), "{path}");
+    }
+    assert_eq!(mock.control("GET", "/__mock/inbox", None).await.status, StatusCode::METHOD_NOT_ALLOWED);
+}
+
+#[tokio::test]
 async fn status_fault_with_headers_and_default_or_custom_body() {
     let mock = Mock::new();
     let key = mock.account("fault-status").await;
