@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync, readdirSync, rmSync, copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
 
 const out = process.argv[2];
 if (!out) throw new Error("usage: assemble-pkg.mjs <dir>");
@@ -115,6 +116,9 @@ writeFileSync(join(out, "index.d.ts"), `export * from "./node/twochat.js";\n`);
 for (const d of ["node", "web"]) {
   for (const f of ["package.json", ".gitignore", "README.md", "LICENSE"]) rmSync(join(out, d, f), { force: true });
 }
+
+// twochat/tools: the LLM tool definitions, as data.
+execFileSync(process.execPath, [join("scripts", "gen-tools.mjs"), out], { stdio: "inherit" });
 
 const cargo = readFileSync("Cargo.toml", "utf8");
 const version = /\[package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(cargo)?.[1];

@@ -14,6 +14,7 @@ pub mod phone_numbers;
 pub mod profile;
 pub mod sms;
 pub mod status;
+pub mod tools;
 pub mod users;
 pub mod voice;
 pub mod waba;

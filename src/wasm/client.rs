@@ -287,6 +287,49 @@ impl TwoChat {
         self.resource("phone_numbers", super::resources::PhoneNumbers)
     }
 
+    /// Runs an endpoint as an LLM tool: `name` is a tool name of `twochat/tools` (or one of the
+    /// connector aliases such as `_2CHAT_CREATE_CONTACT`), `args` its flat arguments. Resolves
+    /// `{ successful: true, data, error: null }` or `{ successful: false, data: null, error:
+    /// "<code>: <message>" }` and never rejects, whatever the input.
+    #[wasm_bindgen(js_name = callTool, unchecked_return_type = "Promise<ToolResult>")]
+    pub fn call_tool(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ [argument: string]: unknown }")] args: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
+    ) -> Promise {
+        let spec = (|| {
+            let name = name.as_string().ok_or_else(|| Error::invalid("name", "must be a tool name (a string)"))?;
+            let args = opt_arg("arguments", &args)?;
+            crate::api::tools::request(&name, args.as_ref())
+        })();
+        let inner = self.handle.0.clone();
+        let call = call_options(&opts);
+        future_to_promise(async move {
+            let outcome = match (spec, call) {
+                (Ok(spec), Ok(call)) => inner.execute(spec, call).await,
+                (Err(e), _) | (_, Err(e)) => Err(e),
+            };
+            let envelope = Object::new();
+            let set = |k: &str, v: &JsValue| {
+                let _ = Reflect::set(&envelope, &JsValue::from_str(k), v);
+            };
+            match outcome {
+                Ok(data) => {
+                    set("successful", &JsValue::TRUE);
+                    set("data", &data);
+                    set("error", &JsValue::NULL);
+                }
+                Err(e) => {
+                    set("successful", &JsValue::FALSE);
+                    set("data", &JsValue::NULL);
+                    set("error", &JsValue::from_str(&format!("{}: {}", e.code, e.message)));
+                }
+            }
+            Ok(envelope.into())
+        })
+    }
+
     /// The base URL requests go to.
     #[wasm_bindgen(getter, js_name = baseUrl)]
     pub fn base_url(&self) -> String {
@@ -352,6 +395,8 @@ pub fn endpoints() -> JsValue {
         set("path", JsValue::from_str(e.path));
         set("resource", JsValue::from_str(e.resource));
         set("method", JsValue::from_str(e.method_name));
+        set("tool", JsValue::from_str(e.tool));
+        set("summary", JsValue::from_str(e.summary));
         list.push(&o);
     }
     list.into()

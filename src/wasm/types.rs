@@ -101,10 +101,13 @@ export interface ConnectedNumber {
   is_business_profile: boolean; channel_type: "WW" | "IG" | "SMS" | (string & {}); sync_contacts?: boolean;
   created_at: Timestamp; updated_at?: Timestamp | null; [field: string]: unknown;
 }
-export interface NumbersListParams { status?: "connected" | "disconnected" | "all"; page_number?: number; results_per_page?: number }
+export interface NumbersListParams { status?: "connected" | "disconnected" | "all";
+  /** @integer @minimum 0 */ page_number?: number;
+  /** @integer @minimum 1 @maximum 100 */ results_per_page?: number }
 export interface NumbersListResponse extends SuccessResponse { numbers: ConnectedNumber[] }
 
-export interface CheckNumberParams { /** Adds `whatsapp_info`; billed as two calls. */ extra_information?: boolean }
+export interface CheckNumberParams {
+  /** Adds `whatsapp_info`; billed as two calls. */ extra_information?: boolean }
 export interface CheckNumberResponse {
   is_valid: boolean; on_whatsapp?: boolean;
   number?: { iso_country_code: string; region?: string; carrier?: string; timezone?: string[]; [field: string]: unknown };
@@ -113,8 +116,15 @@ export interface CheckNumberResponse {
 }
 
 /** A location pin; 2Chat wants the coordinates as strings. */
-export interface Pin { latitude: string; longitude: string; name?: string; address?: string; url?: string }
-interface SendMessageCommon { from_number: E164; text?: string; url?: string; pin?: Pin }
+export interface Pin {
+  /** A decimal number as a string, e.g. "-25.2637". @pattern ^-?[0-9]+(\\.[0-9]+)?$ */ latitude: string;
+  /** @pattern ^-?[0-9]+(\\.[0-9]+)?$ */ longitude: string; name?: string; address?: string; url?: string }
+interface SendMessageCommon {
+  /** A connected number of the account. */ from_number: E164;
+  /** @maxLength 65536 */ text?: string;
+  /** A public media URL (at most 16 MB). @pattern ^https?:// */ url?: string;
+  pin?: Pin;
+}
 /** Exactly one recipient, and at least one of `text`, `url`, `pin`. */
 export type SendMessageParams =
   | (SendMessageCommon & { to_number: E164; to_group_uuid?: never })
@@ -130,7 +140,8 @@ export interface Message {
   uuid: string; session_key: string; message: MessageContent; remote_phone_number?: E164;
   sent_by?: "api" | "agent" | "user" | (string & {}); timestamp?: number; created_at?: Timestamp; [field: string]: unknown;
 }
-export interface MessagesListParams { remote_number?: E164; page_number?: number }
+export interface MessagesListParams { remote_number?: E164;
+  /** 0 is the newest 100. @integer @minimum 0 */ page_number?: number }
 export interface MessagesListResponse extends SuccessResponse { page_number?: number; messages: Message[] }
 
 export interface ContactRef { uuid?: string; first_name?: string | null; last_name?: string | null; channel_uuid?: string | null; profile_pic_url?: string | null; [field: string]: unknown }
@@ -157,7 +168,9 @@ export type ContactCreateParams =
   | (ContactCreateCommon & { contact_details: ContactDetailInput[]; contact_detail?: never });
 export interface Contact { uuid: string; first_name: string; last_name?: string | null; channel_uuid?: string | null; profile_pic_url?: string | null; details?: ContactDetail[]; [field: string]: unknown }
 export interface ContactCreateResponse extends SuccessResponse { contact: Contact }
-export interface ContactsListParams { page_number?: number; results_per_page?: number; channel_uuid?: string }
+export interface ContactsListParams {
+  /** @integer @minimum 0 */ page_number?: number;
+  /** @integer @minimum 1 @maximum 100 */ results_per_page?: number; channel_uuid?: string }
 export interface ContactsListResponse extends SuccessResponse { contacts: Contact[]; count?: number; page_number?: number }
 
 export type WebhookEventName =
@@ -172,7 +185,7 @@ export type WebhookEventName =
   | "call.outbound.completed" | "call.outgoing.completed";
 export type TimePeriod = "all-time" | "hour" | "day" | "week" | "month" | "year";
 export interface WebhookSubscribeParams {
-  /** Public http(s) URL 2Chat will POST to (or give `router` instead). */
+  /** Public http(s) URL 2Chat will POST to (or give `router` instead). @pattern ^https?:// */
   hook_url?: string;
   /** A `WebhookRouter` endpoint: the hook URL is built as `${url}/${event}?token=${token}`. */
   router?: { url: string; token: string };
@@ -194,12 +207,26 @@ export interface WebhooksListParams { channel_uuid?: string }
 export interface WebhooksListResponse extends SuccessResponse { webhooks: WebhookSubscription[] }
 
 /** A row of the endpoint table (`endpoints()`). */
-export interface EndpointInfo { id: number; httpMethod: "GET" | "POST" | "PUT" | "DELETE"; path: string; resource: string; method: string }
+export interface EndpointInfo {
+  id: number; httpMethod: "GET" | "POST" | "PUT" | "DELETE"; path: string; resource: string; method: string;
+  /** The LLM tool that calls it (see `twochat/tools`). */ tool: string;
+  /** One sentence: what it does. */ summary: string;
+}
+
+/** The envelope `client.callTool` always resolves with (it never rejects). */
+export type ToolResult =
+  | { successful: true; data: unknown; error: null }
+  | { successful: false; data: null;
+  /** "<code>: <message>", e.g. "invalid_input: to_number: must be an E.164 number…" */ error: string };
 
 /** Options of every `iterate…()` method. */
-export interface IterateOptions { /** Stop after this many items (default 1000, at most 1000000). */ limit?: number }
-export interface PageParams { page_number?: number }
-export interface PerPageParams { page_number?: number; results_per_page?: number }
+export interface IterateOptions {
+  /** Stop after this many items (default 1000, at most 1000000). */ limit?: number }
+export interface PageParams {
+  /** @integer @minimum 0 */ page_number?: number }
+export interface PerPageParams {
+  /** @integer @minimum 0 */ page_number?: number;
+  /** @integer @minimum 1 @maximum 100 */ results_per_page?: number }
 
 export type PingResponse = { [field: string]: unknown };
 export interface BatchedResponse extends SuccessResponse { batched?: boolean }
@@ -208,7 +235,9 @@ export interface MessageResponse extends SuccessResponse { message?: string }
 // ----- users and the Voice SDK
 export interface User { uuid: string; first_name: string | null; last_name: string | null; email: string; [field: string]: unknown }
 export interface UsersListResponse extends SuccessResponse { data: { users: User[]; [field: string]: unknown } }
-export interface VoiceAccessTokenParams { user_uuid: string; label?: string; /** Seconds, 60–86400 (default 3600). */ ttl?: number }
+export interface VoiceAccessTokenParams {
+  /** A user (USR…) of the account. */ user_uuid: string; label?: string;
+  /** Seconds, 60–86400 (default 3600). @integer @minimum 60 @maximum 86400 */ ttl?: number }
 export interface VoiceAccessTokenResponse extends SuccessResponse { token: string; user_uuid: string; label: string | null; expires_at: Timestamp }
 
 // ----- channels
@@ -227,11 +256,14 @@ export interface ChannelStatusResponse extends SuccessResponse {
 // ----- messages and conversations
 export interface MessageDetails extends Message {
   id?: string; is_from_api?: boolean; is_from_agent?: boolean; is_from_chatter?: boolean; is_from_flow_run?: boolean;
-  wa_msg_id?: string | null; /** 0 created, 1 sent, 2 received, 3 read. */ wa_msg_ack?: 0 | 1 | 2 | 3 | number; sent?: boolean;
+  wa_msg_id?: string | null;
+  /** 0 created, 1 sent, 2 received, 3 read. */ wa_msg_ack?: 0 | 1 | 2 | 3 | number; sent?: boolean;
 }
 export interface MessageGetResponse extends SuccessResponse { message: MessageDetails }
 export interface MessageDeleteResponse extends SuccessResponse { message_uuid?: string; whatsapp_message_id?: string | null }
-export interface ConversationsListParams { page_number?: number; /** 3–20 digits contained in the remote number. */ phone_number?: string }
+export interface ConversationsListParams {
+  /** @integer @minimum 0 */ page_number?: number;
+  /** 3–20 digits contained in the remote number. @pattern ^\\+?[0-9]{3,20}$ */ phone_number?: string }
 export interface Conversation {
   session_key: string; friendly_name?: string | null; region_name?: string | null; iso_country_code?: string | null; device?: string | null;
   channel_uuid?: string; phone_number?: string; timezone?: string | null; profile_pic_url?: string | null; [field: string]: unknown;
@@ -239,18 +271,22 @@ export interface Conversation {
 export interface ConversationsListResponse extends SuccessResponse { page_number?: number; total?: number; search_term?: string | null; sessions: Conversation[] }
 
 // ----- profile and status
-export interface SetProfilePictureParams { /** A public image URL, or `null` to remove the picture. */ url: string | null }
+export interface SetProfilePictureParams {
+  /** A public image URL, or `null` to remove the picture. */ url: string | null }
 export interface SetProfileStatusParams { status: string }
-export interface TextStatusParams { text: string; params?: { /** "#RRGGBB" */ backgroundColor?: string; font?: number } }
+export interface TextStatusParams { text: string; params?: {
+  /** "#RRGGBB" */ backgroundColor?: string; font?: number } }
 export interface ImageStatusParams { image_url: string }
 
 // ----- groups
-export interface GroupCreateParams { from_number: E164; group: { name: string; description?: string; /** 1–10 numbers. */ participants: E164[] } }
+export interface GroupCreateParams { from_number: E164; group: { name: string; description?: string;
+  /** 1–10 numbers. @minItems 1 @maxItems 10 */ participants: E164[] } }
 export interface ParticipantResult { statusCode?: number; message?: string; isGroupCreator?: boolean; isInviteV4Sent?: boolean; [field: string]: unknown }
 export interface GroupCreateResponse extends SuccessResponse {
   group: { uuid: string; name: string; wa_group_id?: string; participants?: { [number: string]: ParticipantResult }; accepted_numbers?: string[]; unaccepted_numbers?: string[]; [field: string]: unknown };
 }
-export interface GroupParticipantsParams { from_number: E164; /** 1–10 numbers. */ participants: E164[] }
+export interface GroupParticipantsParams { from_number: E164;
+  /** 1–10 numbers. @minItems 1 @maxItems 10 */ participants: E164[] }
 export interface GroupParticipantsResponse extends SuccessResponse { participants?: { [key: string]: unknown }; unaccepted_numbers?: string[] }
 export interface GroupDescriptionParams { from_number: E164; description: string }
 export interface GroupPictureParams { from_number: E164; url: string }
@@ -263,14 +299,17 @@ export interface Product {
   id: string; name: string; description?: string | null; price?: string | number | null; currency?: string | null; availability?: string | null;
   images?: unknown[]; is_hidden?: boolean; url?: string | null; retailer_id?: string | null; approval_status?: ApprovalStatus; [field: string]: unknown;
 }
-export interface CatalogListParams { /** List another business's catalog. */ target_number?: E164 }
+export interface CatalogListParams {
+  /** List another business's catalog. */ target_number?: E164 }
 export interface ProductsListResponse extends SuccessResponse { products: Product[] }
-export interface ProductInput { name?: string; image_url?: string; description?: string; /** A decimal string, e.g. "19.90". */ price?: string; currency?: string; is_hidden?: boolean; url?: string; retailer_id?: string }
+export interface ProductInput { name?: string; image_url?: string; description?: string;
+  /** A decimal string, e.g. "19.90". */ price?: string; currency?: string; is_hidden?: boolean; url?: string; retailer_id?: string }
 export interface ProductCreateParams { from_number: E164; product: ProductInput & { name: string; image_url: string } }
 export interface ProductUpdateParams { from_number: E164; product: ProductInput }
 export interface ProductResponse extends SuccessResponse { product?: Product }
 export interface FromNumberParams { from_number: E164 }
-export interface ProductImagesParams { from_number: E164; product: { /** One or two image URLs. */ image_urls: string[] } }
+export interface ProductImagesParams { from_number: E164; product: {
+  /** One or two image URLs. @minItems 1 @maxItems 2 */ image_urls: string[] } }
 export interface Collection { id: string; name: string; is_approved?: boolean; approval_status?: ApprovalStatus; products?: Product[]; [field: string]: unknown }
 export interface CollectionsListResponse extends SuccessResponse { collections: Collection[] }
 export interface CollectionCreateParams { from_number: E164; collection: { name: string; product_ids: string[] } }
@@ -279,7 +318,10 @@ export interface CollectionUpdateParams { from_number: E164; collection: { add_p
 export interface CollectionResponse extends SuccessResponse { collection?: Collection }
 
 // ----- contacts (more)
-export interface ContactsSearchParams { /** The search term (`q` is accepted too). */ query?: string; q?: string; page_number?: number; results_per_page?: number; channel_uuid?: string }
+export interface ContactsSearchParams {
+  /** The search term (`q` is accepted too). */ query?: string; q?: string;
+  /** @integer @minimum 0 */ page_number?: number;
+  /** @integer @minimum 1 @maximum 100 */ results_per_page?: number; channel_uuid?: string }
 export interface ContactsSearchResponse extends SuccessResponse { page?: number; count?: number; contacts: Contact[] }
 export interface ContactGetResponse extends SuccessResponse { contact: Contact & { last_updated?: Timestamp } }
 export interface ContactUpdateParams {
@@ -294,13 +336,15 @@ export interface WabaNumber {
 }
 export interface WabaNumbersListResponse extends SuccessResponse { numbers: WabaNumber[] }
 export interface WabaNumberResponse extends SuccessResponse { number: WabaNumber }
-export interface TemplatesListParams { /** 0-based. */ page?: number }
+export interface TemplatesListParams {
+  /** 0-based. @integer @minimum 0 */ page?: number }
 export type TemplateStatus = "APPROVED" | "PENDING" | "REJECTED" | "FAILED" | (string & {});
 export interface WabaTemplate {
   uuid: string; name: string; status: TemplateStatus; category?: "UTILITY" | "MARKETING" | "AUTHENTICATION" | (string & {});
   template_content?: string; description?: string | null; updated_at?: Timestamp; waba?: WabaNumber; [field: string]: unknown;
 }
-export interface TemplatesListResponse extends SuccessResponse { templates: WabaTemplate[]; total?: number; /** `null` on the last page. */ next_page: number | null }
+export interface TemplatesListResponse extends SuccessResponse { templates: WabaTemplate[]; total?: number;
+  /** `null` on the last page. */ next_page: number | null }
 export interface TemplatesSyncResponse extends SuccessResponse { is_syncing: boolean; start_time_syncing?: Timestamp | null; message?: string }
 export interface TemplateParams {
   /** Values for {{1}}, {{2}}… */ body?: string[];
@@ -314,7 +358,8 @@ export type WabaSendMessageParams =
   | (WabaSendCommon & { text: string; template_uuid?: never; params?: never });
 
 // ----- calls
-export interface CallHistoryParams { page_number?: number; direction?: "inbound" | "outbound" }
+export interface CallHistoryParams {
+  /** @integer @minimum 0 */ page_number?: number; direction?: "inbound" | "outbound" }
 export interface CallRecord {
   uuid: string; account_uuid?: string; callid?: string; direction: "I" | "O" | (string & {}); active?: boolean; from?: string;
   status?: string; to_number?: string | null; duration?: number | null; recording_url?: string | null; start_time?: Timestamp | null;
@@ -336,7 +381,8 @@ export interface SmsSendParams { from_number: E164; to_number: E164; text: strin
 export interface SmsSendResponse extends SuccessResponse { message_id?: string; message_uuid?: string }
 
 // ----- buying numbers
-export interface CountryParams { /** ISO 3166 two-letter code, e.g. "US". */ country: string }
+export interface CountryParams {
+  /** ISO 3166 two-letter code, e.g. "US". @pattern ^[A-Za-z]{2}$ */ country: string }
 export interface CitiesParams extends CountryParams { region?: string | number }
 export interface RequirementsParams extends CountryParams { did_type?: string }
 export interface NumberGroupsParams extends CountryParams { region_id?: string | number; city_id?: string | number; city_name_or_prefix?: string; did_type?: string }
@@ -359,7 +405,8 @@ export interface ReservationsListResponse extends SuccessResponse { data: { rese
 export interface PurchaseResponse extends SuccessResponse { purchased?: string[]; failed?: unknown[] }
 
 // ----- webhooks received
-export interface ParseWebhookOptions { /** The event name, when the payload has no `event` field (older payloads). */ event?: WebhookEventName | (string & {}) }
+export interface ParseWebhookOptions {
+  /** The event name, when the payload has no `event` field (older payloads). */ event?: WebhookEventName | (string & {}) }
 export interface WebhookRouterOptions {
   /** Required in the hook URL's `token` query parameter (at least 16 URL-safe characters). */
   token?: string;
@@ -373,7 +420,8 @@ export interface WebhookRouterOptions {
 
 export interface WebhookContact { uuid?: string; first_name?: string | null; last_name?: string | null; name?: string | null; profile_pic_url?: string | null; channel_uuid?: string | null; [field: string]: unknown }
 export interface WebhookOrder {
-  subtotal?: number; total?: number; currency?: string | null; /** Epoch seconds. */ created_at?: number;
+  subtotal?: number; total?: number; currency?: string | null;
+  /** Epoch seconds. */ created_at?: number;
   products?: { id: string | number; name?: string; price?: number; currency?: string | null; quantity?: number; data?: unknown; thumbnail_url?: string | null; [field: string]: unknown }[];
   [field: string]: unknown;
 }
