@@ -23,9 +23,9 @@ pub mod error;
 pub mod events;
 
 pub use error::{Error, ErrorCode};
-pub mod request;
 pub mod pacing;
 pub mod paging;
+pub mod request;
 pub mod response;
 pub mod retry;
 pub mod time;

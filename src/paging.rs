@@ -216,7 +216,12 @@ mod tests {
     #[test]
     fn total_ends_conversations_even_on_a_full_page() {
         let (mut c, _) = Cursor::start(CONVERSATIONS, None).unwrap();
-        let p = |first: &str| PageSummary { items: 10, total: Some(20), first_key: Some(first.into()), ..Default::default() };
+        let p = |first: &str| PageSummary {
+            items: 10,
+            total: Some(20),
+            first_key: Some(first.into()),
+            ..Default::default()
+        };
         c.advance(&p("a"));
         assert_eq!(c.next_page(), Some(1));
         c.advance(&p("b"));
@@ -226,7 +231,12 @@ mod tests {
     #[test]
     fn next_page_null_ends_templates() {
         let (mut c, _) = Cursor::start(TEMPLATES, None).unwrap();
-        let p = |first: &str, next| PageSummary { items: 10, next_page: Some(next), first_key: Some(first.into()), ..Default::default() };
+        let p = |first: &str, next| PageSummary {
+            items: 10,
+            next_page: Some(next),
+            first_key: Some(first.into()),
+            ..Default::default()
+        };
         c.advance(&p("a", Some(1)));
         assert_eq!(c.next_page(), Some(1));
         c.advance(&p("b", Some(2)));
@@ -242,7 +252,12 @@ mod tests {
         assert_eq!(c.advance(&page(20, "same")), 0);
         assert_eq!(c.next_page(), None);
         let (mut t, _) = Cursor::start(TEMPLATES, None).unwrap();
-        t.advance(&PageSummary { items: 10, next_page: Some(Some(0)), first_key: Some("x".into()), ..Default::default() });
+        t.advance(&PageSummary {
+            items: 10,
+            next_page: Some(Some(0)),
+            first_key: Some("x".into()),
+            ..Default::default()
+        });
         assert_eq!(t.next_page(), None, "next_page pointing backwards ends the walk");
     }
 
@@ -278,7 +293,13 @@ mod tests {
 
     #[test]
     fn bad_limits() {
-        for bad in [json!({"limit": 0}), json!({"limit": -1}), json!({"limit": 1.5}), json!({"limit": "10"}), json!({"limit": 2_000_000})] {
+        for bad in [
+            json!({"limit": 0}),
+            json!({"limit": -1}),
+            json!({"limit": 1.5}),
+            json!({"limit": "10"}),
+            json!({"limit": 2_000_000}),
+        ] {
             let e = Cursor::start(MESSAGES, Some(&bad)).unwrap_err();
             assert!(e.message.starts_with("limit:"), "{bad}: {}", e.message);
         }

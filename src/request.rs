@@ -33,7 +33,13 @@ impl RequestSpec {
                 .ok_or_else(|| Error::invalid(name, "is required"))?;
             segments.push(encode_path_segment(name, value)?);
         }
-        Ok(RequestSpec { method: endpoint.method, path: endpoint.fill(&segments), query: Vec::new(), body: None, endpoint: Some(endpoint.id) })
+        Ok(RequestSpec {
+            method: endpoint.method,
+            path: endpoint.fill(&segments),
+            query: Vec::new(),
+            body: None,
+            endpoint: Some(endpoint.id),
+        })
     }
 
     /// Adds a query parameter.

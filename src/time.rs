@@ -47,9 +47,17 @@ pub fn parse(s: &str) -> Option<f64> {
     let b = s.as_bytes();
     let num = |from: usize, len: usize| -> Option<i64> {
         let part = s.get(from..from + len)?;
-        if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
+        if part.bytes().all(|c| c.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
     };
-    if b.len() < 19 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') || !matches!(b.get(10), Some(b'T' | b't' | b' ')) {
+    if b.len() < 19
+        || b.get(4) != Some(&b'-')
+        || b.get(7) != Some(&b'-')
+        || !matches!(b.get(10), Some(b'T' | b't' | b' '))
+    {
         return None;
     }
     let (y, mo, d) = (num(0, 4)?, num(5, 2)?, num(8, 2)?);
@@ -116,7 +124,17 @@ mod tests {
 
     #[test]
     fn never_and_garbage() {
-        for v in [json!(null), json!(0), json!(""), json!("soon"), json!("2023-13-01T00:00:00Z"), json!("2023-04-17T18:50"), json!(true), json!("2023-04-17T18:50:50+0"), json!(-5)] {
+        for v in [
+            json!(null),
+            json!(0),
+            json!(""),
+            json!("soon"),
+            json!("2023-13-01T00:00:00Z"),
+            json!("2023-04-17T18:50"),
+            json!(true),
+            json!("2023-04-17T18:50:50+0"),
+            json!(-5),
+        ] {
             assert_eq!(to_epoch_ms(&v), None, "{v}");
         }
     }

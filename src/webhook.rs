@@ -76,7 +76,8 @@ const TIMESTAMP_PATHS: [&str; 11] = [
 
 /// Parses a delivery's raw bytes. `hint` is the event name the route or the caller knows.
 pub fn parse_bytes(bytes: &[u8], hint: Option<&str>) -> Result<(Value, Delivery)> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Error::invalid_webhook("body", format_args!("is not UTF-8 ({e})")))?;
+    let text =
+        std::str::from_utf8(bytes).map_err(|e| Error::invalid_webhook("body", format_args!("is not UTF-8 ({e})")))?;
     let value = parse_json(text)?;
     let d = inspect(&value, hint)?;
     Ok((value, d))
@@ -133,7 +134,10 @@ pub fn inspect(value: &Value, hint: Option<&str>) -> Result<Delivery> {
                 }
             }
             other => {
-                return Err(Error::invalid_webhook(path, format_args!("must be a timestamp (string or number), got {}", type_name(other))))
+                return Err(Error::invalid_webhook(
+                    path,
+                    format_args!("must be a timestamp (string or number), got {}", type_name(other)),
+                ))
             }
         }
     }
@@ -152,7 +156,10 @@ fn opt_str<'a>(m: &'a Map<String, Value>, prefix: &str, field: &str) -> Result<O
     match m.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
-        Some(other) => Err(Error::invalid_webhook(&path(prefix, field), format_args!("must be a string, got {}", type_name(other)))),
+        Some(other) => Err(Error::invalid_webhook(
+            &path(prefix, field),
+            format_args!("must be a string, got {}", type_name(other)),
+        )),
     }
 }
 
@@ -160,7 +167,9 @@ fn opt_kind(m: &Map<String, Value>, prefix: &str, field: &str, ok: fn(&Value) ->
     match m.get(field) {
         None | Some(Value::Null) => Ok(()),
         Some(v) if ok(v) => Ok(()),
-        Some(other) => Err(Error::invalid_webhook(&path(prefix, field), format_args!("must be {want}, got {}", type_name(other)))),
+        Some(other) => {
+            Err(Error::invalid_webhook(&path(prefix, field), format_args!("must be {want}, got {}", type_name(other))))
+        }
     }
 }
 
@@ -168,7 +177,10 @@ fn opt_obj<'a>(m: &'a Map<String, Value>, prefix: &str, field: &str) -> Result<O
     match m.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Object(o)) => Ok(Some(o)),
-        Some(other) => Err(Error::invalid_webhook(&path(prefix, field), format_args!("must be an object, got {}", type_name(other)))),
+        Some(other) => Err(Error::invalid_webhook(
+            &path(prefix, field),
+            format_args!("must be an object, got {}", type_name(other)),
+        )),
     }
 }
 
@@ -198,7 +210,20 @@ fn contact(m: &Map<String, Value>, prefix: &str) -> Result<()> {
 /// The WhatsApp message envelope shared by message, receipt, reaction, order, conversation,
 /// transcription and WABA events.
 fn message_envelope(root: &Map<String, Value>) -> Result<()> {
-    strings(root, "", &["session_key", "remote_phone_number", "channel_phone_number", "sent_by", "to_number", "_2chat_link", "time_period", "to_group_uuid"])?;
+    strings(
+        root,
+        "",
+        &[
+            "session_key",
+            "remote_phone_number",
+            "channel_phone_number",
+            "sent_by",
+            "to_number",
+            "_2chat_link",
+            "time_period",
+            "to_group_uuid",
+        ],
+    )?;
     if let Some(msg) = opt_obj(root, "", "message")? {
         opt_str(msg, "message", "text")?;
         if let Some(media) = opt_obj(msg, "message", "media")? {
@@ -210,12 +235,18 @@ fn message_envelope(root: &Map<String, Value>) -> Result<()> {
             opt_str(order, "message.order", "currency")?;
             if let Some(products) = order.get("products").filter(|v| !v.is_null()) {
                 let Value::Array(items) = products else {
-                    return Err(Error::invalid_webhook("message.order.products", format_args!("must be an array, got {}", type_name(products))));
+                    return Err(Error::invalid_webhook(
+                        "message.order.products",
+                        format_args!("must be an array, got {}", type_name(products)),
+                    ));
                 };
                 for (i, item) in items.iter().enumerate() {
                     let p = format!("message.order.products[{i}]");
                     let Value::Object(prod) = item else {
-                        return Err(Error::invalid_webhook(&p, format_args!("must be an object, got {}", type_name(item))));
+                        return Err(Error::invalid_webhook(
+                            &p,
+                            format_args!("must be an object, got {}", type_name(item)),
+                        ));
                     };
                     opt_kind(prod, &p, "id", |v| v.is_string() || v.is_number(), "a string or a number")?;
                     strings(prod, &p, &["name", "currency", "thumbnail_url"])?;
@@ -228,7 +259,11 @@ fn message_envelope(root: &Map<String, Value>) -> Result<()> {
         return Err(Error::invalid_webhook("message", format_args!("must be an object, got {}", type_name(m))));
     }
     if let Some(channel) = opt_obj(root, "", "channel")? {
-        strings(channel, "channel", &["uuid", "friendly_name", "iso_country_code", "phone_number", "connection_status"])?;
+        strings(
+            channel,
+            "channel",
+            &["uuid", "friendly_name", "iso_country_code", "phone_number", "connection_status"],
+        )?;
     }
     if let Some(participant) = opt_obj(root, "", "participant")? {
         strings(participant, "participant", &["phone_number", "device", "pushname"])?;
@@ -250,7 +285,22 @@ fn group_membership(root: &Map<String, Value>) -> Result<()> {
 }
 
 fn call(root: &Map<String, Value>) -> Result<()> {
-    strings(root, "", &["account_uuid", "callid", "direction", "from", "iso_country_code", "received_on_number", "received_on_number_uuid", "status", "recording_url", "to_number"])?;
+    strings(
+        root,
+        "",
+        &[
+            "account_uuid",
+            "callid",
+            "direction",
+            "from",
+            "iso_country_code",
+            "received_on_number",
+            "received_on_number_uuid",
+            "status",
+            "recording_url",
+            "to_number",
+        ],
+    )?;
     opt_kind(root, "", "active", boolean, "a boolean")?;
     opt_kind(root, "", "is_toll_free", boolean, "a boolean")?;
     opt_kind(root, "", "duration", number, "a number")?;
@@ -353,7 +403,8 @@ mod tests {
 
     #[test]
     fn fixtures_parse_with_their_route_name() {
-        let (_, d) = parse_bytes(&fixture("whatsapp.message.received.media"), Some("whatsapp.message.received")).unwrap();
+        let (_, d) =
+            parse_bytes(&fixture("whatsapp.message.received.media"), Some("whatsapp.message.received")).unwrap();
         assert_eq!(d.known, Some("whatsapp.message.received"));
         assert_eq!(d.uuid.as_deref(), Some("MSGcf20bbdb-0a8a-4eef-bca1-aa2ea22c5294"));
         assert_eq!(d.created_at(), Some(1_681_856_270_000.0));
@@ -370,7 +421,9 @@ mod tests {
 
     #[test]
     fn unknown_names_are_not_errors() {
-        let d = inspect(&json!({"event": "whatsapp.message.teleported", "uuid": "MSG1", "weird": [1, {"x": null}]}), None).unwrap();
+        let d =
+            inspect(&json!({"event": "whatsapp.message.teleported", "uuid": "MSG1", "weird": [1, {"x": null}]}), None)
+                .unwrap();
         assert_eq!((d.name.as_deref(), d.known), (Some("whatsapp.message.teleported"), None));
         let d = inspect(&json!({"uuid": "MSG1"}), None).unwrap();
         assert_eq!((d.name, d.known), (None, None));
@@ -385,7 +438,10 @@ mod tests {
             (json!({"contact": {"first_name": 1}}), "contact.first_name: must be a string"),
             (json!({"contact": "Ana"}), "contact: must be an object"),
             (json!({"created_at": {"at": 1}}), "created_at: must be a timestamp"),
-            (json!({"message": {"order": {"products": [{"price": "1"}]}}}), "message.order.products[0].price: must be a number"),
+            (
+                json!({"message": {"order": {"products": [{"price": "1"}]}}}),
+                "message.order.products[0].price: must be a number",
+            ),
             (json!({"event": 7}), "event: must be a string"),
             (json!({"uuid": 7}), "uuid: must be a string"),
         ];
@@ -400,14 +456,25 @@ mod tests {
 
     #[test]
     fn tolerant_of_nulls_and_absent_fields() {
-        for payload in [json!({}), json!({"contact": null}), json!({"contact": {"first_name": null, "last_name": null}}), json!({"created_at": null, "updated_at": 0})] {
+        for payload in [
+            json!({}),
+            json!({"contact": null}),
+            json!({"contact": {"first_name": null, "last_name": null}}),
+            json!({"created_at": null, "updated_at": 0}),
+        ] {
             inspect(&payload, Some("whatsapp.message.received")).unwrap();
         }
     }
 
     #[test]
     fn bad_bodies() {
-        for (bytes, want) in [(&b""[..], "body: is empty"), (b"{\"a\":", "body: is not JSON"), (b"[1]", "body: must be a JSON object"), (b"\xff\xfe", "body: is not UTF-8"), (b"42", "body: must be a JSON object")] {
+        for (bytes, want) in [
+            (&b""[..], "body: is empty"),
+            (b"{\"a\":", "body: is not JSON"),
+            (b"[1]", "body: must be a JSON object"),
+            (b"\xff\xfe", "body: is not UTF-8"),
+            (b"42", "body: must be a JSON object"),
+        ] {
             let e = parse_bytes(bytes, None).unwrap_err();
             assert!(e.message.starts_with(want), "{:?} -> {}", bytes, e.message);
         }
@@ -416,7 +483,8 @@ mod tests {
     #[test]
     fn very_long_texts_and_any_unicode() {
         let text = "👋 ñ 中文 \u{0000} ".repeat(50_000);
-        let body = serde_json::to_vec(&json!({"event": "whatsapp.message.received", "message": {"text": text}})).unwrap();
+        let body =
+            serde_json::to_vec(&json!({"event": "whatsapp.message.received", "message": {"text": text}})).unwrap();
         let (v, _) = parse_bytes(&body, None).unwrap();
         assert_eq!(v["message"]["text"].as_str().map(str::len), Some(text.len()));
     }

@@ -42,8 +42,15 @@ fn product_fields(product: &Fields<'_>, creating: bool) -> Result<()> {
     if let Some(price) = product.get("price") {
         match price {
             Value::String(s) if s.trim().parse::<f64>().is_ok_and(|v| v.is_finite() && v >= 0.0) => {}
-            Value::String(_) => return Err(Error::invalid(&product.path("price"), "must be a decimal amount, e.g. \"19.90\"")),
-            other => return Err(Error::invalid(&product.path("price"), format_args!("must be a string such as \"19.90\", got {}", type_name(other)))),
+            Value::String(_) => {
+                return Err(Error::invalid(&product.path("price"), "must be a decimal amount, e.g. \"19.90\""))
+            }
+            other => {
+                return Err(Error::invalid(
+                    &product.path("price"),
+                    format_args!("must be a string such as \"19.90\", got {}", type_name(other)),
+                ))
+            }
         }
     }
     product.opt_str("currency")?;
@@ -103,7 +110,11 @@ pub fn add_product_images(product_id: Option<&Value>, params: Option<&Value>) ->
 
 /// #38 `DELETE /open/whatsapp/catalog/product/image/{id}/{index}` (0-based; the default image,
 /// index 0, cannot be deleted), with a JSON body (`from_number`).
-pub fn delete_product_image(product_id: Option<&Value>, image_index: Option<&Value>, params: Option<&Value>) -> Result<RequestSpec> {
+pub fn delete_product_image(
+    product_id: Option<&Value>,
+    image_index: Option<&Value>,
+    params: Option<&Value>,
+) -> Result<RequestSpec> {
     let id = segment("productId", product_id)?;
     let index = match image_index {
         Some(Value::Number(n)) => n.as_u64(),
@@ -127,7 +138,12 @@ fn string_ids(f: &Fields<'_>, field: &str, required: bool) -> Result<bool> {
         match v {
             Value::String(s) if !s.trim().is_empty() => {}
             Value::Number(n) if n.is_u64() => {}
-            other => return Err(Error::invalid(&format!("{}[{i}]", f.path(field)), format_args!("must be a product id, got {}", type_name(other)))),
+            other => {
+                return Err(Error::invalid(
+                    &format!("{}[{i}]", f.path(field)),
+                    format_args!("must be a product id, got {}", type_name(other)),
+                ))
+            }
         }
     }
     Ok(!ids.is_empty())

@@ -123,7 +123,9 @@ pub fn update(contact_uuid: Option<&Value>, params: Option<&Value>) -> Result<Re
     p.opt_url("profile_pic_url")?;
     p.opt_str("channel_uuid")?;
     let details = match (p.get("contact_detail"), p.get("contact_details")) {
-        (Some(_), Some(_)) => return Err(Error::invalid("contact_details", "give contact_detail or contact_details, not both")),
+        (Some(_), Some(_)) => {
+            return Err(Error::invalid("contact_details", "give contact_detail or contact_details, not both"))
+        }
         (Some(d), None) => Some(details_list("contact_detail", d, false)?),
         (None, Some(d)) => Some(details_list("contact_details", d, false)?),
         (None, None) => None,

@@ -16,7 +16,10 @@ pub fn list(channel_uuid: Option<&Value>, params: Option<&Value>) -> Result<Requ
     if let Some(s) = search {
         let digits = s.strip_prefix('+').unwrap_or(s);
         if !(3..=20).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(Error::invalid("phone_number", format_args!("must be 3 to 20 digits to search for (got {})", quoted(s))));
+            return Err(Error::invalid(
+                "phone_number",
+                format_args!("must be 3 to 20 digits to search for (got {})", quoted(s)),
+            ));
         }
     }
     let req = paging(RequestSpec::to(ep(17)?, &[("channel_uuid", uuid)])?, &p, false)?;

@@ -30,15 +30,15 @@ use crate::validate::Fields;
 /// The table entry with contract number `id`; a missing entry is a bug in this crate, reported
 /// as an error rather than a panic.
 pub(crate) fn ep(id: u8) -> Result<&'static Endpoint> {
-    endpoint(id).ok_or_else(|| Error::new(ErrorCode::InvalidInput, format!("endpoint #{id} is not in the endpoint table")))
+    endpoint(id)
+        .ok_or_else(|| Error::new(ErrorCode::InvalidInput, format!("endpoint #{id} is not in the endpoint table")))
 }
 
 /// The table row of endpoint `id` whose path ends with `suffix` (for #9's two commands).
 pub(crate) fn ep_path(id: u8, suffix: &str) -> Result<&'static Endpoint> {
-    crate::endpoints::ENDPOINTS
-        .iter()
-        .find(|e| e.id == id && e.path.ends_with(suffix))
-        .ok_or_else(|| Error::new(ErrorCode::InvalidInput, format!("endpoint #{id} …{suffix} is not in the endpoint table")))
+    crate::endpoints::ENDPOINTS.iter().find(|e| e.id == id && e.path.ends_with(suffix)).ok_or_else(|| {
+        Error::new(ErrorCode::InvalidInput, format!("endpoint #{id} …{suffix} is not in the endpoint table"))
+    })
 }
 
 /// The largest page 2Chat lets a client ask for.
@@ -49,7 +49,11 @@ const MAX_PAGE: i64 = u32::MAX as i64;
 pub(crate) fn paging(req: RequestSpec, p: &Fields<'_>, per_page: bool) -> Result<RequestSpec> {
     let page = p.opt_int("page_number", 0, MAX_PAGE)?;
     let req = req.query_opt("page_number", page);
-    Ok(if per_page { req.query_opt("results_per_page", p.opt_int("results_per_page", 1, MAX_RESULTS_PER_PAGE)?) } else { req })
+    Ok(if per_page {
+        req.query_opt("results_per_page", p.opt_int("results_per_page", 1, MAX_RESULTS_PER_PAGE)?)
+    } else {
+        req
+    })
 }
 
 /// A request with no arguments.

@@ -12,7 +12,10 @@ fn country(p: &Fields<'_>) -> Result<String> {
     if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) {
         Ok(c.to_ascii_uppercase())
     } else {
-        Err(Error::invalid("country", format_args!("must be an ISO 3166 two-letter code such as \"US\" (got {})", quoted(c))))
+        Err(Error::invalid(
+            "country",
+            format_args!("must be an ISO 3166 two-letter code such as \"US\" (got {})", quoted(c)),
+        ))
     }
 }
 
@@ -23,7 +26,10 @@ fn id_value(p: &Fields<'_>, field: &str, required: bool) -> Result<Option<String
         None => Ok(None),
         Some(Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.clone())),
         Some(Value::Number(n)) if n.is_u64() => Ok(Some(n.to_string())),
-        Some(other) => Err(Error::invalid(&p.path(field), format_args!("must be an id (string or whole number), got {}", type_name(other)))),
+        Some(other) => Err(Error::invalid(
+            &p.path(field),
+            format_args!("must be an id (string or whole number), got {}", type_name(other)),
+        )),
     }
 }
 

@@ -15,8 +15,12 @@ pub fn set_picture(number: Option<&Value>, params: Option<&Value>) -> Result<Req
         None => return Err(Error::invalid("url", "is required (a public image URL, or null to remove the picture)")),
         Some(Value::Null) => Value::Null,
         Some(Value::String(u)) if is_http_url(u) => Value::String(u.clone()),
-        Some(Value::String(u)) => return Err(Error::invalid("url", format_args!("must be an http(s) URL or null (got {})", quoted(u)))),
-        Some(other) => return Err(Error::invalid("url", format_args!("must be a string or null, got {}", type_name(other)))),
+        Some(Value::String(u)) => {
+            return Err(Error::invalid("url", format_args!("must be an http(s) URL or null (got {})", quoted(u))))
+        }
+        Some(other) => {
+            return Err(Error::invalid("url", format_args!("must be a string or null, got {}", type_name(other))))
+        }
     };
     let mut body = body_of(&p);
     if let Some(o) = body.as_object_mut() {

@@ -16,7 +16,10 @@ pub fn post_text(number: Option<&Value>, params: Option<&Value>) -> Result<Reque
     if let Some(style) = p.req_object("params").ok().filter(|_| p.has("params")) {
         if let Some(c) = style.opt_str("backgroundColor")? {
             if !is_hex_color(c) {
-                return Err(Error::invalid(&style.path("backgroundColor"), format_args!("must be a #RRGGBB (or #RGB, #RRGGBBAA) colour (got {})", quoted(c))));
+                return Err(Error::invalid(
+                    &style.path("backgroundColor"),
+                    format_args!("must be a #RRGGBB (or #RGB, #RRGGBBAA) colour (got {})", quoted(c)),
+                ));
             }
         }
         style.opt_int("font", 0, 100)?;

@@ -313,7 +313,10 @@ fn paths_outside_open() {
     assert_eq!(ok(account::ping()).path, "/ping");
     let r = ok(voice::create_access_token(Some(&json!({"user_uuid": "USR1", "ttl": 600}))));
     assert_eq!((r.method, r.path.as_str()), (Method::Post, "/sdk/voip/access-token"));
-    refused(voice::create_access_token(Some(&json!({"user_uuid": "USR1", "ttl": 59}))), "ttl: must be between 60 and 86400");
+    refused(
+        voice::create_access_token(Some(&json!({"user_uuid": "USR1", "ttl": 59}))),
+        "ttl: must be between 60 and 86400",
+    );
     refused(voice::create_access_token(Some(&json!({"user_uuid": "USR1", "ttl": 86_401}))), "ttl:");
     refused(voice::create_access_token(Some(&json!({"ttl": 600}))), "user_uuid: is required");
 }
@@ -332,48 +335,122 @@ fn groups_take_at_most_ten_participants() {
     let eleven: Vec<String> = (0..11).map(|i| format!("+5959810000{i:02}")).collect();
     let ten = &eleven[..10];
     ok(groups::create(Some(&json!({"from_number": "+595981048477", "group": {"name": "g", "participants": ten}}))));
-    refused(groups::create(Some(&json!({"from_number": "+595981048477", "group": {"name": "g", "participants": eleven}}))), "group.participants: takes at most 10 items");
-    refused(groups::create(Some(&json!({"from_number": "+595981048477", "group": {"participants": ten}}))), "group.name: is required");
-    for f in [groups::add_participants, groups::remove_participants, groups::promote_participants, groups::demote_participants] {
+    refused(
+        groups::create(Some(&json!({"from_number": "+595981048477", "group": {"name": "g", "participants": eleven}}))),
+        "group.participants: takes at most 10 items",
+    );
+    refused(
+        groups::create(Some(&json!({"from_number": "+595981048477", "group": {"participants": ten}}))),
+        "group.name: is required",
+    );
+    for f in [
+        groups::add_participants,
+        groups::remove_participants,
+        groups::promote_participants,
+        groups::demote_participants,
+    ] {
         let r = ok(f(v(json!("WAG1")).as_ref(), Some(&json!({"from_number": "+595981048477", "participants": ten}))));
         assert_eq!(r.method, Method::Post);
-        refused(f(v(json!("WAG1")).as_ref(), Some(&json!({"from_number": "+595981048477", "participants": eleven}))), "participants: takes at most 10 items");
-        refused(f(v(json!("WAG1")).as_ref(), Some(&json!({"from_number": "+595981048477", "participants": []}))), "participants: needs at least 1");
-        refused(f(v(json!("WAG1")).as_ref(), Some(&json!({"from_number": "+595981048477", "participants": ["595981000000"]}))), "participants[0]: must be an E.164");
+        refused(
+            f(v(json!("WAG1")).as_ref(), Some(&json!({"from_number": "+595981048477", "participants": eleven}))),
+            "participants: takes at most 10 items",
+        );
+        refused(
+            f(v(json!("WAG1")).as_ref(), Some(&json!({"from_number": "+595981048477", "participants": []}))),
+            "participants: needs at least 1",
+        );
+        refused(
+            f(
+                v(json!("WAG1")).as_ref(),
+                Some(&json!({"from_number": "+595981048477", "participants": ["595981000000"]})),
+            ),
+            "participants[0]: must be an E.164",
+        );
     }
-    assert_eq!(ok(groups::messages(v(json!("WAG1")).as_ref(), v(json!({"page_number": 2})).as_ref())).path_and_query(), "/open/whatsapp/groups/messages/WAG1?page_number=2");
+    assert_eq!(
+        ok(groups::messages(v(json!("WAG1")).as_ref(), v(json!({"page_number": 2})).as_ref())).path_and_query(),
+        "/open/whatsapp/groups/messages/WAG1?page_number=2"
+    );
 }
 
 #[test]
 fn catalog_deletes_carry_a_json_body_and_queries_encode_plus() {
     let r = ok(catalog::list_products(v(json!("+595981048477")).as_ref(), None));
     assert_eq!(r.path_and_query(), "/open/whatsapp/catalog/products?from_number=%2B595981048477");
-    let r = ok(catalog::list_collections(v(json!("+595981048477")).as_ref(), v(json!({"target_number": "+5215512345432"})).as_ref()));
+    let r = ok(catalog::list_collections(
+        v(json!("+595981048477")).as_ref(),
+        v(json!({"target_number": "+5215512345432"})).as_ref(),
+    ));
     assert_eq!(r.path_and_query(), "/open/whatsapp/catalog/collections/+5215512345432?from_number=%2B595981048477");
     for r in [
         ok(catalog::delete_product(v(json!("123")).as_ref(), Some(&json!({"from_number": "+595981048477"})))),
         ok(catalog::delete_collection(v(json!("456")).as_ref(), Some(&json!({"from_number": "+595981048477"})))),
-        ok(catalog::delete_product_image(v(json!("123")).as_ref(), v(json!(1)).as_ref(), Some(&json!({"from_number": "+595981048477"})))),
+        ok(catalog::delete_product_image(
+            v(json!("123")).as_ref(),
+            v(json!(1)).as_ref(),
+            Some(&json!({"from_number": "+595981048477"})),
+        )),
     ] {
         assert_eq!(r.method, Method::Delete);
         assert_eq!(r.body, Some(json!({"from_number": "+595981048477"})));
     }
-    refused(catalog::delete_product_image(v(json!("123")).as_ref(), v(json!(0)).as_ref(), Some(&json!({"from_number": "+595981048477"}))), "imageIndex: the default image");
+    refused(
+        catalog::delete_product_image(
+            v(json!("123")).as_ref(),
+            v(json!(0)).as_ref(),
+            Some(&json!({"from_number": "+595981048477"})),
+        ),
+        "imageIndex: the default image",
+    );
     refused(catalog::delete_product(v(json!("123")).as_ref(), None), "params: is required");
-    refused(catalog::update_product(v(json!("1")).as_ref(), Some(&json!({"from_number": "+595981048477", "product": {"name": null}}))), "product.name: cannot be null");
-    refused(catalog::create_product(Some(&json!({"from_number": "+595981048477", "product": {"name": "x", "image_url": "https://e.com/a.jpg", "price": 19.9}}))), "product.price: must be a string");
-    refused(catalog::update_collection(v(json!("1")).as_ref(), Some(&json!({"from_number": "+595981048477", "collection": {}}))), "collection.add_product_ids: give add_product_ids");
-    refused(catalog::add_product_images(v(json!("1")).as_ref(), Some(&json!({"from_number": "+595981048477", "product": {"image_urls": ["https://e.com/1.jpg", "https://e.com/2.jpg", "https://e.com/3.jpg"]}}))), "product.image_urls: takes at most 2");
+    refused(
+        catalog::update_product(
+            v(json!("1")).as_ref(),
+            Some(&json!({"from_number": "+595981048477", "product": {"name": null}})),
+        ),
+        "product.name: cannot be null",
+    );
+    refused(
+        catalog::create_product(Some(
+            &json!({"from_number": "+595981048477", "product": {"name": "x", "image_url": "https://e.com/a.jpg", "price": 19.9}}),
+        )),
+        "product.price: must be a string",
+    );
+    refused(
+        catalog::update_collection(
+            v(json!("1")).as_ref(),
+            Some(&json!({"from_number": "+595981048477", "collection": {}})),
+        ),
+        "collection.add_product_ids: give add_product_ids",
+    );
+    refused(
+        catalog::add_product_images(
+            v(json!("1")).as_ref(),
+            Some(
+                &json!({"from_number": "+595981048477", "product": {"image_urls": ["https://e.com/1.jpg", "https://e.com/2.jpg", "https://e.com/3.jpg"]}}),
+            ),
+        ),
+        "product.image_urls: takes at most 2",
+    );
 }
 
 #[test]
 fn contacts_search_update() {
-    assert_eq!(ok(contacts::search(Some(&json!({"q": "ana +52", "results_per_page": 10})))).path_and_query(), "/open/contacts/search?query=ana%20%2B52&results_per_page=10");
+    assert_eq!(
+        ok(contacts::search(Some(&json!({"q": "ana +52", "results_per_page": 10})))).path_and_query(),
+        "/open/contacts/search?query=ana%20%2B52&results_per_page=10"
+    );
     refused(contacts::search(Some(&json!({}))), "query: a search term is required");
-    let r = ok(contacts::update(v(json!("CON1")).as_ref(), Some(&json!({"last_name": "B", "contact_detail": [{"type": "E", "value": "a@b.co"}]}))));
+    let r = ok(contacts::update(
+        v(json!("CON1")).as_ref(),
+        Some(&json!({"last_name": "B", "contact_detail": [{"type": "E", "value": "a@b.co"}]})),
+    ));
     assert_eq!(r.body, Some(json!({"last_name": "B", "contact_details": [{"type": "E", "value": "a@b.co"}]})));
     refused(contacts::update(v(json!("CON1")).as_ref(), Some(&json!({}))), "params: nothing to update");
-    refused(contacts::update(v(json!("CON1")).as_ref(), Some(&json!({"first_name": null}))), "first_name: cannot be null");
+    refused(
+        contacts::update(v(json!("CON1")).as_ref(), Some(&json!({"first_name": null}))),
+        "first_name: cannot be null",
+    );
 }
 
 #[test]
@@ -387,30 +464,65 @@ fn waba_template_xor_text() {
         b
     };
     ok(waba::send_message(Some(&with(json!({"template_uuid": "TMP1", "params": {}})))));
-    ok(waba::send_message(Some(&with(json!({"template_uuid": "TMP1", "params": {"body": ["Fredy"], "header": "Hi"}})))));
+    ok(waba::send_message(Some(&with(
+        json!({"template_uuid": "TMP1", "params": {"body": ["Fredy"], "header": "Hi"}}),
+    ))));
     ok(waba::send_message(Some(&with(json!({"text": "Hola"})))));
-    refused(waba::send_message(Some(&with(json!({"template_uuid": "TMP1", "params": {}, "text": "x"})))), "text: a WABA message is a template");
+    refused(
+        waba::send_message(Some(&with(json!({"template_uuid": "TMP1", "params": {}, "text": "x"})))),
+        "text: a WABA message is a template",
+    );
     refused(waba::send_message(Some(&with(json!({})))), "template_uuid: give template_uuid + params, or text");
     refused(waba::send_message(Some(&with(json!({"template_uuid": "TMP1"})))), "params: is required with a template");
-    refused(waba::send_message(Some(&with(json!({"text": "x", "params": {}})))), "params: applies only to template messages");
-    refused(waba::send_message(Some(&with(json!({"template_uuid": "TMP1", "params": {"body": [1]}})))), "params.body[0]: must be a string");
+    refused(
+        waba::send_message(Some(&with(json!({"text": "x", "params": {}})))),
+        "params: applies only to template messages",
+    );
+    refused(
+        waba::send_message(Some(&with(json!({"template_uuid": "TMP1", "params": {"body": [1]}})))),
+        "params.body[0]: must be a string",
+    );
     let three_buttons = json!({"type": "button", "action": {"buttons": [{"reply": {"title": "a"}}, {"reply": {"title": "b"}}, {"reply": {"title": "c"}}, {"reply": {"title": "d"}}]}});
-    refused(waba::send_message(Some(&with(json!({"text": "pick", "payload": {"interactive": three_buttons}})))), "payload.interactive.action.buttons: takes at most 3");
-    assert_eq!(ok(waba::list_templates(v(json!("+16173518454")).as_ref(), v(json!({"page": 2})).as_ref())).path_and_query(), "/open/waba/templates?phone_number=%2B16173518454&page=2");
+    refused(
+        waba::send_message(Some(&with(json!({"text": "pick", "payload": {"interactive": three_buttons}})))),
+        "payload.interactive.action.buttons: takes at most 3",
+    );
+    assert_eq!(
+        ok(waba::list_templates(v(json!("+16173518454")).as_ref(), v(json!({"page": 2})).as_ref())).path_and_query(),
+        "/open/waba/templates?phone_number=%2B16173518454&page=2"
+    );
     assert_eq!(ok(waba::sync_templates(v(json!("+16173518454")).as_ref())).method, Method::Post);
 }
 
 #[test]
 fn calls_sms_numbers() {
-    assert_eq!(ok(calls::history(v(json!({"direction": "inbound", "page_number": 1})).as_ref())).path_and_query(), "/open/voip/call-history?page_number=1&direction=inbound");
-    refused(calls::history(v(json!({"direction": "incoming"})).as_ref()), "direction: must be one of inbound, outbound");
-    refused(calls::list_virtual_numbers(v(json!({"results_per_page": 200})).as_ref()), "results_per_page: must be between 1 and 100");
+    assert_eq!(
+        ok(calls::history(v(json!({"direction": "inbound", "page_number": 1})).as_ref())).path_and_query(),
+        "/open/voip/call-history?page_number=1&direction=inbound"
+    );
+    refused(
+        calls::history(v(json!({"direction": "incoming"})).as_ref()),
+        "direction: must be one of inbound, outbound",
+    );
+    refused(
+        calls::list_virtual_numbers(v(json!({"results_per_page": 200})).as_ref()),
+        "results_per_page: must be between 1 and 100",
+    );
     let r = ok(sms::send(Some(&json!({"from_number": "+14155550199", "to_number": "+5215512345432", "text": "hi"}))));
     assert_eq!((r.method, r.path.as_str()), (Method::Post, "/open/sms/send"));
-    refused(sms::send(Some(&json!({"from_number": "+14155550199", "to_number": "+5215512345432"}))), "text: is required");
-    assert_eq!(ok(phone_numbers::regions(Some(&json!({"country": "us"})))).path_and_query(), "/open/numbers/regions?country=US");
+    refused(
+        sms::send(Some(&json!({"from_number": "+14155550199", "to_number": "+5215512345432"}))),
+        "text: is required",
+    );
+    assert_eq!(
+        ok(phone_numbers::regions(Some(&json!({"country": "us"})))).path_and_query(),
+        "/open/numbers/regions?country=US"
+    );
     refused(phone_numbers::regions(Some(&json!({"country": "USA"}))), "country: must be an ISO 3166");
-    assert_eq!(ok(phone_numbers::available(Some(&json!({"group_id": 42, "number_contains": "555"})))).path_and_query(), "/open/numbers/available?group_id=42&number_contains=555");
+    assert_eq!(
+        ok(phone_numbers::available(Some(&json!({"group_id": 42, "number_contains": "555"})))).path_and_query(),
+        "/open/numbers/available?group_id=42&number_contains=555"
+    );
     refused(phone_numbers::available(Some(&json!({}))), "group_id: is required");
     let r = ok(phone_numbers::purchase(None));
     assert_eq!((r.method, r.path.as_str(), r.body), (Method::Post, "/open/numbers/purchase", Some(json!({}))));
@@ -419,14 +531,36 @@ fn calls_sms_numbers() {
 
 #[test]
 fn conversations_and_profile() {
-    assert_eq!(ok(conversations::list(v(json!("WPN1")).as_ref(), v(json!({"phone_number": "+5215", "page_number": 1})).as_ref())).path_and_query(), "/open/whatsapp/conversations/WPN1?page_number=1&phone_number=%2B5215");
-    refused(conversations::list(v(json!("WPN1")).as_ref(), v(json!({"phone_number": "52"})).as_ref()), "phone_number: must be 3 to 20 digits");
+    assert_eq!(
+        ok(conversations::list(
+            v(json!("WPN1")).as_ref(),
+            v(json!({"phone_number": "+5215", "page_number": 1})).as_ref()
+        ))
+        .path_and_query(),
+        "/open/whatsapp/conversations/WPN1?page_number=1&phone_number=%2B5215"
+    );
+    refused(
+        conversations::list(v(json!("WPN1")).as_ref(), v(json!({"phone_number": "52"})).as_ref()),
+        "phone_number: must be 3 to 20 digits",
+    );
     let r = ok(profile::set_picture(v(json!("+595981048477")).as_ref(), Some(&json!({"url": null}))));
     assert_eq!(r.body, Some(json!({"url": null})), "null removes the picture and must be sent");
     refused(profile::set_picture(v(json!("+595981048477")).as_ref(), Some(&json!({}))), "url: is required");
-    refused(status::post_text(v(json!("+595981048477")).as_ref(), Some(&json!({"text": "hi", "params": {"backgroundColor": "red"}}))), "params.backgroundColor: must be a #RRGGBB");
-    ok(status::post_text(v(json!("+595981048477")).as_ref(), Some(&json!({"text": "hi", "params": {"backgroundColor": "#25D366", "font": 2}}))));
-    refused(status::post_image(v(json!("+595981048477")).as_ref(), Some(&json!({"image_url": "nope"}))), "image_url: must be an http(s) URL");
+    refused(
+        status::post_text(
+            v(json!("+595981048477")).as_ref(),
+            Some(&json!({"text": "hi", "params": {"backgroundColor": "red"}})),
+        ),
+        "params.backgroundColor: must be a #RRGGBB",
+    );
+    ok(status::post_text(
+        v(json!("+595981048477")).as_ref(),
+        Some(&json!({"text": "hi", "params": {"backgroundColor": "#25D366", "font": 2}})),
+    ));
+    refused(
+        status::post_image(v(json!("+595981048477")).as_ref(), Some(&json!({"image_url": "nope"}))),
+        "image_url: must be an http(s) URL",
+    );
 }
 
 #[test]
@@ -434,22 +568,30 @@ fn every_table_row_is_reachable_from_an_api_function() {
     // One valid call per row; the row each request lands on is its (method, path template).
     let n = "+595981048477";
     let specs = vec![
-        account::ping(), account::info(), users::list(),
+        account::ping(),
+        account::info(),
+        users::list(),
         voice::create_access_token(Some(&json!({"user_uuid": "USR1"}))),
-        numbers::list(None), channels::get(v(json!("WPN1")).as_ref()),
+        numbers::list(None),
+        channels::get(v(json!("WPN1")).as_ref()),
         channels::create(Some(&json!({"phone_number": n, "friendly_name": "x"}))),
-        channels::status(v(json!("WPN1")).as_ref()), channels::connect(v(json!("WPN1")).as_ref()),
-        channels::disconnect(v(json!("WPN1")).as_ref()), channels::delete(v(json!("WPN1")).as_ref()),
+        channels::status(v(json!("WPN1")).as_ref()),
+        channels::connect(v(json!("WPN1")).as_ref()),
+        channels::disconnect(v(json!("WPN1")).as_ref()),
+        channels::delete(v(json!("WPN1")).as_ref()),
         numbers::check(v(json!(n)).as_ref(), v(json!(n)).as_ref(), None),
         messages::send(Some(&json!({"from_number": n, "to_number": n, "text": "x"}))),
-        messages::list(v(json!(n)).as_ref(), None), messages::list(v(json!(n)).as_ref(), v(json!({"remote_number": n})).as_ref()),
-        messages::get(v(json!("S")).as_ref(), v(json!("M")).as_ref()), messages::delete(v(json!("S")).as_ref(), v(json!("M")).as_ref()),
+        messages::list(v(json!(n)).as_ref(), None),
+        messages::list(v(json!(n)).as_ref(), v(json!({"remote_number": n})).as_ref()),
+        messages::get(v(json!("S")).as_ref(), v(json!("M")).as_ref()),
+        messages::delete(v(json!("S")).as_ref(), v(json!("M")).as_ref()),
         conversations::list(v(json!("WPN1")).as_ref(), None),
         profile::set_picture(v(json!(n)).as_ref(), Some(&json!({"url": null}))),
         profile::set_status(v(json!(n)).as_ref(), Some(&json!({"status": "x"}))),
         status::post_text(v(json!(n)).as_ref(), Some(&json!({"text": "x"}))),
         status::post_image(v(json!(n)).as_ref(), Some(&json!({"image_url": "https://e.com/a.jpg"}))),
-        groups::list(v(json!(n)).as_ref()), groups::get(v(json!("G")).as_ref()),
+        groups::list(v(json!(n)).as_ref()),
+        groups::get(v(json!("G")).as_ref()),
         groups::create(Some(&json!({"from_number": n, "group": {"name": "g", "participants": [n]}}))),
         groups::add_participants(v(json!("G")).as_ref(), Some(&json!({"from_number": n, "participants": [n]}))),
         groups::remove_participants(v(json!("G")).as_ref(), Some(&json!({"from_number": n, "participants": [n]}))),
@@ -458,39 +600,73 @@ fn every_table_row_is_reachable_from_an_api_function() {
         groups::set_description(v(json!("G")).as_ref(), Some(&json!({"from_number": n, "description": ""}))),
         groups::set_picture(v(json!("G")).as_ref(), Some(&json!({"from_number": n, "url": "https://e.com/a.jpg"}))),
         groups::messages(v(json!("G")).as_ref(), None),
-        catalog::list_products(v(json!(n)).as_ref(), None), catalog::list_products(v(json!(n)).as_ref(), v(json!({"target_number": n})).as_ref()),
-        catalog::create_product(Some(&json!({"from_number": n, "product": {"name": "p", "image_url": "https://e.com/a.jpg"}}))),
+        catalog::list_products(v(json!(n)).as_ref(), None),
+        catalog::list_products(v(json!(n)).as_ref(), v(json!({"target_number": n})).as_ref()),
+        catalog::create_product(Some(
+            &json!({"from_number": n, "product": {"name": "p", "image_url": "https://e.com/a.jpg"}}),
+        )),
         catalog::update_product(v(json!("1")).as_ref(), Some(&json!({"from_number": n, "product": {"price": "2"}}))),
         catalog::delete_product(v(json!("1")).as_ref(), Some(&json!({"from_number": n}))),
-        catalog::add_product_images(v(json!("1")).as_ref(), Some(&json!({"from_number": n, "product": {"image_urls": ["https://e.com/b.jpg"]}}))),
+        catalog::add_product_images(
+            v(json!("1")).as_ref(),
+            Some(&json!({"from_number": n, "product": {"image_urls": ["https://e.com/b.jpg"]}})),
+        ),
         catalog::delete_product_image(v(json!("1")).as_ref(), v(json!(1)).as_ref(), Some(&json!({"from_number": n}))),
-        catalog::list_collections(v(json!(n)).as_ref(), None), catalog::list_collections(v(json!(n)).as_ref(), v(json!({"target_number": n})).as_ref()),
+        catalog::list_collections(v(json!(n)).as_ref(), None),
+        catalog::list_collections(v(json!(n)).as_ref(), v(json!({"target_number": n})).as_ref()),
         catalog::create_collection(Some(&json!({"from_number": n, "collection": {"name": "c", "product_ids": ["1"]}}))),
-        catalog::update_collection(v(json!("C")).as_ref(), Some(&json!({"from_number": n, "collection": {"add_product_ids": ["1"]}}))),
+        catalog::update_collection(
+            v(json!("C")).as_ref(),
+            Some(&json!({"from_number": n, "collection": {"add_product_ids": ["1"]}})),
+        ),
         catalog::delete_collection(v(json!("C")).as_ref(), Some(&json!({"from_number": n}))),
         contacts::create(Some(&json!({"first_name": "a", "contact_detail": [{"type": "E", "value": "a@b.c"}]}))),
-        contacts::list(None), contacts::search(Some(&json!({"query": "a"}))), contacts::get(v(json!("C")).as_ref()),
-        contacts::update(v(json!("C")).as_ref(), Some(&json!({"last_name": "b"}))), contacts::delete(v(json!("C")).as_ref()),
-        webhooks::subscribe(v(json!("whatsapp.message.new")).as_ref(), Some(&json!({"hook_url": "https://e.com", "on_number": n}))),
-        webhooks::list(None), webhooks::list(v(json!({"channel_uuid": "WPN1"})).as_ref()), webhooks::delete(v(json!("W")).as_ref()),
-        waba::list_numbers(), waba::get_number(v(json!("WAN1")).as_ref()), waba::list_templates(v(json!(n)).as_ref(), None),
-        waba::sync_templates(v(json!(n)).as_ref()), waba::delete_template(v(json!("TMP1")).as_ref()),
+        contacts::list(None),
+        contacts::search(Some(&json!({"query": "a"}))),
+        contacts::get(v(json!("C")).as_ref()),
+        contacts::update(v(json!("C")).as_ref(), Some(&json!({"last_name": "b"}))),
+        contacts::delete(v(json!("C")).as_ref()),
+        webhooks::subscribe(
+            v(json!("whatsapp.message.new")).as_ref(),
+            Some(&json!({"hook_url": "https://e.com", "on_number": n})),
+        ),
+        webhooks::list(None),
+        webhooks::list(v(json!({"channel_uuid": "WPN1"})).as_ref()),
+        webhooks::delete(v(json!("W")).as_ref()),
+        waba::list_numbers(),
+        waba::get_number(v(json!("WAN1")).as_ref()),
+        waba::list_templates(v(json!(n)).as_ref(), None),
+        waba::sync_templates(v(json!(n)).as_ref()),
+        waba::delete_template(v(json!("TMP1")).as_ref()),
         waba::send_message(Some(&json!({"from_number": n, "to_number": n, "text": "x"}))),
-        calls::history(None), calls::get(v(json!("CDR1")).as_ref()), calls::list_virtual_numbers(None), calls::list_caller_ids(None),
+        calls::history(None),
+        calls::get(v(json!("CDR1")).as_ref()),
+        calls::list_virtual_numbers(None),
+        calls::list_caller_ids(None),
         calls::delete_virtual_number(v(json!("DID1")).as_ref()),
         sms::send(Some(&json!({"from_number": n, "to_number": n, "text": "x"}))),
-        phone_numbers::regions(Some(&json!({"country": "US"}))), phone_numbers::cities(Some(&json!({"country": "US"}))),
-        phone_numbers::did_types(), phone_numbers::requirements(Some(&json!({"country": "US"}))),
-        phone_numbers::search_groups(Some(&json!({"country": "US"}))), phone_numbers::available(Some(&json!({"group_id": 1}))),
-        phone_numbers::reserve(Some(&json!({"group_id": 1}))), phone_numbers::list_reservations(),
-        phone_numbers::cancel_reservation(v(json!("R")).as_ref()), phone_numbers::purchase(None),
+        phone_numbers::regions(Some(&json!({"country": "US"}))),
+        phone_numbers::cities(Some(&json!({"country": "US"}))),
+        phone_numbers::did_types(),
+        phone_numbers::requirements(Some(&json!({"country": "US"}))),
+        phone_numbers::search_groups(Some(&json!({"country": "US"}))),
+        phone_numbers::available(Some(&json!({"group_id": 1}))),
+        phone_numbers::reserve(Some(&json!({"group_id": 1}))),
+        phone_numbers::list_reservations(),
+        phone_numbers::cancel_reservation(v(json!("R")).as_ref()),
+        phone_numbers::purchase(None),
     ];
     let mut rows: Vec<(Method, &str)> = Vec::new();
     for s in specs {
         let s = ok(s);
         let e = crate::endpoints::ENDPOINTS
             .iter()
-            .find(|e| Some(e.id) == s.endpoint && e.method == s.method && e.fill(&vec!["x".into(); e.params().count()]).split('/').count() == s.path.split('/').count() && e.path.split('/').zip(s.path.split('/')).all(|(t, p)| t.starts_with('{') || t == p))
+            .find(|e| {
+                Some(e.id) == s.endpoint
+                    && e.method == s.method
+                    && e.fill(&vec!["x".into(); e.params().count()]).split('/').count() == s.path.split('/').count()
+                    && e.path.split('/').zip(s.path.split('/')).all(|(t, p)| t.starts_with('{') || t == p)
+            })
             .unwrap_or_else(|| panic!("{} {} matches no table row", s.method.as_str(), s.path));
         rows.push((e.method, e.path));
     }
@@ -501,10 +677,50 @@ fn every_table_row_is_reachable_from_an_api_function() {
 
 #[test]
 fn routed_subscriptions_build_the_hook_url() {
-    let r = ok(webhooks::subscribe(v(json!("whatsapp.message.received")).as_ref(), Some(&json!({"router": {"url": "https://hooks.example.workers.dev/2chat/", "token": "0123456789abcdef_XYZ"}, "on_number": "+595981048477"}))));
-    assert_eq!(r.body, Some(json!({"hook_url": "https://hooks.example.workers.dev/2chat/whatsapp.message.received?token=0123456789abcdef_XYZ", "on_number": "+595981048477"})));
-    refused(webhooks::subscribe(v(json!("whatsapp.message.received")).as_ref(), Some(&json!({"router": {"url": "https://h.example", "token": "short"}, "on_number": "+595981048477"}))), "router.token:");
-    refused(webhooks::subscribe(v(json!("whatsapp.message.received")).as_ref(), Some(&json!({"router": {"url": "https://h.example", "token": "0123456789abcdef&x=1"}, "on_number": "+595981048477"}))), "router.token:");
-    refused(webhooks::subscribe(v(json!("whatsapp.message.received")).as_ref(), Some(&json!({"router": {"url": "https://h.example?x", "token": "0123456789abcdef"}, "on_number": "+595981048477"}))), "router.url:");
-    refused(webhooks::subscribe(v(json!("whatsapp.message.received")).as_ref(), Some(&json!({"router": {"url": "https://h.example", "token": "0123456789abcdef"}, "hook_url": "https://x.example", "on_number": "+595981048477"}))), "router: give hook_url or router");
+    let r = ok(webhooks::subscribe(
+        v(json!("whatsapp.message.received")).as_ref(),
+        Some(
+            &json!({"router": {"url": "https://hooks.example.workers.dev/2chat/", "token": "0123456789abcdef_XYZ"}, "on_number": "+595981048477"}),
+        ),
+    ));
+    assert_eq!(
+        r.body,
+        Some(
+            json!({"hook_url": "https://hooks.example.workers.dev/2chat/whatsapp.message.received?token=0123456789abcdef_XYZ", "on_number": "+595981048477"})
+        )
+    );
+    refused(
+        webhooks::subscribe(
+            v(json!("whatsapp.message.received")).as_ref(),
+            Some(&json!({"router": {"url": "https://h.example", "token": "short"}, "on_number": "+595981048477"})),
+        ),
+        "router.token:",
+    );
+    refused(
+        webhooks::subscribe(
+            v(json!("whatsapp.message.received")).as_ref(),
+            Some(
+                &json!({"router": {"url": "https://h.example", "token": "0123456789abcdef&x=1"}, "on_number": "+595981048477"}),
+            ),
+        ),
+        "router.token:",
+    );
+    refused(
+        webhooks::subscribe(
+            v(json!("whatsapp.message.received")).as_ref(),
+            Some(
+                &json!({"router": {"url": "https://h.example?x", "token": "0123456789abcdef"}, "on_number": "+595981048477"}),
+            ),
+        ),
+        "router.url:",
+    );
+    refused(
+        webhooks::subscribe(
+            v(json!("whatsapp.message.received")).as_ref(),
+            Some(
+                &json!({"router": {"url": "https://h.example", "token": "0123456789abcdef"}, "hook_url": "https://x.example", "on_number": "+595981048477"}),
+            ),
+        ),
+        "router: give hook_url or router",
+    );
 }

@@ -23,15 +23,23 @@ pub const ALIASES: [(&str, &str); 5] = [
 pub fn positional(tool: &str) -> &'static [&'static str] {
     match tool {
         "check_number" => &["from_number", "number_to_check"],
-        "get_channel" | "get_channel_status" | "connect_channel" | "disconnect_channel" | "delete_channel" | "list_conversations" => {
-            &["channel_uuid"]
-        }
-        "list_messages" | "set_profile_picture" | "set_profile_status" | "post_text_status" | "post_image_status" | "list_groups" => {
-            &["number"]
-        }
+        "get_channel" | "get_channel_status" | "connect_channel" | "disconnect_channel" | "delete_channel"
+        | "list_conversations" => &["channel_uuid"],
+        "list_messages"
+        | "set_profile_picture"
+        | "set_profile_status"
+        | "post_text_status"
+        | "post_image_status"
+        | "list_groups" => &["number"],
         "get_message" | "delete_message" => &["session_key", "message_uuid"],
-        "get_group" | "add_group_participants" | "remove_group_participants" | "promote_group_participants"
-        | "demote_group_participants" | "set_group_description" | "set_group_picture" | "list_group_messages" => &["group_uuid"],
+        "get_group"
+        | "add_group_participants"
+        | "remove_group_participants"
+        | "promote_group_participants"
+        | "demote_group_participants"
+        | "set_group_description"
+        | "set_group_picture"
+        | "list_group_messages" => &["group_uuid"],
         "list_products" | "list_collections" => &["from_number"],
         "update_product" | "delete_product" | "add_product_images" => &["product_id"],
         "delete_product_image" => &["product_id", "image_index"],
@@ -65,11 +73,14 @@ pub fn request(name: &str, args: Option<&Value>) -> Result<RequestSpec> {
     let args = match args {
         None | Some(Value::Null) => &empty,
         Some(Value::Object(m)) => m,
-        Some(other) => return Err(Error::invalid("arguments", format_args!("must be an object, got {}", type_name(other)))),
+        Some(other) => {
+            return Err(Error::invalid("arguments", format_args!("must be an object, got {}", type_name(other))))
+        }
     };
     let names = positional(tool);
     let pos: Vec<Option<&Value>> = names.iter().map(|n| args.get(*n)).collect();
-    let rest: Map<String, Value> = args.iter().filter(|(k, _)| !names.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let rest: Map<String, Value> =
+        args.iter().filter(|(k, _)| !names.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
     let params = Value::Object(rest);
     let p = Some(&params);
     let a = |i: usize| pos.get(i).copied().flatten();
@@ -155,10 +166,30 @@ pub fn request(name: &str, args: Option<&Value>) -> Result<RequestSpec> {
 /// rather than silently dropped. (Tools with params pass unknown fields on, as the methods do, so
 /// options 2Chat adds later can be used before this SDK knows them.)
 const NO_PARAMS: [&str; 24] = [
-    "ping", "get_account_info", "list_users", "list_waba_numbers", "list_did_types", "list_number_reservations",
-    "get_channel", "get_channel_status", "connect_channel", "disconnect_channel", "delete_channel", "get_message",
-    "delete_message", "list_groups", "get_group", "get_contact", "delete_contact", "delete_webhook", "get_waba_number",
-    "sync_waba_templates", "delete_waba_template", "get_call", "delete_virtual_number", "cancel_number_reservation",
+    "ping",
+    "get_account_info",
+    "list_users",
+    "list_waba_numbers",
+    "list_did_types",
+    "list_number_reservations",
+    "get_channel",
+    "get_channel_status",
+    "connect_channel",
+    "disconnect_channel",
+    "delete_channel",
+    "get_message",
+    "delete_message",
+    "list_groups",
+    "get_group",
+    "get_contact",
+    "delete_contact",
+    "delete_webhook",
+    "get_waba_number",
+    "sync_waba_templates",
+    "delete_waba_template",
+    "get_call",
+    "delete_virtual_number",
+    "cancel_number_reservation",
 ];
 
 /// Whether the tool's method takes a params object.
@@ -186,18 +217,33 @@ mod tests {
             let r = request(e.tool, Some(&json!({})));
             if let Err(err) = &r {
                 assert_eq!(err.code, ErrorCode::InvalidInput, "{}: {err}", e.tool);
-                assert!(!err.message.contains("has no method") && !err.message.contains("unknown tool"), "{}: {err}", e.tool);
+                assert!(
+                    !err.message.contains("has no method") && !err.message.contains("unknown tool"),
+                    "{}: {err}",
+                    e.tool
+                );
             }
         }
     }
 
     #[test]
     fn flat_arguments_become_the_methods_arguments() {
-        let r = request("check_number", Some(&json!({"from_number": "+595981048477", "number_to_check": "+12025550123", "extra_information": true}))).unwrap();
+        let r = request(
+            "check_number",
+            Some(
+                &json!({"from_number": "+595981048477", "number_to_check": "+12025550123", "extra_information": true}),
+            ),
+        )
+        .unwrap();
         assert_eq!(r.path_and_query(), "/open/whatsapp/check-number/+595981048477/+12025550123?extra-information=true");
-        let r = request("list_messages", Some(&json!({"number": "+595981048477", "remote_number": "+5215512345432"}))).unwrap();
+        let r = request("list_messages", Some(&json!({"number": "+595981048477", "remote_number": "+5215512345432"})))
+            .unwrap();
         assert_eq!(r.path, "/open/whatsapp/messages/+595981048477/+5215512345432");
-        let r = request("send_message", Some(&json!({"from_number": "+595981048477", "to_number": "+5215512345432", "text": "hi"}))).unwrap();
+        let r = request(
+            "send_message",
+            Some(&json!({"from_number": "+595981048477", "to_number": "+5215512345432", "text": "hi"})),
+        )
+        .unwrap();
         assert_eq!(r.body, Some(json!({"from_number": "+595981048477", "to_number": "+5215512345432", "text": "hi"})));
     }
 
@@ -205,9 +251,19 @@ mod tests {
     fn aliases_and_bad_calls() {
         assert_eq!(request("_2CHAT_GET_API_USAGE_INFO", None).unwrap().path, "/open/info");
         assert_eq!(request("_2CHAT_TEST_API_KEY", None).unwrap().path, "/ping");
-        assert!(request("_2CHAT_CREATE_CONTACT", Some(&json!({"first_name": "A", "contact_detail": [{"type": "E", "value": "a@b.co"}]}))).is_ok());
+        assert!(request(
+            "_2CHAT_CREATE_CONTACT",
+            Some(&json!({"first_name": "A", "contact_detail": [{"type": "E", "value": "a@b.co"}]}))
+        )
+        .is_ok());
         assert!(request("nope", None).unwrap_err().message.contains("unknown tool"));
-        assert!(request("get_account_info", Some(&json!({"x": 1}))).unwrap_err().message.starts_with("x: is not an argument"));
-        assert!(request("send_message", Some(&json!([1]))).unwrap_err().message.starts_with("arguments: must be an object"));
+        assert!(request("get_account_info", Some(&json!({"x": 1})))
+            .unwrap_err()
+            .message
+            .starts_with("x: is not an argument"));
+        assert!(request("send_message", Some(&json!([1])))
+            .unwrap_err()
+            .message
+            .starts_with("arguments: must be an object"));
     }
 }

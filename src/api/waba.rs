@@ -42,7 +42,10 @@ fn strings(f: &Fields<'_>, field: &str) -> Result<()> {
     if let Some(items) = f.opt_array(field)? {
         for (i, v) in items.iter().enumerate() {
             if !v.is_string() {
-                return Err(Error::invalid(&format!("{}[{i}]", f.path(field)), format_args!("must be a string, got {}", type_name(v))));
+                return Err(Error::invalid(
+                    &format!("{}[{i}]", f.path(field)),
+                    format_args!("must be a string, got {}", type_name(v)),
+                ));
             }
         }
     }
@@ -55,7 +58,12 @@ fn template_params(params: &Fields<'_>) -> Result<()> {
     match params.get("header") {
         None | Some(Value::String(_)) => {}
         Some(Value::Array(_)) => strings(params, "header")?,
-        Some(other) => return Err(Error::invalid(&params.path("header"), format_args!("must be a string or an array of strings, got {}", type_name(other)))),
+        Some(other) => {
+            return Err(Error::invalid(
+                &params.path("header"),
+                format_args!("must be a string or an array of strings, got {}", type_name(other)),
+            ))
+        }
     }
     params.opt_url("header_media_url")?;
     params.opt_str("header_media_filename")?;
@@ -77,27 +85,37 @@ fn interactive(payload: &Fields<'_>) -> Result<()> {
                     return Err(Error::invalid(&action.path("buttons"), "takes at most 3 reply buttons"));
                 }
                 for (n, b) in buttons.iter().enumerate() {
-                    let title = b.pointer("/reply/title").or_else(|| b.get("title")).and_then(Value::as_str).unwrap_or("");
+                    let title =
+                        b.pointer("/reply/title").or_else(|| b.get("title")).and_then(Value::as_str).unwrap_or("");
                     if title.chars().count() > 20 {
-                        return Err(Error::invalid(&format!("{}[{n}].title", action.path("buttons")), "must be at most 20 characters"));
+                        return Err(Error::invalid(
+                            &format!("{}[{n}].title", action.path("buttons")),
+                            "must be at most 20 characters",
+                        ));
                     }
                 }
             }
         }
         Some("list") => {
             let sections = action.opt_array("sections")?.map(Vec::as_slice).unwrap_or_default();
-            let rows: Vec<&Value> = sections.iter().filter_map(|s| s.get("rows").and_then(Value::as_array)).flatten().collect();
+            let rows: Vec<&Value> =
+                sections.iter().filter_map(|s| s.get("rows").and_then(Value::as_array)).flatten().collect();
             if rows.len() > 10 {
                 return Err(Error::invalid(&action.path("sections"), "take at most 10 rows in all"));
             }
-            if sections.len() > 1 && sections.iter().any(|s| s.get("title").and_then(Value::as_str).is_none_or(str::is_empty)) {
+            if sections.len() > 1
+                && sections.iter().any(|s| s.get("title").and_then(Value::as_str).is_none_or(str::is_empty))
+            {
                 return Err(Error::invalid(&action.path("sections"), "each need a title when there is more than one"));
             }
             for r in rows {
                 let title = r.get("title").and_then(Value::as_str).unwrap_or("");
                 let desc = r.get("description").and_then(Value::as_str).unwrap_or("");
                 if title.chars().count() > 24 || desc.chars().count() > 72 {
-                    return Err(Error::invalid(&action.path("sections"), "row titles take at most 24 characters, descriptions 72"));
+                    return Err(Error::invalid(
+                        &action.path("sections"),
+                        "row titles take at most 24 characters, descriptions 72",
+                    ));
                 }
             }
         }
@@ -115,7 +133,12 @@ pub fn send_message(params: Option<&Value>) -> Result<RequestSpec> {
     let template = p.opt_str("template_uuid")?;
     let text = p.opt_str("text")?.filter(|t| !t.trim().is_empty());
     match (template, text) {
-        (Some(_), Some(_)) => return Err(Error::invalid("text", "a WABA message is a template (template_uuid + params) or a text, never both")),
+        (Some(_), Some(_)) => {
+            return Err(Error::invalid(
+                "text",
+                "a WABA message is a template (template_uuid + params) or a text, never both",
+            ))
+        }
         (None, None) if p.get("url").is_none() && p.get("payload").is_none() => {
             return Err(Error::invalid("template_uuid", "give template_uuid + params, or text"))
         }
@@ -123,9 +146,13 @@ pub fn send_message(params: Option<&Value>) -> Result<RequestSpec> {
             if t.trim().is_empty() {
                 return Err(Error::invalid("template_uuid", "must not be empty"));
             }
-            template_params(&p.req_object("params").map_err(|_| Error::invalid("params", "is required with a template (use {} when it has no variables)"))?)?;
+            template_params(&p.req_object("params").map_err(|_| {
+                Error::invalid("params", "is required with a template (use {} when it has no variables)")
+            })?)?;
         }
-        (None, _) if p.has("params") => return Err(Error::invalid("params", "applies only to template messages (template_uuid)")),
+        (None, _) if p.has("params") => {
+            return Err(Error::invalid("params", "applies only to template messages (template_uuid)"))
+        }
         _ => {}
     }
     p.opt_url("url")?;

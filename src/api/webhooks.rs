@@ -63,13 +63,19 @@ pub fn subscribe(event: Option<&Value>, params: Option<&Value>) -> Result<Reques
 /// The hook URL a `WebhookRouter` served at `base_url` understands for `event`.
 pub fn router_hook_url(base_url: &str, event: &str, token: &str) -> Result<String> {
     if !is_http_url(base_url) || base_url.contains(['?', '#']) {
-        return Err(Error::invalid("router.url", format_args!("must be an http(s) URL without query or fragment (got {})", quoted(base_url))));
+        return Err(Error::invalid(
+            "router.url",
+            format_args!("must be an http(s) URL without query or fragment (got {})", quoted(base_url)),
+        ));
     }
     if !crate::events::is_event_name(event) {
         return Err(Error::invalid("eventName", format_args!("{} is not a 2Chat webhook event name", quoted(event))));
     }
     if token.len() < 16 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b)) {
-        return Err(Error::invalid("router.token", "must be at least 16 URL-safe characters (letters, digits, '-', '_', '.', '~')"));
+        return Err(Error::invalid(
+            "router.token",
+            "must be at least 16 URL-safe characters (letters, digits, '-', '_', '.', '~')",
+        ));
     }
     Ok(format!("{}/{event}?token={token}", base_url.trim_end_matches('/')))
 }

@@ -117,6 +117,30 @@ pub struct TwoChat {
     resources: std::cell::RefCell<Vec<(&'static str, JsValue)>>,
 }
 
+/// Typed access from Rust (the wasm tests use it): new handles on the same client state as the JS
+/// getters' objects.
+#[allow(missing_docs)]
+impl TwoChat {
+    pub fn account_api(&self) -> super::resources::Account {
+        super::resources::Account(self.handle.clone())
+    }
+    pub fn numbers_api(&self) -> super::resources::Numbers {
+        super::resources::Numbers(self.handle.clone())
+    }
+    pub fn messages_api(&self) -> super::resources::Messages {
+        super::resources::Messages(self.handle.clone())
+    }
+    pub fn groups_api(&self) -> super::resources::Groups {
+        super::resources::Groups(self.handle.clone())
+    }
+    pub fn contacts_api(&self) -> super::resources::Contacts {
+        super::resources::Contacts(self.handle.clone())
+    }
+    pub fn webhooks_api(&self) -> super::resources::Webhooks {
+        super::resources::Webhooks(self.handle.clone())
+    }
+}
+
 impl TwoChat {
     fn resource<T: Into<JsValue>>(&self, name: &'static str, make: impl FnOnce(Handle) -> T) -> JsValue {
         if let Some((_, v)) = self.resources.borrow().iter().find(|(n, _)| *n == name) {
@@ -147,7 +171,9 @@ impl TwoChat {
             Some(l) if l.is_object() && !l.is_function() => Some(l),
             Some(l) if l.is_undefined() || l.is_null() => None,
             None => None,
-            Some(_) => return Err(Error::invalid("logger", "must be an object with error/warn/info/debug functions").into()),
+            Some(_) => {
+                return Err(Error::invalid("logger", "must be an object with error/warn/info/debug functions").into())
+            }
         };
         let pacer = config.requests_per_minute.map(|rpm| std::cell::RefCell::new(crate::pacing::Pacer::new(rpm)));
         let inner = Inner { config, fetch, logger, pacer };
@@ -369,7 +395,9 @@ impl TwoChat {
 /// `YYYY-MM-DD HH:MM:SS`, microseconds, epoch seconds) into epoch milliseconds; `null` for `null`,
 /// `0` ("never") and anything unreadable.
 #[wasm_bindgen(js_name = parseTimestamp, unchecked_return_type = "number | null")]
-pub fn parse_timestamp(#[wasm_bindgen(unchecked_param_type = "string | number | null | undefined")] value: JsValue) -> JsValue {
+pub fn parse_timestamp(
+    #[wasm_bindgen(unchecked_param_type = "string | number | null | undefined")] value: JsValue,
+) -> JsValue {
     let v = if let Some(s) = value.as_string() {
         Value::String(s)
     } else if let Some(n) = value.as_f64() {

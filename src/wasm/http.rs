@@ -15,9 +15,9 @@ use super::timer::{now_ms, sleep, Fired, Watch};
 use std::cell::RefCell;
 
 use crate::config::{CallOptions, Config, LogLevel};
-use crate::pacing::Pacer;
 use crate::endpoints::Method;
 use crate::error::{Error, ErrorCode};
+use crate::pacing::Pacer;
 use crate::request::RequestSpec;
 use crate::response;
 use crate::retry::{self, Decision, Failure};
@@ -68,9 +68,13 @@ impl Inner {
         }
         let sink = match &self.logger {
             Some(l) => l.clone(),
-            None => js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("console")).unwrap_or(JsValue::UNDEFINED),
+            None => {
+                js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("console")).unwrap_or(JsValue::UNDEFINED)
+            }
         };
-        let f = js_sys::Reflect::get(&sink, &JsValue::from_str(level.as_str())).ok().and_then(|f| f.dyn_into::<Function>().ok());
+        let f = js_sys::Reflect::get(&sink, &JsValue::from_str(level.as_str()))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok());
         if let Some(f) = f {
             let _ = f.call1(&sink, &JsValue::from_str(&format!("twochat: {}", message())));
         }
@@ -105,19 +109,29 @@ impl Inner {
             if let Some(pacer) = &self.pacer {
                 let wait = pacer.borrow_mut().reserve(now_ms());
                 if wait > 0.0 {
-                    self.log(LogLevel::Info, || format!("pacing: {} {} waits {wait} ms (requestsPerMinute)", spec.method.as_str(), spec.path));
+                    self.log(LogLevel::Info, || {
+                        format!("pacing: {} {} waits {wait} ms (requestsPerMinute)", spec.method.as_str(), spec.path)
+                    });
                     if !sleep(wait, signal).await {
                         return Err(aborted());
                     }
                 }
             }
             self.log(LogLevel::Debug, || {
-                format!("→ {} {} (attempt {} of {})", spec.method.as_str(), spec.path, retries_done + 1, max_retries + 1)
+                format!(
+                    "→ {} {} (attempt {} of {})",
+                    spec.method.as_str(),
+                    spec.path,
+                    retries_done + 1,
+                    max_retries + 1
+                )
             });
             let started = now_ms();
             let outcome = self.attempt(&spec, &url, body.as_deref(), &call.options, timeout_ms, signal).await;
             if let Attempt::Answer { status, .. } = &outcome {
-                self.log(LogLevel::Debug, || format!("← {status} {} {} in {} ms", spec.method.as_str(), spec.path, now_ms() - started));
+                self.log(LogLevel::Debug, || {
+                    format!("← {status} {} {} in {} ms", spec.method.as_str(), spec.path, now_ms() - started)
+                });
             }
             let (failure, error) = match outcome {
                 Attempt::Aborted => return Err(aborted()),

@@ -47,13 +47,21 @@ impl Conversations {
     pub fn iterate(
         &self,
         #[wasm_bindgen(js_name = channelUuid, unchecked_param_type = "string")] channel_uuid: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "ConversationsListParams & IterateOptions")] params: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "ConversationsListParams & IterateOptions")] params: Option<
+            JsValue,
+        >,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> JsValue {
         let first = arg("channelUuid", &channel_uuid);
         let params = first.clone().and_then(|_| super::client::opt_arg("params", &params));
         let a0 = first.ok().flatten().unwrap_or(serde_json::Value::Null);
-        iterate(&self.0, paging::CONVERSATIONS, params, &opts, Box::new(move |p| api::conversations::list(Some(&a0), Some(p))))
+        iterate(
+            &self.0,
+            paging::CONVERSATIONS,
+            params,
+            &opts,
+            Box::new(move |p| api::conversations::list(Some(&a0), Some(p))),
+        )
     }
 }
 
@@ -70,7 +78,13 @@ impl Groups {
         let first = arg("groupUuid", &group_uuid);
         let params = first.clone().and_then(|_| super::client::opt_arg("params", &params));
         let a0 = first.ok().flatten().unwrap_or(serde_json::Value::Null);
-        iterate(&self.0, paging::GROUP_MESSAGES, params, &opts, Box::new(move |p| api::groups::messages(Some(&a0), Some(p))))
+        iterate(
+            &self.0,
+            paging::GROUP_MESSAGES,
+            params,
+            &opts,
+            Box::new(move |p| api::groups::messages(Some(&a0), Some(p))),
+        )
     }
 }
 
@@ -94,7 +108,9 @@ impl Contacts {
     #[wasm_bindgen(js_name = iterateSearch, unchecked_return_type = "AsyncIterable<Contact>")]
     pub fn iterate_search(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "ContactsSearchParams & IterateOptions")] params: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "ContactsSearchParams & IterateOptions")] params: Option<
+            JsValue,
+        >,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> JsValue {
         let params = super::client::opt_arg("params", &params);
@@ -115,7 +131,13 @@ impl Waba {
         let first = arg("phoneNumber", &phone_number);
         let params = first.clone().and_then(|_| super::client::opt_arg("params", &params));
         let a0 = first.ok().flatten().unwrap_or(serde_json::Value::Null);
-        iterate(&self.0, paging::TEMPLATES, params, &opts, Box::new(move |p| api::waba::list_templates(Some(&a0), Some(p))))
+        iterate(
+            &self.0,
+            paging::TEMPLATES,
+            params,
+            &opts,
+            Box::new(move |p| api::waba::list_templates(Some(&a0), Some(p))),
+        )
     }
 }
 
@@ -143,7 +165,13 @@ impl Calls {
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> JsValue {
         let params = super::client::opt_arg("params", &params);
-        iterate(&self.0, paging::VIRTUAL_NUMBERS, params, &opts, Box::new(move |p| api::calls::list_virtual_numbers(Some(p))))
+        iterate(
+            &self.0,
+            paging::VIRTUAL_NUMBERS,
+            params,
+            &opts,
+            Box::new(move |p| api::calls::list_virtual_numbers(Some(p))),
+        )
     }
 }
 

@@ -52,7 +52,12 @@ fn summary(page: &JsValue, items: &Array) -> PageSummary {
     let next_page = if next.is_undefined() {
         None
     } else {
-        Some(next.as_f64().or_else(|| next.as_string().and_then(|s| s.parse().ok())).filter(|n| *n >= 0.0).map(|n| n as u64))
+        Some(
+            next.as_f64()
+                .or_else(|| next.as_string().and_then(|s| s.parse().ok()))
+                .filter(|n| *n >= 0.0)
+                .map(|n| n as u64),
+        )
     };
     let first = items.get(0);
     let key = ["uuid", "id", "session_key"].iter().map(|k| get(&first, k)).find(|v| !v.is_undefined() && !v.is_null());
@@ -76,7 +81,9 @@ impl PageWalker {
                     return Err(e.into());
                 }
                 State::Busy => {
-                    return Err(crate::Error::invalid("nextPage", "a page is already being fetched; await it first").into())
+                    return Err(
+                        crate::Error::invalid("nextPage", "a page is already being fetched; await it first").into()
+                    )
                 }
                 State::Over => {
                     *state.borrow_mut() = State::Over;
@@ -121,7 +128,13 @@ impl PageWalker {
 }
 
 /// Builds the async iterable for a paged list; argument errors surface on the first `next()`.
-pub(crate) fn iterate(handle: &Handle, rule: Rule, params: Result<Option<Value>>, opts: &Option<JsValue>, build: Build) -> JsValue {
+pub(crate) fn iterate(
+    handle: &Handle,
+    rule: Rule,
+    params: Result<Option<Value>>,
+    opts: &Option<JsValue>,
+    build: Build,
+) -> JsValue {
     let state = match (params.and_then(|p| Cursor::start(rule, p.as_ref())), super::client::call_options(opts)) {
         (Ok((cursor, params)), Ok(call)) => {
             // Validate the first request now, so bad arguments reject the first `next()` before

@@ -8,7 +8,6 @@ use wasm_bindgen::prelude::*;
 use super::client::{args, Handle};
 use crate::api;
 
-
 /// Account, limits and usage.
 #[wasm_bindgen]
 pub struct Account(pub(crate) Handle);
@@ -32,9 +31,7 @@ impl Account {
     ) -> Promise {
         self.0.call(api::account::info(), &opts)
     }
-
 }
-
 
 /// The account's users.
 #[wasm_bindgen]
@@ -50,9 +47,7 @@ impl Users {
     ) -> Promise {
         self.0.call(api::users::list(), &opts)
     }
-
 }
-
 
 /// The Voice SDK.
 #[wasm_bindgen]
@@ -67,11 +62,12 @@ impl Voice {
         #[wasm_bindgen(unchecked_param_type = "VoiceAccessTokenParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("params", Some(&params))]).and_then(|[v0]| api::voice::create_access_token(v0.as_ref())), &opts)
+        self.0.call(
+            args([("params", Some(&params))]).and_then(|[v0]| api::voice::create_access_token(v0.as_ref())),
+            &opts,
+        )
     }
-
 }
-
 
 /// Connected WhatsApp numbers.
 #[wasm_bindgen]
@@ -98,11 +94,17 @@ impl Numbers {
         #[wasm_bindgen(unchecked_optional_param_type = "CheckNumberParams")] params: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("fromNumber", Some(&from_number)), ("numberToCheck", Some(&number_to_check)), ("params", params.as_ref())]).and_then(|[v0, v1, v2]| api::numbers::check(v0.as_ref(), v1.as_ref(), v2.as_ref())), &opts)
+        self.0.call(
+            args([
+                ("fromNumber", Some(&from_number)),
+                ("numberToCheck", Some(&number_to_check)),
+                ("params", params.as_ref()),
+            ])
+            .and_then(|[v0, v1, v2]| api::numbers::check(v0.as_ref(), v1.as_ref(), v2.as_ref())),
+            &opts,
+        )
     }
-
 }
-
 
 /// WhatsApp channels and their connection.
 #[wasm_bindgen]
@@ -117,7 +119,8 @@ impl Channels {
         #[wasm_bindgen(js_name = channelUuid, unchecked_param_type = "string")] channel_uuid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("channelUuid", Some(&channel_uuid))]).and_then(|[v0]| api::channels::get(v0.as_ref())), &opts)
+        self.0
+            .call(args([("channelUuid", Some(&channel_uuid))]).and_then(|[v0]| api::channels::get(v0.as_ref())), &opts)
     }
 
     /// #7 `POST /open/whatsapp/channel/create`: a new QR channel; connecting starts at once.
@@ -137,7 +140,10 @@ impl Channels {
         #[wasm_bindgen(js_name = channelUuid, unchecked_param_type = "string")] channel_uuid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("channelUuid", Some(&channel_uuid))]).and_then(|[v0]| api::channels::status(v0.as_ref())), &opts)
+        self.0.call(
+            args([("channelUuid", Some(&channel_uuid))]).and_then(|[v0]| api::channels::status(v0.as_ref())),
+            &opts,
+        )
     }
 
     /// #9 `POST /open/whatsapp/channel/{uuid}/connect`: starts a QR login.
@@ -147,7 +153,10 @@ impl Channels {
         #[wasm_bindgen(js_name = channelUuid, unchecked_param_type = "string")] channel_uuid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("channelUuid", Some(&channel_uuid))]).and_then(|[v0]| api::channels::connect(v0.as_ref())), &opts)
+        self.0.call(
+            args([("channelUuid", Some(&channel_uuid))]).and_then(|[v0]| api::channels::connect(v0.as_ref())),
+            &opts,
+        )
     }
 
     /// #9 `POST /open/whatsapp/channel/{uuid}/disconnect`: keeps the channel.
@@ -157,7 +166,10 @@ impl Channels {
         #[wasm_bindgen(js_name = channelUuid, unchecked_param_type = "string")] channel_uuid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("channelUuid", Some(&channel_uuid))]).and_then(|[v0]| api::channels::disconnect(v0.as_ref())), &opts)
+        self.0.call(
+            args([("channelUuid", Some(&channel_uuid))]).and_then(|[v0]| api::channels::disconnect(v0.as_ref())),
+            &opts,
+        )
     }
 
     /// #10 `DELETE /open/whatsapp/channel/{uuid}`.
@@ -167,11 +179,12 @@ impl Channels {
         #[wasm_bindgen(js_name = channelUuid, unchecked_param_type = "string")] channel_uuid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("channelUuid", Some(&channel_uuid))]).and_then(|[v0]| api::channels::delete(v0.as_ref())), &opts)
+        self.0.call(
+            args([("channelUuid", Some(&channel_uuid))]).and_then(|[v0]| api::channels::delete(v0.as_ref())),
+            &opts,
+        )
     }
-
 }
-
 
 /// Sending and reading WhatsApp messages.
 #[wasm_bindgen]
@@ -197,7 +210,11 @@ impl Messages {
         #[wasm_bindgen(unchecked_optional_param_type = "MessagesListParams")] params: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("number", Some(&number)), ("params", params.as_ref())]).and_then(|[v0, v1]| api::messages::list(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("number", Some(&number)), ("params", params.as_ref())])
+                .and_then(|[v0, v1]| api::messages::list(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #15 `GET /open/whatsapp/message/{session_key}/{uuid}`: one message and its delivery state.
@@ -208,7 +225,11 @@ impl Messages {
         #[wasm_bindgen(js_name = messageUuid, unchecked_param_type = "string")] message_uuid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("sessionKey", Some(&session_key)), ("messageUuid", Some(&message_uuid))]).and_then(|[v0, v1]| api::messages::get(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("sessionKey", Some(&session_key)), ("messageUuid", Some(&message_uuid))])
+                .and_then(|[v0, v1]| api::messages::get(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #16 `DELETE /open/whatsapp/message/{session_key}/{uuid}`: deletes for everyone, within WhatsApp's window.
@@ -219,11 +240,13 @@ impl Messages {
         #[wasm_bindgen(js_name = messageUuid, unchecked_param_type = "string")] message_uuid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("sessionKey", Some(&session_key)), ("messageUuid", Some(&message_uuid))]).and_then(|[v0, v1]| api::messages::delete(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("sessionKey", Some(&session_key)), ("messageUuid", Some(&message_uuid))])
+                .and_then(|[v0, v1]| api::messages::delete(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
-
 }
-
 
 /// Conversations of a channel.
 #[wasm_bindgen]
@@ -239,11 +262,13 @@ impl Conversations {
         #[wasm_bindgen(unchecked_optional_param_type = "ConversationsListParams")] params: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("channelUuid", Some(&channel_uuid)), ("params", params.as_ref())]).and_then(|[v0, v1]| api::conversations::list(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("channelUuid", Some(&channel_uuid)), ("params", params.as_ref())])
+                .and_then(|[v0, v1]| api::conversations::list(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
-
 }
-
 
 /// The connected number's profile.
 #[wasm_bindgen]
@@ -259,7 +284,11 @@ impl Profile {
         #[wasm_bindgen(unchecked_param_type = "SetProfilePictureParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("number", Some(&number)), ("params", Some(&params))]).and_then(|[v0, v1]| api::profile::set_picture(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("number", Some(&number)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::profile::set_picture(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #19 `POST /open/whatsapp/set-status/{number}`: the profile's about text.
@@ -270,11 +299,13 @@ impl Profile {
         #[wasm_bindgen(unchecked_param_type = "SetProfileStatusParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("number", Some(&number)), ("params", Some(&params))]).and_then(|[v0, v1]| api::profile::set_status(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("number", Some(&number)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::profile::set_status(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
-
 }
-
 
 /// WhatsApp status posts.
 #[wasm_bindgen]
@@ -290,7 +321,11 @@ impl Status {
         #[wasm_bindgen(unchecked_param_type = "TextStatusParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("number", Some(&number)), ("params", Some(&params))]).and_then(|[v0, v1]| api::status::post_text(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("number", Some(&number)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::status::post_text(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #21 `POST /open/whatsapp/set-image-status/{number}`.
@@ -301,11 +336,13 @@ impl Status {
         #[wasm_bindgen(unchecked_param_type = "ImageStatusParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("number", Some(&number)), ("params", Some(&params))]).and_then(|[v0, v1]| api::status::post_image(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("number", Some(&number)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::status::post_image(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
-
 }
-
 
 /// WhatsApp groups.
 #[wasm_bindgen]
@@ -351,7 +388,11 @@ impl Groups {
         #[wasm_bindgen(unchecked_param_type = "GroupParticipantsParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("groupUuid", Some(&group_uuid)), ("params", Some(&params))]).and_then(|[v0, v1]| api::groups::add_participants(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("groupUuid", Some(&group_uuid)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::groups::add_participants(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #26 `POST /open/whatsapp/group/{uuid}/remove-participant`: at most 10 a call.
@@ -362,7 +403,11 @@ impl Groups {
         #[wasm_bindgen(unchecked_param_type = "GroupParticipantsParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("groupUuid", Some(&group_uuid)), ("params", Some(&params))]).and_then(|[v0, v1]| api::groups::remove_participants(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("groupUuid", Some(&group_uuid)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::groups::remove_participants(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #27 `POST /open/whatsapp/group/{uuid}/promote-participant`: makes them admins.
@@ -373,7 +418,11 @@ impl Groups {
         #[wasm_bindgen(unchecked_param_type = "GroupParticipantsParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("groupUuid", Some(&group_uuid)), ("params", Some(&params))]).and_then(|[v0, v1]| api::groups::promote_participants(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("groupUuid", Some(&group_uuid)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::groups::promote_participants(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #28 `POST /open/whatsapp/group/{uuid}/demote-participant`.
@@ -384,7 +433,11 @@ impl Groups {
         #[wasm_bindgen(unchecked_param_type = "GroupParticipantsParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("groupUuid", Some(&group_uuid)), ("params", Some(&params))]).and_then(|[v0, v1]| api::groups::demote_participants(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("groupUuid", Some(&group_uuid)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::groups::demote_participants(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #29 `POST /open/whatsapp/group/{uuid}/set-description`.
@@ -395,7 +448,11 @@ impl Groups {
         #[wasm_bindgen(unchecked_param_type = "GroupDescriptionParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("groupUuid", Some(&group_uuid)), ("params", Some(&params))]).and_then(|[v0, v1]| api::groups::set_description(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("groupUuid", Some(&group_uuid)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::groups::set_description(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #30 `POST /open/whatsapp/group/{uuid}/set-picture`.
@@ -406,7 +463,11 @@ impl Groups {
         #[wasm_bindgen(unchecked_param_type = "GroupPictureParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("groupUuid", Some(&group_uuid)), ("params", Some(&params))]).and_then(|[v0, v1]| api::groups::set_picture(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("groupUuid", Some(&group_uuid)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::groups::set_picture(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #31 `GET /open/whatsapp/groups/messages/{uuid}`: 50 a page, each with its participant.
@@ -417,11 +478,13 @@ impl Groups {
         #[wasm_bindgen(unchecked_optional_param_type = "PageParams")] params: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("groupUuid", Some(&group_uuid)), ("params", params.as_ref())]).and_then(|[v0, v1]| api::groups::messages(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("groupUuid", Some(&group_uuid)), ("params", params.as_ref())])
+                .and_then(|[v0, v1]| api::groups::messages(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
-
 }
-
 
 /// The WhatsApp Business catalog.
 #[wasm_bindgen]
@@ -437,7 +500,11 @@ impl Catalog {
         #[wasm_bindgen(unchecked_optional_param_type = "CatalogListParams")] params: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("fromNumber", Some(&from_number)), ("params", params.as_ref())]).and_then(|[v0, v1]| api::catalog::list_products(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("fromNumber", Some(&from_number)), ("params", params.as_ref())])
+                .and_then(|[v0, v1]| api::catalog::list_products(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #34 `POST /open/whatsapp/catalog/product`: goes through WhatsApp review.
@@ -458,7 +525,11 @@ impl Catalog {
         #[wasm_bindgen(unchecked_param_type = "ProductUpdateParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("productId", Some(&product_id)), ("params", Some(&params))]).and_then(|[v0, v1]| api::catalog::update_product(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("productId", Some(&product_id)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::catalog::update_product(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #36 `DELETE /open/whatsapp/catalog/product/{id}` (with a JSON body).
@@ -469,7 +540,11 @@ impl Catalog {
         #[wasm_bindgen(unchecked_param_type = "FromNumberParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("productId", Some(&product_id)), ("params", Some(&params))]).and_then(|[v0, v1]| api::catalog::delete_product(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("productId", Some(&product_id)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::catalog::delete_product(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #37 `POST /open/whatsapp/catalog/product/image/{id}`: one or two images.
@@ -480,7 +555,11 @@ impl Catalog {
         #[wasm_bindgen(unchecked_param_type = "ProductImagesParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("productId", Some(&product_id)), ("params", Some(&params))]).and_then(|[v0, v1]| api::catalog::add_product_images(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("productId", Some(&product_id)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::catalog::add_product_images(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #38 `DELETE /open/whatsapp/catalog/product/image/{id}/{index}`: not the default image (0).
@@ -492,7 +571,11 @@ impl Catalog {
         #[wasm_bindgen(unchecked_param_type = "FromNumberParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("productId", Some(&product_id)), ("imageIndex", Some(&image_index)), ("params", Some(&params))]).and_then(|[v0, v1, v2]| api::catalog::delete_product_image(v0.as_ref(), v1.as_ref(), v2.as_ref())), &opts)
+        self.0.call(
+            args([("productId", Some(&product_id)), ("imageIndex", Some(&image_index)), ("params", Some(&params))])
+                .and_then(|[v0, v1, v2]| api::catalog::delete_product_image(v0.as_ref(), v1.as_ref(), v2.as_ref())),
+            &opts,
+        )
     }
 
     /// #39 / #40 `GET /open/whatsapp/catalog/collections[/{target}]`.
@@ -503,7 +586,11 @@ impl Catalog {
         #[wasm_bindgen(unchecked_optional_param_type = "CatalogListParams")] params: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("fromNumber", Some(&from_number)), ("params", params.as_ref())]).and_then(|[v0, v1]| api::catalog::list_collections(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("fromNumber", Some(&from_number)), ("params", params.as_ref())])
+                .and_then(|[v0, v1]| api::catalog::list_collections(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #41 `POST /open/whatsapp/catalog/collection`: cannot be renamed later.
@@ -513,7 +600,10 @@ impl Catalog {
         #[wasm_bindgen(unchecked_param_type = "CollectionCreateParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("params", Some(&params))]).and_then(|[v0]| api::catalog::create_collection(v0.as_ref())), &opts)
+        self.0.call(
+            args([("params", Some(&params))]).and_then(|[v0]| api::catalog::create_collection(v0.as_ref())),
+            &opts,
+        )
     }
 
     /// #42 `PUT /open/whatsapp/catalog/collection/{id}`: the answer has the collection's NEW id.
@@ -524,7 +614,11 @@ impl Catalog {
         #[wasm_bindgen(unchecked_param_type = "CollectionUpdateParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("collectionId", Some(&collection_id)), ("params", Some(&params))]).and_then(|[v0, v1]| api::catalog::update_collection(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("collectionId", Some(&collection_id)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::catalog::update_collection(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #43 `DELETE /open/whatsapp/catalog/collection/{id}` (with a JSON body).
@@ -535,11 +629,13 @@ impl Catalog {
         #[wasm_bindgen(unchecked_param_type = "FromNumberParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("collectionId", Some(&collection_id)), ("params", Some(&params))]).and_then(|[v0, v1]| api::catalog::delete_collection(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("collectionId", Some(&collection_id)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::catalog::delete_collection(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
-
 }
-
 
 /// The contact book.
 #[wasm_bindgen]
@@ -584,7 +680,8 @@ impl Contacts {
         #[wasm_bindgen(js_name = contactUuid, unchecked_param_type = "string")] contact_uuid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("contactUuid", Some(&contact_uuid))]).and_then(|[v0]| api::contacts::get(v0.as_ref())), &opts)
+        self.0
+            .call(args([("contactUuid", Some(&contact_uuid))]).and_then(|[v0]| api::contacts::get(v0.as_ref())), &opts)
     }
 
     /// #48 `PUT /open/contacts/{uuid}`: only the given fields change.
@@ -595,7 +692,11 @@ impl Contacts {
         #[wasm_bindgen(unchecked_param_type = "ContactUpdateParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("contactUuid", Some(&contact_uuid)), ("params", Some(&params))]).and_then(|[v0, v1]| api::contacts::update(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("contactUuid", Some(&contact_uuid)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::contacts::update(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #49 `DELETE /open/contacts/{uuid}`.
@@ -605,11 +706,12 @@ impl Contacts {
         #[wasm_bindgen(js_name = contactUuid, unchecked_param_type = "string")] contact_uuid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("contactUuid", Some(&contact_uuid))]).and_then(|[v0]| api::contacts::delete(v0.as_ref())), &opts)
+        self.0.call(
+            args([("contactUuid", Some(&contact_uuid))]).and_then(|[v0]| api::contacts::delete(v0.as_ref())),
+            &opts,
+        )
     }
-
 }
-
 
 /// Webhook subscriptions.
 #[wasm_bindgen]
@@ -625,7 +727,11 @@ impl Webhooks {
         #[wasm_bindgen(unchecked_param_type = "WebhookSubscribeParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("eventName", Some(&event_name)), ("params", Some(&params))]).and_then(|[v0, v1]| api::webhooks::subscribe(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("eventName", Some(&event_name)), ("params", Some(&params))])
+                .and_then(|[v0, v1]| api::webhooks::subscribe(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #51 / #52 `GET /open/webhooks[/channel/{uuid}]`: enabled subscriptions.
@@ -645,11 +751,12 @@ impl Webhooks {
         #[wasm_bindgen(js_name = webhookUuid, unchecked_param_type = "string")] webhook_uuid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("webhookUuid", Some(&webhook_uuid))]).and_then(|[v0]| api::webhooks::delete(v0.as_ref())), &opts)
+        self.0.call(
+            args([("webhookUuid", Some(&webhook_uuid))]).and_then(|[v0]| api::webhooks::delete(v0.as_ref())),
+            &opts,
+        )
     }
-
 }
-
 
 /// WhatsApp Business API (WABA) numbers, templates and messages.
 #[wasm_bindgen]
@@ -684,7 +791,11 @@ impl Waba {
         #[wasm_bindgen(unchecked_optional_param_type = "TemplatesListParams")] params: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("phoneNumber", Some(&phone_number)), ("params", params.as_ref())]).and_then(|[v0, v1]| api::waba::list_templates(v0.as_ref(), v1.as_ref())), &opts)
+        self.0.call(
+            args([("phoneNumber", Some(&phone_number)), ("params", params.as_ref())])
+                .and_then(|[v0, v1]| api::waba::list_templates(v0.as_ref(), v1.as_ref())),
+            &opts,
+        )
     }
 
     /// #57 `POST /open/waba/templates/sync`: runs in the background.
@@ -694,7 +805,10 @@ impl Waba {
         #[wasm_bindgen(js_name = phoneNumber, unchecked_param_type = "E164")] phone_number: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("phoneNumber", Some(&phone_number))]).and_then(|[v0]| api::waba::sync_templates(v0.as_ref())), &opts)
+        self.0.call(
+            args([("phoneNumber", Some(&phone_number))]).and_then(|[v0]| api::waba::sync_templates(v0.as_ref())),
+            &opts,
+        )
     }
 
     /// #58 `DELETE /open/waba/templates/{uuid}`: every language variant, permanently.
@@ -704,7 +818,10 @@ impl Waba {
         #[wasm_bindgen(js_name = templateUuid, unchecked_param_type = "string")] template_uuid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("templateUuid", Some(&template_uuid))]).and_then(|[v0]| api::waba::delete_template(v0.as_ref())), &opts)
+        self.0.call(
+            args([("templateUuid", Some(&template_uuid))]).and_then(|[v0]| api::waba::delete_template(v0.as_ref())),
+            &opts,
+        )
     }
 
     /// #59 `POST /open/waba/send-message`: a template or a session text, never both. Never retried after it may have been processed.
@@ -716,9 +833,7 @@ impl Waba {
     ) -> Promise {
         self.0.call(args([("params", Some(&params))]).and_then(|[v0]| api::waba::send_message(v0.as_ref())), &opts)
     }
-
 }
-
 
 /// Phone calls, virtual numbers and caller IDs.
 #[wasm_bindgen]
@@ -753,7 +868,10 @@ impl Calls {
         #[wasm_bindgen(unchecked_optional_param_type = "PerPageParams")] params: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("params", params.as_ref())]).and_then(|[v0]| api::calls::list_virtual_numbers(v0.as_ref())), &opts)
+        self.0.call(
+            args([("params", params.as_ref())]).and_then(|[v0]| api::calls::list_virtual_numbers(v0.as_ref())),
+            &opts,
+        )
     }
 
     /// #63 `GET /open/voip/caller-ids`.
@@ -763,7 +881,8 @@ impl Calls {
         #[wasm_bindgen(unchecked_optional_param_type = "PerPageParams")] params: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("params", params.as_ref())]).and_then(|[v0]| api::calls::list_caller_ids(v0.as_ref())), &opts)
+        self.0
+            .call(args([("params", params.as_ref())]).and_then(|[v0]| api::calls::list_caller_ids(v0.as_ref())), &opts)
     }
 
     /// #64 `DELETE /open/voip/virtual-numbers/{uuid}`: marks it pending cancellation.
@@ -773,11 +892,13 @@ impl Calls {
         #[wasm_bindgen(js_name = virtualNumberUuid, unchecked_param_type = "string")] virtual_number_uuid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("virtualNumberUuid", Some(&virtual_number_uuid))]).and_then(|[v0]| api::calls::delete_virtual_number(v0.as_ref())), &opts)
+        self.0.call(
+            args([("virtualNumberUuid", Some(&virtual_number_uuid))])
+                .and_then(|[v0]| api::calls::delete_virtual_number(v0.as_ref())),
+            &opts,
+        )
     }
-
 }
-
 
 /// SMS.
 #[wasm_bindgen]
@@ -794,9 +915,7 @@ impl Sms {
     ) -> Promise {
         self.0.call(args([("params", Some(&params))]).and_then(|[v0]| api::sms::send(v0.as_ref())), &opts)
     }
-
 }
-
 
 /// Searching, reserving and buying virtual numbers.
 #[wasm_bindgen]
@@ -840,7 +959,10 @@ impl PhoneNumbers {
         #[wasm_bindgen(unchecked_param_type = "RequirementsParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("params", Some(&params))]).and_then(|[v0]| api::phone_numbers::requirements(v0.as_ref())), &opts)
+        self.0.call(
+            args([("params", Some(&params))]).and_then(|[v0]| api::phone_numbers::requirements(v0.as_ref())),
+            &opts,
+        )
     }
 
     /// #70 `GET /open/numbers/groups`.
@@ -850,7 +972,10 @@ impl PhoneNumbers {
         #[wasm_bindgen(unchecked_param_type = "NumberGroupsParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("params", Some(&params))]).and_then(|[v0]| api::phone_numbers::search_groups(v0.as_ref())), &opts)
+        self.0.call(
+            args([("params", Some(&params))]).and_then(|[v0]| api::phone_numbers::search_groups(v0.as_ref())),
+            &opts,
+        )
     }
 
     /// #71 `GET /open/numbers/available`.
@@ -860,7 +985,8 @@ impl PhoneNumbers {
         #[wasm_bindgen(unchecked_param_type = "AvailableNumbersParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("params", Some(&params))]).and_then(|[v0]| api::phone_numbers::available(v0.as_ref())), &opts)
+        self.0
+            .call(args([("params", Some(&params))]).and_then(|[v0]| api::phone_numbers::available(v0.as_ref())), &opts)
     }
 
     /// #72 `POST /open/numbers/reservations`.
@@ -889,7 +1015,11 @@ impl PhoneNumbers {
         #[wasm_bindgen(js_name = reservationUuid, unchecked_param_type = "string")] reservation_uuid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("reservationUuid", Some(&reservation_uuid))]).and_then(|[v0]| api::phone_numbers::cancel_reservation(v0.as_ref())), &opts)
+        self.0.call(
+            args([("reservationUuid", Some(&reservation_uuid))])
+                .and_then(|[v0]| api::phone_numbers::cancel_reservation(v0.as_ref())),
+            &opts,
+        )
     }
 
     /// #75 `POST /open/numbers/purchase`: without `number`, every active reservation is bought.
@@ -899,7 +1029,7 @@ impl PhoneNumbers {
         #[wasm_bindgen(unchecked_optional_param_type = "PurchaseParams")] params: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        self.0.call(args([("params", params.as_ref())]).and_then(|[v0]| api::phone_numbers::purchase(v0.as_ref())), &opts)
+        self.0
+            .call(args([("params", params.as_ref())]).and_then(|[v0]| api::phone_numbers::purchase(v0.as_ref())), &opts)
     }
-
 }

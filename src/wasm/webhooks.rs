@@ -86,7 +86,8 @@ fn parse(body: &JsValue, hint: Option<&str>) -> Result<JsValue> {
 /// the field's path.
 #[wasm_bindgen(js_name = parseWebhook, unchecked_return_type = "WebhookEvent")]
 pub fn parse_webhook(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | { [field: string]: unknown }")] body: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | { [field: string]: unknown }")]
+    body: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseWebhookOptions")] options: Option<JsValue>,
 ) -> std::result::Result<JsValue, JsValue> {
     let hint = match options.filter(|o| !o.is_undefined() && !o.is_null()) {
@@ -228,12 +229,14 @@ impl RouterInner {
             return reply(413, false, "body too large");
         }
         let hint = route_event(&url);
-        let event = match String::from_utf8(bytes).map_err(|e| Error::invalid_webhook("body", format_args!("is not UTF-8 ({e})"))).and_then(|text| {
-            let value = webhook::parse_json(&text)?;
-            let d = webhook::inspect(&value, hint.as_deref())?;
-            let payload = js_sys::JSON::parse(&text).map_err(|_| Error::invalid_webhook("body", "is not JSON"))?;
-            Ok((d, payload))
-        }) {
+        let event = match String::from_utf8(bytes)
+            .map_err(|e| Error::invalid_webhook("body", format_args!("is not UTF-8 ({e})")))
+            .and_then(|text| {
+                let value = webhook::parse_json(&text)?;
+                let d = webhook::inspect(&value, hint.as_deref())?;
+                let payload = js_sys::JSON::parse(&text).map_err(|_| Error::invalid_webhook("body", "is not JSON"))?;
+                Ok((d, payload))
+            }) {
             Ok((d, payload)) => (event_object(&d, payload), d),
             Err(e) => return reply(400, false, &e.to_string()),
         };
@@ -292,7 +295,10 @@ fn names(v: &JsValue) -> Result<Vec<String>> {
     }
     if Array::is_array(v) {
         let arr: &Array = v.unchecked_ref();
-        return arr.iter().map(|n| n.as_string().ok_or_else(|| Error::invalid("names", "must be event names (strings)"))).collect();
+        return arr
+            .iter()
+            .map(|n| n.as_string().ok_or_else(|| Error::invalid("names", "must be event names (strings)")))
+            .collect();
     }
     Err(Error::invalid("names", "must be an event name or an array of event names"))
 }
@@ -301,7 +307,9 @@ fn names(v: &JsValue) -> Result<Vec<String>> {
 impl WebhookRouter {
     /// `new WebhookRouter({ token?, maxBodyBytes?, dedupeWindowMs?, dedupeCapacity? })`.
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_optional_param_type = "WebhookRouterOptions")] options: Option<JsValue>) -> std::result::Result<WebhookRouter, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "WebhookRouterOptions")] options: Option<JsValue>,
+    ) -> std::result::Result<WebhookRouter, JsValue> {
         let json = match &options {
             Some(o) if !o.is_undefined() && !o.is_null() => Some(super::convert::to_json("options", o)?),
             _ => None,
@@ -309,9 +317,17 @@ impl WebhookRouter {
         let o = Fields::optional("options", json.as_ref())?;
         o.only(&["token", "maxBodyBytes", "dedupeWindowMs", "dedupeCapacity"])?;
         let token = match o.opt_str("token")? {
-            Some(t) if t.len() < 16 => return Err(Error::invalid("token", "must be at least 16 characters: it is the only thing standing between your endpoint and the internet").into()),
+            Some(t) if t.len() < 16 => return Err(Error::invalid(
+                "token",
+                "must be at least 16 characters: it is the only thing standing between your endpoint and the internet",
+            )
+            .into()),
             Some(t) if !t.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b)) => {
-                return Err(Error::invalid("token", "may contain only letters, digits, '-', '_', '.' and '~' (it goes in a URL)").into())
+                return Err(Error::invalid(
+                    "token",
+                    "may contain only letters, digits, '-', '_', '.' and '~' (it goes in a URL)",
+                )
+                .into())
             }
             t => t.map(str::to_string),
         };
@@ -333,7 +349,10 @@ impl WebhookRouter {
     /// in registration order, and the delivery is answered once they finish.
     pub fn on(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "WebhookEventName | (string & {}) | Array<WebhookEventName | (string & {})>")] names_arg: JsValue,
+        #[wasm_bindgen(
+            unchecked_param_type = "WebhookEventName | (string & {}) | Array<WebhookEventName | (string & {})>"
+        )]
+        names_arg: JsValue,
         #[wasm_bindgen(unchecked_param_type = "(event: WebhookEvent) => unknown")] handler: Function,
     ) -> std::result::Result<(), JsValue> {
         for n in names(&names_arg)? {
@@ -354,7 +373,10 @@ impl WebhookRouter {
     /// Runs `handler(error, event)` when a handler throws; the delivery is then answered 500 so
     /// 2Chat may deliver it again.
     #[wasm_bindgen(js_name = onError)]
-    pub fn on_error(&self, #[wasm_bindgen(unchecked_param_type = "(error: unknown, event: WebhookEvent) => unknown")] handler: Function) {
+    pub fn on_error(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "(error: unknown, event: WebhookEvent) => unknown")] handler: Function,
+    ) {
         self.inner.error_handlers.borrow_mut().push(handler);
     }
 
@@ -402,7 +424,11 @@ impl WebhookRouter {
     /// The hook URL a router at `base_url` understands for `event`: the event name as the last
     /// path segment, the token as a query parameter.
     #[wasm_bindgen(js_name = hookUrl)]
-    pub fn hook_url(#[wasm_bindgen(js_name = baseUrl)] base_url: &str, event: &str, token: &str) -> std::result::Result<String, JsValue> {
+    pub fn hook_url(
+        #[wasm_bindgen(js_name = baseUrl)] base_url: &str,
+        event: &str,
+        token: &str,
+    ) -> std::result::Result<String, JsValue> {
         Ok(crate::api::webhooks::router_hook_url(base_url, event, token)?)
     }
 
@@ -410,9 +436,18 @@ impl WebhookRouter {
     #[wasm_bindgen(js_name = generateToken)]
     pub fn generate_token() -> std::result::Result<String, JsValue> {
         let crypto = Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).unwrap_or(JsValue::UNDEFINED);
-        let get = Reflect::get(&crypto, &JsValue::from_str("getRandomValues")).ok().and_then(|f| f.dyn_into::<Function>().ok());
+        let get = Reflect::get(&crypto, &JsValue::from_str("getRandomValues"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok());
         let Some(get) = get else {
-            return Err(Error::invalid("crypto", format_args!("crypto.getRandomValues is not available in this runtime ({})", quoted("globalThis.crypto"))).into());
+            return Err(Error::invalid(
+                "crypto",
+                format_args!(
+                    "crypto.getRandomValues is not available in this runtime ({})",
+                    quoted("globalThis.crypto")
+                ),
+            )
+            .into());
         };
         let bytes = Uint8Array::new_with_length(32);
         get.call1(&crypto, &bytes)?;
@@ -424,7 +459,11 @@ fn base64url(bytes: &[u8]) -> String {
     const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut out = String::with_capacity(bytes.len() * 4 / 3 + 2);
     for chunk in bytes.chunks(3) {
-        let b = [chunk.first().copied().unwrap_or(0), chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
+        let b = [
+            chunk.first().copied().unwrap_or(0),
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..=chunk.len() {
             let idx = ((n >> (18 - 6 * i)) & 63) as usize;

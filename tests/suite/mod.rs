@@ -20,7 +20,7 @@ fn js(v: Value) -> JsValue {
 #[wasm_bindgen_test]
 async fn account_info_sends_the_key_and_returns_every_field() {
     let acct = Account::with(json!({"requests_per_minute": 77})).await;
-    let info = ok(acct.client().account().info(None)).await;
+    let info = ok(acct.client().account_api().info(None)).await;
     assert_eq!(info["success"], json!(true));
     assert!(info["account"]["uuid"].as_str().unwrap().starts_with("ACC"));
     assert_eq!(info["limits"]["requests_per_minute"], json!(77));
@@ -37,7 +37,8 @@ async fn account_info_sends_the_key_and_returns_every_field() {
 #[wasm_bindgen_test]
 async fn numbers_list_passes_filters_as_query() {
     let acct = Account::new().await;
-    let res = ok(acct.client().numbers().list(obj(json!({"status": "connected", "results_per_page": 10})), None)).await;
+    let res =
+        ok(acct.client().numbers_api().list(obj(json!({"status": "connected", "results_per_page": 10})), None)).await;
     let numbers = res["numbers"].as_array().unwrap();
     assert!(numbers.iter().all(|n| n["connection_status"] == "C"), "{numbers:?}");
     assert!(numbers.iter().any(|n| n["phone_number"] == FROM));
@@ -49,7 +50,7 @@ async fn numbers_list_passes_filters_as_query() {
 #[wasm_bindgen_test]
 async fn numbers_check_keeps_the_literal_plus_in_the_path() {
     let acct = Account::new().await;
-    let res = ok(acct.client().numbers().check(
+    let res = ok(acct.client().numbers_api().check(
         js(json!(FROM)),
         js(json!("+12025550123")),
         obj(json!({"extra_information": true})),
@@ -69,7 +70,7 @@ async fn messages_send_posts_the_body_and_the_message_is_listed() {
     let acct = Account::new().await;
     let client = acct.client();
     let params = json!({"from_number": FROM, "to_number": TO, "text": "¡Hola! 👋 from twochat"});
-    let sent = ok(client.messages().send(js(params.clone()), None)).await;
+    let sent = ok(client.messages_api().send(js(params.clone()), None)).await;
     assert_eq!(sent["success"], json!(true));
     let uuid = sent["message_uuid"].as_str().unwrap().to_string();
     assert!(uuid.starts_with("MSG"));
@@ -79,13 +80,14 @@ async fn messages_send_posts_the_body_and_the_message_is_listed() {
     assert_eq!(req["headers"]["content-type"], "application/json");
     assert_eq!(req["body"], params);
 
-    let list = ok(client.messages().list(js(json!(FROM)), None, None)).await;
+    let list = ok(client.messages_api().list(js(json!(FROM)), None, None)).await;
     let first = &list["messages"][0];
     assert_eq!(first["uuid"], json!(uuid), "newest first: {list}");
     assert_eq!(first["message"]["text"], "¡Hola! 👋 from twochat");
 
     let filtered =
-        ok(client.messages().list(js(json!(FROM)), obj(json!({"remote_number": TO, "page_number": 0})), None)).await;
+        ok(client.messages_api().list(js(json!(FROM)), obj(json!({"remote_number": TO, "page_number": 0})), None))
+            .await;
     assert!(filtered["messages"].as_array().unwrap().iter().all(|m| m["remote_phone_number"] == TO));
     let reqs = acct.requests().await;
     assert_eq!(reqs[1]["path"], "/open/whatsapp/messages/+595981048477");
@@ -98,7 +100,7 @@ async fn messages_send_posts_the_body_and_the_message_is_listed() {
 async fn messages_send_to_a_group_with_a_pin() {
     let acct = Account::new().await;
     let params = json!({"from_number": FROM, "to_group_uuid": GROUP, "pin": {"latitude": "-25.2637", "longitude": "-57.5759", "name": "Asunción"}});
-    ok(acct.client().messages().send(js(params), None)).await;
+    ok(acct.client().messages_api().send(js(params), None)).await;
     let req = acct.only_request().await;
     assert_eq!(req["body"]["to_group_uuid"], GROUP);
     assert_eq!(req["body"]["pin"]["latitude"], "-25.2637");
@@ -109,9 +111,9 @@ async fn messages_send_to_a_group_with_a_pin() {
 async fn groups_list_and_get() {
     let acct = Account::new().await;
     let client = acct.client();
-    let groups = ok(client.groups().list(js(json!(FROM)), None)).await;
+    let groups = ok(client.groups_api().list(js(json!(FROM)), None)).await;
     assert!(groups["data"].as_array().unwrap().iter().any(|g| g["uuid"] == GROUP));
-    let group = ok(client.groups().get(js(json!(GROUP)), None)).await;
+    let group = ok(client.groups_api().get(js(json!(GROUP)), None)).await;
     assert_eq!(group["data"]["participants"].as_array().map(Vec::len), Some(3));
     let reqs = acct.requests().await;
     assert_eq!(reqs[0]["path"], "/open/whatsapp/groups/+595981048477");
@@ -125,11 +127,11 @@ async fn contacts_create_then_list() {
     // The documented request body (shared/fixtures/responses/contact-create.request.json).
     let body = json!({"first_name": "2Chat", "last_name": "Support", "contact_detail": [
         {"type": "PH", "value": "+17137157533"}, {"type": "WAPH", "value": "+17137157533"}, {"type": "E", "value": "support@2chat.co"}]});
-    let created = ok(client.contacts().create(js(body.clone()), None)).await;
+    let created = ok(client.contacts_api().create(js(body.clone()), None)).await;
     let uuid = created["contact"]["uuid"].as_str().unwrap().to_string();
     assert!(uuid.starts_with("CON"));
     assert_eq!(created["contact"]["details"].as_array().map(Vec::len), Some(3));
-    let list = ok(client.contacts().list(obj(json!({"page_number": 0, "results_per_page": 100})), None)).await;
+    let list = ok(client.contacts_api().list(obj(json!({"page_number": 0, "results_per_page": 100})), None)).await;
     assert!(list["contacts"].as_array().unwrap().iter().any(|c| c["uuid"] == json!(uuid)));
     let reqs = acct.requests().await;
     assert_eq!(
@@ -144,7 +146,7 @@ async fn contacts_create_then_list() {
 async fn webhooks_subscribe_list_delete() {
     let acct = Account::new().await;
     let client = acct.client();
-    let sub = ok(client.webhooks().subscribe(
+    let sub = ok(client.webhooks_api().subscribe(
         js(json!("whatsapp.message.received")),
         js(json!({"hook_url": "https://example.com/hooks/2chat", "on_number": FROM})),
         None,
@@ -152,15 +154,15 @@ async fn webhooks_subscribe_list_delete() {
     .await;
     let uuid = sub["data"]["uuid"].as_str().unwrap().to_string();
     assert!(uuid.starts_with("WHK"));
-    let list = ok(client.webhooks().list(None, None)).await;
+    let list = ok(client.webhooks_api().list(None, None)).await;
     let channel = list["webhooks"][0]["channel_uuid"].as_str().unwrap().to_string();
     assert_eq!(list["webhooks"][0]["uuid"], json!(uuid));
-    let by_channel = ok(client.webhooks().list(obj(json!({"channel_uuid": channel})), None)).await;
+    let by_channel = ok(client.webhooks_api().list(obj(json!({"channel_uuid": channel})), None)).await;
     assert_eq!(by_channel["webhooks"].as_array().map(Vec::len), Some(1));
-    ok(client.webhooks().delete(js(json!(uuid)), None)).await;
-    let after = ok(client.webhooks().list(None, None)).await;
+    ok(client.webhooks_api().delete(js(json!(uuid)), None)).await;
+    let after = ok(client.webhooks_api().list(None, None)).await;
     assert_eq!(after["webhooks"], json!([]));
-    let again = err(client.webhooks().delete(js(json!(uuid)), None)).await;
+    let again = err(client.webhooks_api().delete(js(json!(uuid)), None)).await;
     assert_eq!((again.code.as_str(), again.status), ("not_found", Some(404.0)));
 
     let reqs = acct.requests().await;
@@ -191,7 +193,7 @@ async fn raw_request_reaches_any_path_with_encoded_query() {
 async fn default_and_per_call_headers_are_sent() {
     let acct = Account::new().await;
     let client = acct.client_with(json!({"defaultHeaders": {"X-Trace": "default", "X-App": "demo"}}));
-    ok(client.account().info(obj(json!({"headers": {"X-Trace": "per-call"}})))).await;
+    ok(client.account_api().info(obj(json!({"headers": {"X-Trace": "per-call"}})))).await;
     let req = acct.only_request().await;
     assert_eq!(req["headers"]["x-app"], "demo");
     assert!(req["headers"]["x-trace"].as_str().unwrap().contains("per-call"), "{req}");
@@ -204,24 +206,27 @@ async fn invalid_input_is_rejected_before_any_request() {
     let acct = Account::new().await;
     let c = acct.client();
     let cases: Vec<(js_sys::Promise, &str)> = vec![
-        (c.messages().send(js(json!({"from_number": "0981", "to_number": TO, "text": "x"})), None), "from_number:"),
+        (c.messages_api().send(js(json!({"from_number": "0981", "to_number": TO, "text": "x"})), None), "from_number:"),
         (
-            c.messages()
+            c.messages_api()
                 .send(js(json!({"from_number": FROM, "to_number": TO, "to_group_uuid": GROUP, "text": "x"})), None),
             "to_number:",
         ),
-        (c.messages().send(js(json!({"from_number": FROM, "text": "x"})), None), "to_number:"),
-        (c.messages().send(js(json!({"from_number": FROM, "to_number": TO})), None), "text:"),
-        (c.messages().send(JsValue::UNDEFINED, None), "params:"),
-        (c.messages().send(js(json!("hello")), None), "params:"),
-        (c.contacts().create(js(json!({"contact_detail": [{"type": "E", "value": "a@b.co"}]})), None), "first_name:"),
+        (c.messages_api().send(js(json!({"from_number": FROM, "text": "x"})), None), "to_number:"),
+        (c.messages_api().send(js(json!({"from_number": FROM, "to_number": TO})), None), "text:"),
+        (c.messages_api().send(JsValue::UNDEFINED, None), "params:"),
+        (c.messages_api().send(js(json!("hello")), None), "params:"),
         (
-            c.contacts()
+            c.contacts_api().create(js(json!({"contact_detail": [{"type": "E", "value": "a@b.co"}]})), None),
+            "first_name:",
+        ),
+        (
+            c.contacts_api()
                 .create(js(json!({"first_name": "A", "contact_detail": [{"type": "FAX", "value": "1"}]})), None),
             "contact_detail[0].type:",
         ),
         (
-            c.webhooks().subscribe(
+            c.webhooks_api().subscribe(
                 js(json!("whatsapp.message.nope")),
                 js(json!({"hook_url": "https://e.com", "on_number": FROM})),
                 None,
@@ -229,23 +234,23 @@ async fn invalid_input_is_rejected_before_any_request() {
             "eventName:",
         ),
         (
-            c.webhooks().subscribe(
+            c.webhooks_api().subscribe(
                 js(json!("whatsapp.message.new")),
                 js(json!({"hook_url": "file:///etc/passwd", "on_number": FROM})),
                 None,
             ),
             "hook_url:",
         ),
-        (c.groups().get(js(json!("../info")), None), "groupUuid:"),
-        (c.groups().get(js(json!("..")), None), "groupUuid:"),
-        (c.webhooks().delete(js(json!("WHK1/../../info")), None), "webhookUuid:"),
-        (c.messages().list(js(json!(595981048477u64)), None, None), "number:"),
-        (c.numbers().list(obj(json!({"results_per_page": 0})), None), "results_per_page:"),
-        (c.contacts().list(obj(json!({"page_number": -1})), None), "page_number:"),
+        (c.groups_api().get(js(json!("../info")), None), "groupUuid:"),
+        (c.groups_api().get(js(json!("..")), None), "groupUuid:"),
+        (c.webhooks_api().delete(js(json!("WHK1/../../info")), None), "webhookUuid:"),
+        (c.messages_api().list(js(json!(595981048477u64)), None, None), "number:"),
+        (c.numbers_api().list(obj(json!({"results_per_page": 0})), None), "results_per_page:"),
+        (c.contacts_api().list(obj(json!({"page_number": -1})), None), "page_number:"),
         (c.request("GET", "/open/../ping", None, None), "path:"),
         (c.request("PATCH", "/open/info", None, None), "method:"),
-        (c.account().info(obj(json!({"timeoutMs": -5}))), "timeoutMs:"),
-        (c.account().info(obj(json!({"retries": 1}))), "retries:"),
+        (c.account_api().info(obj(json!({"timeoutMs": -5}))), "timeoutMs:"),
+        (c.account_api().info(obj(json!({"retries": 1}))), "retries:"),
     ];
     for (p, field) in cases {
         let e = err(p).await;
@@ -254,9 +259,9 @@ async fn invalid_input_is_rejected_before_any_request() {
         assert_eq!(e.status, None);
     }
     let fn_arg: JsValue = js_sys::Function::new_no_args("return 1").into();
-    let e = err(c.messages().send(fn_arg, None)).await;
+    let e = err(c.messages_api().send(fn_arg, None)).await;
     assert_eq!((e.code.as_str(), e.message.starts_with("params:")), ("invalid_input", true));
-    let signal_not_a_signal = err(c.account().info(obj(json!({"signal": "stop"})))).await;
+    let signal_not_a_signal = err(c.account_api().info(obj(json!({"signal": "stop"})))).await;
     assert!(signal_not_a_signal.message.starts_with("signal:"), "{signal_not_a_signal:?}");
     assert_eq!(acct.requests().await, Vec::<Value>::new(), "no request may reach 2Chat");
 }
@@ -284,7 +289,7 @@ fn constructor_rejects_bad_options_with_a_two_chat_error() {
 #[wasm_bindgen_test]
 async fn unknown_key_is_unauthorized_and_the_key_is_not_echoed() {
     let client = twochat::wasm::TwoChat::new(obj(json!({"apiKey": "UAK-wrong-0000", "baseUrl": MOCK}))).unwrap();
-    let e = err(client.account().info(None)).await;
+    let e = err(client.account_api().info(None)).await;
     assert_eq!((e.code.as_str(), e.status), ("unauthorized", Some(401.0)));
     assert!(!e.message.contains("UAK-wrong-0000"));
 }
@@ -292,7 +297,7 @@ async fn unknown_key_is_unauthorized_and_the_key_is_not_echoed() {
 #[wasm_bindgen_test]
 async fn expired_trial_is_payment_required() {
     let acct = Account::with(json!({"expired": true})).await;
-    let e = err(acct.client().account().info(None)).await;
+    let e = err(acct.client().account_api().info(None)).await;
     assert_eq!((e.code.as_str(), e.status), ("payment_required", Some(402.0)));
     assert_eq!(acct.requests().await.len(), 1, "402 is not retried");
 }
@@ -315,24 +320,24 @@ async fn http_statuses_map_to_codes_with_the_servers_message() {
         (504, "server_error"),
     ] {
         acct.fault(json!({"kind": "status", "status": status, "body": {"success": false, "message": format!("told {status}")}})).await;
-        let e = err(c.account().info(None)).await;
+        let e = err(c.account_api().info(None)).await;
         assert_eq!(
             (e.code.as_str(), e.status, e.message.as_str()),
             (code, Some(f64::from(status)), &*format!("told {status}"))
         );
     }
     acct.fault(json!({"kind": "status", "status": 404, "body": {"success": false, "error": true, "error_message": "number not found"}})).await;
-    assert_eq!(err(c.account().info(None)).await.message, "number not found");
+    assert_eq!(err(c.account_api().info(None)).await.message, "number not found");
 }
 
 #[wasm_bindgen_test]
 async fn real_validation_failures_from_the_server() {
     let acct = Account::new().await;
     let c = acct.client();
-    let e =
-        err(c.messages().send(js(json!({"from_number": "+14155550000", "to_number": TO, "text": "x"})), None)).await;
+    let e = err(c.messages_api().send(js(json!({"from_number": "+14155550000", "to_number": TO, "text": "x"})), None))
+        .await;
     assert_eq!((e.code.as_str(), e.status), ("not_found", Some(404.0)), "{e:?}");
-    let e = err(c.groups().get(js(json!("WAG00000000-0000-4000-8000-000000000000")), None)).await;
+    let e = err(c.groups_api().get(js(json!("WAG00000000-0000-4000-8000-000000000000")), None)).await;
     assert_eq!(e.code, "not_found");
 }
 
@@ -340,7 +345,7 @@ async fn real_validation_failures_from_the_server() {
 async fn rate_limited_carries_retry_after() {
     let acct = Account::new().await;
     acct.fault(json!({"kind": "status", "status": 429, "headers": {"Retry-After": "120"}})).await;
-    let e = err(acct.client().account().info(None)).await;
+    let e = err(acct.client().account_api().info(None)).await;
     assert_eq!((e.code.as_str(), e.status, e.retry_after_ms), ("rate_limited", Some(429.0), Some(120_000.0)));
     assert_eq!(acct.requests().await.len(), 1, "a Retry-After above 60 s is left to the caller");
 }
@@ -349,8 +354,8 @@ async fn rate_limited_carries_retry_after() {
 async fn the_mocks_own_rate_limit_is_retried_after_its_retry_after() {
     let acct = Account::with(json!({"requests_per_minute": 1})).await;
     let c = acct.client_with(json!({"maxRetries": 0}));
-    ok(c.account().info(None)).await;
-    let e = err(c.account().info(None)).await;
+    ok(c.account_api().info(None)).await;
+    let e = err(c.account_api().info(None)).await;
     assert_eq!(e.code, "rate_limited");
     assert!(e.retry_after_ms.unwrap() >= 1000.0, "{e:?}");
 }
@@ -361,12 +366,12 @@ async fn undecodable_bodies_are_decode_errors() {
     let c = acct.client_with(json!({"maxRetries": 0}));
     for fault in [json!({"kind": "malformed_json"}), json!({"kind": "empty"}), json!({"kind": "html", "status": 200})] {
         acct.fault(fault.clone()).await;
-        let e = err(c.account().info(None)).await;
+        let e = err(c.account_api().info(None)).await;
         assert_eq!((e.code.as_str(), e.status), ("decode", Some(200.0)), "{fault}: {e:?}");
         assert!(e.message.len() < 400, "{}", e.message);
     }
     acct.fault(json!({"kind": "html"})).await;
-    let e = err(c.account().info(None)).await;
+    let e = err(c.account_api().info(None)).await;
     assert_eq!((e.code.as_str(), e.status, e.message.as_str()), ("server_error", Some(502.0), "HTTP 502 Bad Gateway"));
 }
 
@@ -377,7 +382,7 @@ async fn success_false_in_a_200_is_an_error() {
         json!({"kind": "status", "status": 200, "body": {"success": false, "error_message": "channel not connected"}}),
     )
     .await;
-    let e = err(acct.client().account().info(None)).await;
+    let e = err(acct.client().account_api().info(None)).await;
     assert_eq!(
         (e.code.as_str(), e.status, e.message.as_str()),
         ("unprocessable", Some(200.0), "channel not connected")
@@ -389,7 +394,7 @@ async fn connection_refused_is_a_network_error() {
     let client =
         twochat::wasm::TwoChat::new(obj(json!({"apiKey": "UAK-x", "baseUrl": "http://127.0.0.1:9", "maxRetries": 0})))
             .unwrap();
-    let e = err(client.account().info(None)).await;
+    let e = err(client.account_api().info(None)).await;
     assert_eq!((e.code.as_str(), e.status), ("network", None));
 }
 
@@ -397,8 +402,9 @@ async fn connection_refused_is_a_network_error() {
 async fn dropped_connection_mid_body_is_a_network_error_and_a_send_is_not_repeated() {
     let acct = Account::new().await;
     acct.fault(json!({"kind": "drop", "count": 3})).await;
-    let e = err(acct.client().messages().send(js(json!({"from_number": FROM, "to_number": TO, "text": "once"})), None))
-        .await;
+    let e =
+        err(acct.client().messages_api().send(js(json!({"from_number": FROM, "to_number": TO, "text": "once"})), None))
+            .await;
     assert_eq!(e.code, "network", "{e:?}");
     assert!(e.message.contains("not repeated"), "{}", e.message);
     assert_eq!(acct.requests().await.len(), 1, "a send whose answer was cut off may have gone out: never repeat it");
@@ -408,7 +414,7 @@ async fn dropped_connection_mid_body_is_a_network_error_and_a_send_is_not_repeat
 async fn the_key_is_redacted_from_server_messages() {
     let acct = Account::new().await;
     acct.fault(json!({"kind": "status", "status": 401, "body": {"success": false, "message": format!("key {} revoked", acct.key)}})).await;
-    let e = err(acct.client().account().info(None)).await;
+    let e = err(acct.client().account_api().info(None)).await;
     assert_eq!(e.message, "key [redacted] revoked");
     let json = from_js(&e.raw).to_string();
     assert!(!json.contains(&acct.key), "{json}");
@@ -420,7 +426,7 @@ async fn the_key_is_redacted_from_server_messages() {
 async fn a_get_is_retried_after_503_then_succeeds() {
     let acct = Account::new().await;
     acct.fault(json!({"kind": "status", "status": 503})).await;
-    let info = ok(acct.client().account().info(None)).await;
+    let info = ok(acct.client().account_api().info(None)).await;
     assert_eq!(info["success"], json!(true));
     let statuses: Vec<Value> = acct.requests().await.iter().map(|r| r["status"].clone()).collect();
     assert_eq!(statuses, vec![json!(503), json!(200)]);
@@ -430,11 +436,11 @@ async fn a_get_is_retried_after_503_then_succeeds() {
 async fn retries_stop_at_max_retries() {
     let acct = Account::new().await;
     acct.fault(json!({"kind": "status", "status": 502, "count": 5, "headers": {"Retry-After": "0"}})).await;
-    let e = err(acct.client_with(json!({"maxRetries": 2})).account().info(None)).await;
+    let e = err(acct.client_with(json!({"maxRetries": 2})).account_api().info(None)).await;
     assert_eq!(e.code, "server_error");
     assert_eq!(acct.requests().await.len(), 3, "one attempt and two retries");
     acct.fault(json!({"kind": "status", "status": 502})).await;
-    err(acct.client().account().info(obj(json!({"maxRetries": 0})))).await;
+    err(acct.client().account_api().info(obj(json!({"maxRetries": 0})))).await;
     assert_eq!(acct.requests().await.len(), 4, "per-call maxRetries: 0 makes a single attempt");
 }
 
@@ -442,8 +448,9 @@ async fn retries_stop_at_max_retries() {
 async fn a_post_answered_503_is_sent_exactly_once() {
     let acct = Account::new().await;
     acct.fault(json!({"kind": "status", "status": 503, "count": 3})).await;
-    let e = err(acct.client().messages().send(js(json!({"from_number": FROM, "to_number": TO, "text": "once"})), None))
-        .await;
+    let e =
+        err(acct.client().messages_api().send(js(json!({"from_number": FROM, "to_number": TO, "text": "once"})), None))
+            .await;
     assert_eq!((e.code.as_str(), e.status), ("server_error", Some(503.0)));
     assert!(e.message.contains("not repeated"), "{}", e.message);
     assert_eq!(acct.requests().await.len(), 1, "a send must never be repeated after a 5xx");
@@ -455,7 +462,7 @@ async fn a_post_that_timed_out_is_not_repeated() {
     acct.fault(json!({"kind": "hang", "count": 3})).await;
     let e = err(acct
         .client()
-        .messages()
+        .messages_api()
         .send(js(json!({"from_number": FROM, "to_number": TO, "text": "once"})), obj(json!({"timeoutMs": 300}))))
     .await;
     assert_eq!(e.code, "timeout");
@@ -469,7 +476,7 @@ async fn a_post_refused_with_429_or_486_is_retried() {
     acct.fault(json!({"kind": "status", "status": 486, "headers": {"Retry-After": "0"}})).await;
     let sent = ok(acct
         .client()
-        .messages()
+        .messages_api()
         .send(js(json!({"from_number": FROM, "to_number": TO, "text": "after busy"})), None))
     .await;
     assert_eq!(sent["success"], json!(true));
@@ -482,7 +489,7 @@ async fn a_get_that_times_out_is_retried() {
     let acct = Account::new().await;
     acct.fault(json!({"kind": "hang"})).await;
     let started = now();
-    let info = ok(acct.client_with(json!({"timeoutMs": 300})).account().info(None)).await;
+    let info = ok(acct.client_with(json!({"timeoutMs": 300})).account_api().info(None)).await;
     assert_eq!(info["success"], json!(true));
     assert_eq!(acct.requests().await.len(), 2);
     assert!(now() - started >= 300.0);
@@ -493,7 +500,7 @@ async fn timeout_applies_per_attempt() {
     let acct = Account::new().await;
     acct.fault(json!({"kind": "hang"})).await;
     let started = now();
-    let e = err(acct.client_with(json!({"maxRetries": 0})).account().info(obj(json!({"timeoutMs": 200})))).await;
+    let e = err(acct.client_with(json!({"maxRetries": 0})).account_api().info(obj(json!({"timeoutMs": 200})))).await;
     assert_eq!(e.code, "timeout");
     assert!(e.message.contains("200 ms"), "{}", e.message);
     assert!(now() - started >= 200.0);
@@ -504,7 +511,7 @@ async fn abort_cancels_a_hanging_call_at_once() {
     let acct = Account::new().await;
     acct.fault(json!({"kind": "hang"})).await;
     let controller = web_sys::AbortController::new().unwrap();
-    let p = acct.client().account().info(with_signal(&controller.signal(), json!({})));
+    let p = acct.client().account_api().info(with_signal(&controller.signal(), json!({})));
     let abort_later = {
         let controller = controller.clone();
         wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
@@ -530,7 +537,7 @@ async fn an_already_aborted_signal_sends_nothing() {
     let acct = Account::new().await;
     let controller = web_sys::AbortController::new().unwrap();
     controller.abort();
-    let e = err(acct.client().account().info(with_signal(&controller.signal(), json!({})))).await;
+    let e = err(acct.client().account_api().info(with_signal(&controller.signal(), json!({})))).await;
     assert_eq!(e.code, "aborted");
     assert!(acct.requests().await.is_empty());
 }
@@ -546,18 +553,18 @@ async fn a_custom_fetch_is_used() {
     let opts = to_js(&json!({"apiKey": acct.key, "baseUrl": MOCK}));
     js_sys::Reflect::set(&opts, &"fetch".into(), &wrapper).unwrap();
     let client = twochat::wasm::TwoChat::new(Some(opts)).unwrap();
-    ok(client.account().info(None)).await;
+    ok(client.account_api().info(None)).await;
     assert_eq!(acct.only_request().await["headers"]["x-via"], "custom-fetch");
 
     let broken = js_sys::Function::new_with_args("req", "return Promise.reject('not an Error')");
     let opts = to_js(&json!({"apiKey": acct.key, "baseUrl": MOCK, "maxRetries": 0}));
     js_sys::Reflect::set(&opts, &"fetch".into(), &broken).unwrap();
-    let e = err(twochat::wasm::TwoChat::new(Some(opts)).unwrap().account().info(None)).await;
+    let e = err(twochat::wasm::TwoChat::new(Some(opts)).unwrap().account_api().info(None)).await;
     assert_eq!(e.code, "network");
     let junk = js_sys::Function::new_with_args("req", "return 42");
     let opts = to_js(&json!({"apiKey": acct.key, "baseUrl": MOCK, "maxRetries": 0}));
     js_sys::Reflect::set(&opts, &"fetch".into(), &junk).unwrap();
-    let e = err(twochat::wasm::TwoChat::new(Some(opts)).unwrap().account().info(None)).await;
+    let e = err(twochat::wasm::TwoChat::new(Some(opts)).unwrap().account_api().info(None)).await;
     assert_eq!(e.code, "network");
 }
 
@@ -582,10 +589,14 @@ fn a_key_in_a_browser_page_is_warned_about_unless_allowed() {
     let seen = js_sys::Array::new();
     let capture = js_sys::Function::new_with_args("m", "this.push(m)").bind(&seen);
     js_sys::Reflect::set(&console, &"warn".into(), &capture).unwrap();
-    let in_page = ["window", "document"].iter().all(|k| !js_sys::Reflect::get(&global, &(*k).into()).unwrap().is_undefined());
+    let in_page =
+        ["window", "document"].iter().all(|k| !js_sys::Reflect::get(&global, &(*k).into()).unwrap().is_undefined());
 
     let _with_key = twochat::wasm::TwoChat::new(obj(json!({"apiKey": "UAK-page-key", "baseUrl": MOCK}))).unwrap();
-    let _allowed = twochat::wasm::TwoChat::new(obj(json!({"apiKey": "UAK-page-key", "baseUrl": MOCK, "dangerouslyAllowBrowser": true}))).unwrap();
+    let _allowed = twochat::wasm::TwoChat::new(obj(
+        json!({"apiKey": "UAK-page-key", "baseUrl": MOCK, "dangerouslyAllowBrowser": true}),
+    ))
+    .unwrap();
     let _proxied = twochat::wasm::TwoChat::new(obj(json!({"baseUrl": MOCK}))).unwrap();
     js_sys::Reflect::set(&console, &"warn".into(), &original).unwrap();
 
