@@ -31,11 +31,12 @@ fi
 lock_sum=$(sha256sum bench/package-lock.json | cut -d' ' -f1)
 if [ "$(cat bench/node_modules/.lock-sha256 2>/dev/null || true)" != "$lock_sum" ]; then
   log "installing the bench's npm dependencies (npm ci in bench/)"
-  (cd bench && npm ci --no-audit --no-fund --loglevel=error)
+  (cd bench && npm ci --no-audit --no-fund --loglevel=error >&2)
   echo "$lock_sum" >bench/node_modules/.lock-sha256
 fi
 
-if [ "$(twiggy --version 2>/dev/null || true)" != "twiggy $TWIGGY_VERSION" ]; then
+# (`twiggy --version` prints "twiggy-opt 0.8.0")
+if [ "$(twiggy --version 2>/dev/null | awk '{print $2}' || true)" != "$TWIGGY_VERSION" ]; then
   log "installing twiggy $TWIGGY_VERSION"
   cargo install --locked "twiggy@$TWIGGY_VERSION" --force
 fi

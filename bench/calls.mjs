@@ -1,0 +1,152 @@
+// Call overhead: a `TwoChat` call (the Node entry of the bench build, pkg/index.mjs) against the
+// same request made with the global `fetch` + `response.json()`, on the mock, for a small response
+// (account.info) and a large one (messages.list: a page of 100 messages). The raw request copies
+// the path, query and headers that the mock recorded for the SDK's request, and the mock's log is
+// checked afterwards: both sides sent the same request.
+//
+// Sequential: SDK and raw calls alternate (ABBA…), so drift in the machine's speed hits both.
+// 64 in flight: a round is 64 concurrent calls; rounds alternate between SDK and raw.
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { performance } from "node:perf_hooks";
+import { PKG, control, median, quantile, mockUrl, save, log, fmt } from "./lib.mjs";
+
+const SEQ_CALLS = Number(process.env.BENCH_SEQ_CALLS ?? 300);
+const SEQ_WARMUP = 50;
+const CONC = 64;
+const CONC_ROUNDS = Number(process.env.BENCH_CONC_ROUNDS ?? 40);
+const CONC_WARMUP = 3;
+const PY = "+595981048477";
+
+const { TwoChat } = await import(pathToFileURL(join(PKG, "index.mjs")).href);
+const MOCK = mockUrl();
+const API_KEY = `UAK-bench-${process.pid}-${Date.now().toString(36)}`;
+
+// An account the mock never rate-limits, with 150 more messages on the seeded number.
+await control("POST", "/__mock/accounts", { api_key: API_KEY, requests_per_minute: 1_000_000_000 });
+await control("POST", "/__mock/seed", { api_key: API_KEY, messages: { number: PY, count: 150 } });
+
+const client = new TwoChat({ apiKey: API_KEY, baseUrl: MOCK });
+const q = encodeURIComponent(API_KEY);
+
+async function lastRequest() {
+  const { requests } = await control("GET", `/__mock/requests?api_key=${q}`);
+  if (!requests.length) throw new Error("the mock logged no request");
+  return requests[requests.length - 1];
+}
+
+// Headers the runtime's fetch adds or manages itself; everything else the SDK sent is copied.
+const RUNTIME_HEADERS = new Set(["host", "connection", "content-length", "keep-alive", "transfer-encoding"]);
+function sentHeaders(entry) {
+  return Object.fromEntries(Object.entries(entry.headers).filter(([k]) => !RUNTIME_HEADERS.has(k)));
+}
+
+/** Builds the raw equivalent of one SDK call from what the mock received, and checks it. */
+async function rawTwin(name, sdkCall, check) {
+  await control("DELETE", `/__mock/requests?api_key=${q}`);
+  const sdkBody = await sdkCall();
+  const sdkReq = await lastRequest();
+  const url = `${MOCK}${sdkReq.path}${sdkReq.query ? `?${sdkReq.query}` : ""}`;
+  const headers = sentHeaders(sdkReq);
+  const raw = async () => {
+    const r = await fetch(url, { method: sdkReq.method, headers });
+    return r.json();
+  };
+  const rawBody = await raw();
+  const rawReq = await lastRequest();
+  const sorted = (h) => JSON.stringify(Object.entries(h).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const same = rawReq.method === sdkReq.method && rawReq.path === sdkReq.path && rawReq.query === sdkReq.query && sorted(sentHeaders(rawReq)) === sorted(headers);
+  if (!same) throw new Error(`${name}: the raw request differs from the SDK's:\n${JSON.stringify(sdkReq)}\n${JSON.stringify(rawReq)}`);
+  check(sdkBody, "SDK");
+  check(rawBody, "raw fetch");
+  await control("DELETE", `/__mock/requests?api_key=${q}`);
+  const bytes = (await (await fetch(url, { headers })).arrayBuffer()).byteLength;
+  return { raw, request: `${sdkReq.method} ${sdkReq.path}${sdkReq.query ? `?${sdkReq.query}` : ""}`, headers: Object.keys(headers).sort(), bytes };
+}
+
+async function timed(fn) {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+async function sequential(sdk, raw) {
+  for (let i = 0; i < SEQ_WARMUP; i++) {
+    await sdk();
+    await raw();
+  }
+  const a = [];
+  const b = [];
+  for (let i = 0; i < SEQ_CALLS; i++) {
+    // ABBA: neither side always goes first.
+    if (i % 2 === 0) {
+      a.push(await timed(sdk));
+      b.push(await timed(raw));
+    } else {
+      b.push(await timed(raw));
+      a.push(await timed(sdk));
+    }
+  }
+  return { sdk: a, raw: b };
+}
+
+const round = (fn) => () => Promise.all(Array.from({ length: CONC }, fn));
+
+async function concurrent(sdk, raw) {
+  const sdkRound = round(sdk);
+  const rawRound = round(raw);
+  for (let i = 0; i < CONC_WARMUP; i++) {
+    await sdkRound();
+    await rawRound();
+  }
+  const a = [];
+  const b = [];
+  for (let i = 0; i < CONC_ROUNDS; i++) {
+    if (i % 2 === 0) {
+      a.push(await timed(sdkRound));
+      b.push(await timed(rawRound));
+    } else {
+      b.push(await timed(rawRound));
+      a.push(await timed(sdkRound));
+    }
+  }
+  return { sdk: a, raw: b };
+}
+
+function summary(samples) {
+  const s = { median_ms: median(samples.sdk), p90_ms: quantile(samples.sdk, 0.9) };
+  const r = { median_ms: median(samples.raw), p90_ms: quantile(samples.raw, 0.9) };
+  return { sdk: s, raw: r, ratio: s.median_ms / r.median_ms, n: samples.sdk.length };
+}
+
+const cases = [
+  {
+    id: "info",
+    label: "account.info (small)",
+    sdk: () => client.account.info(),
+    check: (body, who) => {
+      if (body?.success !== true) throw new Error(`account.info via ${who}: ${JSON.stringify(body)}`);
+    },
+  },
+  {
+    id: "messages",
+    label: "messages.list, 100 messages (large)",
+    sdk: () => client.messages.list(PY),
+    check: (body, who) => {
+      if (body?.messages?.length !== 100) throw new Error(`messages.list via ${who}: ${body?.messages?.length} messages, want 100`);
+    },
+  },
+];
+
+const results = { seq_calls: SEQ_CALLS, seq_warmup: SEQ_WARMUP, concurrency: CONC, conc_rounds: CONC_ROUNDS, conc_warmup: CONC_WARMUP, cases: [] };
+for (const c of cases) {
+  const twin = await rawTwin(c.id, c.sdk, c.check);
+  log(`calls: ${c.label}: ${twin.request} (${twin.bytes} bytes), headers ${twin.headers.join(", ")}`);
+  const seq = summary(await sequential(c.sdk, twin.raw));
+  log(`calls: ${c.label}, sequential: SDK ${fmt(seq.sdk.median_ms)} ms, fetch ${fmt(seq.raw.median_ms)} ms, ×${fmt(seq.ratio)}`);
+  const conc = summary(await concurrent(c.sdk, twin.raw));
+  log(`calls: ${c.label}, ${CONC} in flight: SDK ${fmt(conc.sdk.median_ms)} ms, fetch ${fmt(conc.raw.median_ms)} ms, ×${fmt(conc.ratio)}`);
+  results.cases.push({ id: c.id, label: c.label, request: twin.request, headers: twin.headers, response_bytes: twin.bytes, sequential: seq, concurrent: conc });
+}
+await control("DELETE", `/__mock/requests?api_key=${q}`);
+save("calls", results);

@@ -1,0 +1,62 @@
+// Helpers shared by the benchmark scripts: statistics, the mock's control API, results on disk.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** Where scripts/bench.sh builds the package and where the scripts leave their results. */
+export const PKG = join(ROOT, process.env.BENCH_PKG ?? "target/pkg-bench");
+export const OUT = join(ROOT, process.env.BENCH_OUT ?? "target/bench");
+
+/** The q-quantile (0..1) of a list of numbers, linear between the closest ranks. */
+export function quantile(values, q) {
+  if (values.length === 0) throw new Error("quantile of nothing");
+  const s = [...values].sort((a, b) => a - b);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+export const median = (values) => quantile(values, 0.5);
+
+/** Writes one benchmark's results as JSON under OUT. */
+export function save(name, data) {
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, `${name}.json`), JSON.stringify(data, null, 2) + "\n");
+}
+
+/** Reads one benchmark's results, or null when it did not run. */
+export function load(name) {
+  const p = join(OUT, `${name}.json`);
+  return existsSync(p) ? JSON.parse(readFileSync(p, "utf8")) : null;
+}
+
+export function mockUrl() {
+  const url = process.env.TWOCHAT_MOCK_URL;
+  if (!url) throw new Error("TWOCHAT_MOCK_URL is not set: run through scripts/with-mock.sh (make bench)");
+  return url.replace(/\/$/, "");
+}
+
+/** A call to the mock's control API (no auth); throws unless the status is 2xx. */
+export async function control(method, path, body) {
+  const r = await fetch(`${mockUrl()}${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`mock ${method} ${path}: ${r.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** Formats a number with a fixed count of significant digits, without exponent notation. */
+export function fmt(n, digits = 3) {
+  if (!Number.isFinite(n)) return String(n);
+  const a = Math.abs(n);
+  if (a >= 10 ** digits) return Math.round(n).toLocaleString("en-US");
+  return Number(n.toPrecision(digits)).toString();
+}
+
+export function log(...args) {
+  process.stderr.write(`\x1b[1;34m[bench]\x1b[0m ${args.join(" ")}\n`);
+}

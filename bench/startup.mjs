@@ -1,0 +1,152 @@
+// Start-up of the released module.
+//
+// Node: fresh child processes (startup-child.mjs), each timing WebAssembly.compile of the web
+// build's bytes + initSync; the median over the children.
+//
+// workerd (the pinned Miniflare of the repo root): fresh Miniflare instances, each running one of
+// five Workers that answer GET / (see WORKERS). For each: t0 before `new Miniflare(...)`, t1 when
+// `ready` resolved, t2 when the first response arrived. Every module is handed to Miniflare with
+// its contents (as a bundle would be), so Miniflare's own import walker, a development-time cost
+// that parses the JS in Node, stays out of the figures.
+//   - the brief's measure: (t2 − t1) of the Worker that calls initSync on its first request minus
+//     (t2 − t1) of the Worker without the wasm;
+//   - everything the package adds to a cold start: (t2 − t0) of the Worker importing the package's
+//     "workerd" entry (initSync at the top level, which workerd runs before `ready`) minus the same
+//     without the wasm, split into JS glue, wasm load + compile and instantiation.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync, readFileSync, readdirSync, existsSync, cpSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
+import { performance } from "node:perf_hooks";
+import { PKG, ROOT, OUT, median, quantile, save, log, fmt } from "./lib.mjs";
+
+const NODE_RUNS = Number(process.env.BENCH_NODE_RUNS ?? 21);
+const WORKERD_RUNS = Number(process.env.BENCH_WORKERD_RUNS ?? 15);
+const stats = (xs) => ({ median_ms: median(xs), p90_ms: quantile(xs, 0.9), min_ms: Math.min(...xs) });
+
+// --- Node -----------------------------------------------------------------------------------------
+// The package is "type": "commonjs" and its web build is ES modules meant for browsers, bundlers
+// and workers; a copy marked "type": "module" lets Node import the web glue as it is.
+const webCopy = join(OUT, "web-esm");
+rmSync(webCopy, { recursive: true, force: true });
+cpSync(join(PKG, "web"), webCopy, { recursive: true });
+writeFileSync(join(webCopy, "package.json"), '{ "type": "module" }\n');
+
+const runs = [];
+for (let i = 0; i < NODE_RUNS + 1; i++) {
+  const out = execFileSync(process.execPath, [join(ROOT, "bench", "startup-child.mjs"), join(webCopy, "twochat.js"), join(webCopy, "twochat_bg.wasm")], {
+    encoding: "utf8",
+    timeout: 60_000,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (i > 0) runs.push(JSON.parse(out)); // the first one warms the disk cache
+}
+if (!(runs[0].endpoints > 0)) throw new Error(`the module did not answer after initSync: ${JSON.stringify(runs[0])}`);
+const node = {
+  runs: NODE_RUNS,
+  node_version: process.version,
+  compile: stats(runs.map((r) => r.compile_ms)),
+  init: stats(runs.map((r) => r.init_ms)),
+  total: stats(runs.map((r) => r.compile_ms + r.init_ms)),
+  import_glue: stats(runs.map((r) => r.import_ms)),
+  first_call: stats(runs.map((r) => r.first_call_ms)),
+};
+log(`startup: Node: compile ${fmt(node.compile.median_ms)} ms + initSync ${fmt(node.init.median_ms)} ms = ${fmt(node.total.median_ms)} ms (median of ${NODE_RUNS} processes)`);
+
+// --- workerd --------------------------------------------------------------------------------------
+let Miniflare;
+try {
+  ({ Miniflare } = await import("miniflare")); // resolves to the repo root's node_modules (pinned in its package.json)
+} catch (e) {
+  throw new Error(`miniflare is not installed at the repo root (npm ci there): ${e.message}`);
+}
+const miniflareVersion = JSON.parse(readFileSync(join(ROOT, "node_modules", "miniflare", "package.json"), "utf8")).version;
+if (!existsSync(join(PKG, "worker", "index.js"))) throw new Error(`${PKG}/worker/index.js is missing`);
+
+const dir = join(OUT, "workers");
+mkdirSync(dir, { recursive: true });
+const rel = (p) => {
+  const r = relative(dir, p).split("\\").join("/");
+  return r.startsWith(".") ? r : `./${r}`;
+};
+const web = join(PKG, "web");
+const glueFiles = [join(web, "twochat.js"), ...readdirSync(join(web, "snippets"), { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => join(web, "snippets", f))];
+const wasmFile = join(web, "twochat_bg.wasm");
+const entryFiles = [join(PKG, "worker", "index.js"), join(web, "index.js")];
+
+// Each Worker answers GET / with a number; what one adds over the one before is a part of the start-up.
+const WORKERS = {
+  // No twochat at all.
+  baseline: { files: [], code: `export default { fetch() { return new Response("75"); } };` },
+  // The web build's JS glue, no wasm.
+  glue: { files: glueFiles, code: `import * as twochat from "${rel(join(web, "twochat.js"))}";\nexport default { fetch() { return new Response(String(Object.keys(twochat).length)); } };` },
+  // The glue and the .wasm as a compiled module (workerd compiles it while loading), not instantiated.
+  compiled: {
+    files: [...glueFiles, wasmFile],
+    code: `import * as twochat from "${rel(join(web, "twochat.js"))}";\nimport module from "${rel(wasmFile)}";\nexport default { fetch() { return new Response(String(Object.keys(twochat).length + WebAssembly.Module.exports(module).length)); } };`,
+  },
+  // The package's "workerd" entry, as users import it: initSync at the top level.
+  entry: {
+    files: [...glueFiles, wasmFile, ...entryFiles],
+    code: `import { endpoints } from "${rel(join(PKG, "worker", "index.js"))}";\nexport default { fetch() { return new Response(String(endpoints().length)); } };`,
+  },
+  // The web build with initSync on the first request: instantiation falls between ready and the response.
+  lazy: {
+    files: [...glueFiles, wasmFile],
+    code: `import { initSync, endpoints } from "${rel(join(web, "twochat.js"))}";\nimport module from "${rel(wasmFile)}";\nlet ready = false;\nexport default { fetch() { if (!ready) { initSync({ module }); ready = true; } return new Response(String(endpoints().length)); } };`,
+  },
+};
+const modules = {};
+for (const [name, w] of Object.entries(WORKERS)) {
+  const main = join(dir, `${name}.mjs`);
+  writeFileSync(main, w.code + "\n");
+  modules[name] = [main, ...w.files].map((path) => ({ type: path.endsWith(".wasm") ? "CompiledWasm" : "ESModule", path, contents: readFileSync(path) }));
+}
+const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(readFileSync(join(ROOT, "examples", "worker", "wrangler.toml"), "utf8"))?.[1] ?? "2026-04-20";
+
+async function coldStart(name) {
+  const t0 = performance.now();
+  const mf = new Miniflare({ modules: modules[name], modulesRoot: ROOT, compatibilityDate, host: "127.0.0.1", verbose: false });
+  try {
+    await mf.ready;
+    const t1 = performance.now();
+    const r = await mf.dispatchFetch("http://localhost/");
+    const body = await r.text();
+    const t2 = performance.now();
+    if (r.status !== 200 || !(Number(body) > 0)) throw new Error(`Worker ${name} answered ${r.status} ${body}`);
+    return { to_ready_ms: t1 - t0, ready_to_first_ms: t2 - t1, total_ms: t2 - t0 };
+  } finally {
+    await mf.dispose();
+  }
+}
+
+await coldStart("baseline"); // warms the disk cache and workerd's binary
+for (const name of Object.keys(WORKERS)) await coldStart(name); // and proves every Worker answers
+const samples = Object.fromEntries(Object.keys(WORKERS).map((n) => [n, []]));
+for (let i = 0; i < WORKERD_RUNS; i++) {
+  const names = Object.keys(WORKERS);
+  for (const name of i % 2 === 0 ? names : names.reverse()) samples[name].push(await coldStart(name));
+}
+const pick = (xs, k) => stats(xs.map((x) => x[k]));
+const variants = Object.fromEntries(
+  Object.entries(samples).map(([name, xs]) => [name, { to_ready: pick(xs, "to_ready_ms"), ready_to_first: pick(xs, "ready_to_first_ms"), total: pick(xs, "total_ms") }]),
+);
+const m = (name, k) => variants[name][k].median_ms;
+const workerd = {
+  runs: WORKERD_RUNS,
+  miniflare: miniflareVersion,
+  compatibility_date: compatibilityDate,
+  variants,
+  delta_ready_to_first_ms: m("lazy", "ready_to_first") - m("baseline", "ready_to_first"),
+  delta_total_entry_ms: m("entry", "total") - m("baseline", "total"),
+  parts_ms: {
+    glue: m("glue", "total") - m("baseline", "total"),
+    wasm_load_compile: m("compiled", "total") - m("glue", "total"),
+    instantiate: m("entry", "total") - m("compiled", "total"),
+  },
+};
+log(
+  `startup: workerd: ready→first response with initSync ${fmt(m("lazy", "ready_to_first"))} vs ${fmt(m("baseline", "ready_to_first"))} ms without the wasm (Δ ${fmt(workerd.delta_ready_to_first_ms)} ms);` +
+    ` cold start with the package's entry Δ ${fmt(workerd.delta_total_entry_ms)} ms (glue ${fmt(workerd.parts_ms.glue)}, wasm load+compile ${fmt(workerd.parts_ms.wasm_load_compile)}, instantiate ${fmt(workerd.parts_ms.instantiate)})`,
+);
+
+save("startup", { node, workerd });
