@@ -8,7 +8,7 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 MOCK := target/release/twochat-mock
 STRICT_LINTS := -D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic -D clippy::indexing_slicing -D clippy::unreachable
 
-.PHONY: help bootstrap pkg mock demo bench test test-native lint test-node test-browser test-js test-e2e test-worker test-ecosystem fuzz-smoke fuzz clean
+.PHONY: help bootstrap pkg mock demo bench test test-native lint test-node test-browser test-js test-e2e test-worker test-ecosystem test-tools fuzz-smoke fuzz clean
 
 help:
 	@echo "make demo   install what is missing, build, serve the demo + mock 2Chat on http://127.0.0.1:$(PORT)"
@@ -29,7 +29,7 @@ demo: pkg mock
 	PORT=$(PORT) scripts/demo.sh
 
 test: bootstrap
-	$(MAKE) --no-print-directory mock test-native lint fuzz-smoke pkg test-node test-browser test-js test-ecosystem test-worker test-e2e
+	$(MAKE) --no-print-directory mock test-native lint fuzz-smoke pkg test-node test-browser test-js test-tools test-ecosystem test-worker test-e2e
 	@echo "make test: every layer passed"
 
 # Size, call overhead, parse speed and start-up, written to BENCHMARKS.md (not part of make test).
@@ -62,6 +62,10 @@ test-js: mock
 test-e2e: mock
 	scripts/demo-site.sh
 	MOCK_ARGS="--static target/demo-site" scripts/with-mock.sh node --test tests/e2e/
+
+# Every endpoint as an LLM tool: schemas (Ajv), a good and a bad call of each, the MCP server over stdio.
+test-tools: mock
+	scripts/with-mock.sh node --test tests/tools/
 
 # The packed tarball installed as users install it: Node ESM, Node CommonJS, and a vite@7 build
 # loaded in Chromium; each calls the mock and parses a webhook.

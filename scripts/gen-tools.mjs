@@ -141,7 +141,8 @@ function toolSchema(className, methodName) {
       const obj = schemaOf(checker.getTypeAtLocation(p));
       Object.assign(schema.properties, obj.properties ?? {});
       if (!p.questionToken) schema.required.push(...(obj.required ?? []));
-      if (obj.oneOf) schema.oneOf = obj.oneOf;
+      // "Exactly one of" goes in the description, not a top-level oneOf: OpenAI and Anthropic
+      // refuse oneOf/anyOf/allOf at the top of a tool's schema. callTool enforces it anyway.
       note = obj.description;
       continue;
     }
@@ -150,6 +151,8 @@ function toolSchema(className, methodName) {
     if (!p.questionToken) schema.required.push(key);
   }
   if (!schema.required.length) delete schema.required;
+  // Without a params object, only the positional arguments exist (callTool refuses others).
+  if (!method.parameters.some((p) => p.name.getText(file) === "params")) schema.additionalProperties = false;
   return { schema, note };
 }
 

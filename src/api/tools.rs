@@ -160,6 +160,36 @@ pub fn request(name: &str, args: Option<&Value>) -> Result<RequestSpec> {
         other => Err(Error::new(ErrorCode::InvalidInput, format!("tool {other:?} has no method"))),
     }
     .and_then(|spec| no_stray_arguments(tool, args, spec))
+    .map_err(|e| speak_the_tools_names(tool, e))
+}
+
+/// Errors name a method's positional argument by its JS name (`channelUuid`); a tool's caller
+/// knows it as the tool's argument (`channel_uuid`).
+fn speak_the_tools_names(tool: &str, mut e: Error) -> Error {
+    for snake in positional(tool) {
+        let camel = camel_case(snake);
+        if let Some(rest) = e.message.strip_prefix(camel.as_str()).filter(|r| r.starts_with(':')) {
+            e.message = format!("{snake}{rest}");
+            break;
+        }
+    }
+    e
+}
+
+fn camel_case(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Tools whose method takes no params object: arguments besides the positional ones are refused

@@ -48,14 +48,13 @@ fn split_options(field: &str, v: &Option<JsValue>, special: &[&str]) -> Result<(
     let Some(v) = v.as_ref().filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok((None, special.iter().map(|_| JsValue::UNDEFINED).collect()));
     };
-    let Some(obj) = v.dyn_ref::<Object>().filter(|_| !v.is_function() && !js_sys::Array::is_array(v)) else {
+    if !super::convert::is_plain_object(field, v)? {
         return Err(Error::invalid(field, "must be an object"));
-    };
+    }
     let mut map = Map::new();
     let mut taken = vec![JsValue::UNDEFINED; special.len()];
-    for key in Object::keys(obj).iter() {
-        let Some(name) = key.as_string() else { continue };
-        let value = Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED);
+    for name in super::convert::keys(field, v)? {
+        let value = super::convert::get(&name, v, &JsValue::from_str(&name))?;
         if let Some(i) = special.iter().position(|s| *s == name) {
             if let Some(slot) = taken.get_mut(i) {
                 *slot = value;

@@ -1,0 +1,740 @@
+// twochat/tools against twochat-mock: the tool list and its provider shapes, then — one table row
+// per tool, all 77 — a good argument set that the tool's JSON Schema accepts and that
+// `client.callTool` runs against the mock (one request, the expected method and path), and a bad
+// one that the schema rejects and `callTool` refuses before sending anything. Last, `callTool`
+// never rejects, whatever it is given.
+//   scripts/with-mock.sh node --test tests/tools/
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import Ajv2020 from "ajv/dist/2020.js";
+import { endpoints } from "../../pkg/index.mjs";
+import { tools, toOpenAITools, toAnthropicTools, toMcpTools } from "../../pkg/tools/index.mjs";
+import { MOCK, SEED, TwoChat, clientFor, received, register } from "../js/mock.mjs";
+
+const require = createRequire(import.meta.url);
+const { PY, PY_UUID, MX, GROUP, WABA, WABA_UUID, SMS, USER_UUID, PRODUCT_IDS, COLLECTION_ID, SESSION_KEY, MESSAGE_UUID } = SEED;
+const HOOK = "https://hooks.example.com/2chat/inbox";
+const IMG = "https://cdn.example.com/pics/avatar.jpg";
+const ALIASES = {
+  _2CHAT_CREATE_CONTACT: "create_contact",
+  _2CHAT_GET_API_USAGE_INFO: "get_account_info",
+  _2CHAT_LIST_CONTACTS: "list_contacts",
+  _2CHAT_LIST_WEBHOOKS: "list_webhooks",
+  _2CHAT_TEST_API_KEY: "ping",
+};
+const TOOLS = tools();
+const byName = new Map(TOOLS.map((t) => [t.name, t]));
+
+// Draft 2020-12, strict mode (unknown keywords, ignored keywords, types, tuples, required names
+// that are not properties...). `examples` is a draft 2020-12 meta-data keyword, which Ajv2020 knows.
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+const validators = new Map();
+const validator = (name) => {
+  if (!validators.has(name)) validators.set(name, ajv.compile(byName.get(name).input_schema));
+  return validators.get(name);
+};
+const schemaErrors = (name, args) => {
+  const v = validator(name);
+  return v(args) ? null : ajv.errorsText(v.errors);
+};
+
+/** Every key of `value` at any depth. */
+function keysDeep(value, out = new Set()) {
+  if (Array.isArray(value)) value.forEach((v) => keysDeep(v, out));
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) out.add(k), keysDeep(v, out);
+  return out;
+}
+const plain = ({ $schema, ...rest }) => rest;
+
+// ---------------------------------------------------------------------------------------------
+describe("the tool list", () => {
+  test("one tool per distinct endpoint tool, plus the five connector aliases", () => {
+    const fromTable = [...new Set(endpoints().map((e) => e.tool))];
+    assert.equal(fromTable.length, 72);
+    assert.equal(TOOLS.length, 77);
+    assert.deepEqual(TOOLS.filter((t) => !t.alias_of).map((t) => t.name).sort(), [...fromTable].sort());
+    assert.deepEqual(TOOLS.filter((t) => t.alias_of).map((t) => t.name).sort(), Object.keys(ALIASES).sort());
+    assert.deepEqual(tools({ aliases: false }).map((t) => t.name).sort(), [...fromTable].sort());
+  });
+
+  test("names are unique, snake_case or one of the aliases", () => {
+    const names = TOOLS.map((t) => t.name);
+    assert.equal(new Set(names).size, names.length);
+    for (const name of names) assert.ok(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(name) || name in ALIASES, name);
+  });
+
+  test("each tool names its method and endpoints as the endpoint table does", () => {
+    for (const t of TOOLS.filter((t) => !t.alias_of)) {
+      const rows = endpoints().filter((e) => e.tool === t.name);
+      assert.deepEqual([...new Set(rows.map((e) => `${e.resource}.${e.method}`))], [t.method], t.name);
+      assert.deepEqual(t.endpoints.map((e) => e.id).sort(), rows.map((e) => e.id).sort(), t.name);
+      assert.equal(typeof t.description, "string");
+      assert.ok(t.description.length > 10, t.name);
+    }
+  });
+
+  test("an alias is its tool under another name", () => {
+    for (const [alias, target] of Object.entries(ALIASES)) {
+      const a = byName.get(alias);
+      const t = byName.get(target);
+      assert.equal(a.alias_of, target);
+      assert.equal(a.method, t.method);
+      assert.deepEqual(a.input_schema, t.input_schema);
+      assert.deepEqual(a.endpoints, t.endpoints);
+      assert.ok(a.description.startsWith(t.description), alias);
+    }
+  });
+
+  test("tools() hands out copies", () => {
+    const a = tools();
+    a[0].input_schema.properties.hacked = { type: "string" };
+    a[0].name = "changed";
+    assert.deepEqual(tools()[0], TOOLS[0]);
+  });
+
+  test("the CommonJS entry and tools.json carry the same tools", () => {
+    const cjs = require("../../pkg/tools/index.cjs");
+    assert.deepEqual(cjs.tools(), TOOLS);
+    assert.deepEqual(require("../../pkg/tools/tools.json"), TOOLS);
+  });
+
+  test("every input_schema is a draft 2020-12 object schema that Ajv compiles in strict mode", () => {
+    for (const t of TOOLS) {
+      assert.equal(t.input_schema.$schema, "https://json-schema.org/draft/2020-12/schema", t.name);
+      assert.equal(t.input_schema.type, "object", t.name);
+      assert.equal(typeof t.input_schema.properties, "object", t.name);
+      assert.doesNotThrow(() => validator(t.name), t.name);
+    }
+  });
+
+  test("every required name is a declared property (also inside oneOf)", () => {
+    for (const t of TOOLS) {
+      const s = t.input_schema;
+      const required = [...(s.required ?? []), ...(s.oneOf ?? []).flatMap((b) => b.required ?? [])];
+      for (const r of required) assert.ok(r in s.properties, `${t.name}: required ${r} is not in properties`);
+    }
+  });
+});
+
+describe("provider shapes", () => {
+  const noSchemaKey = (label, value) => assert.ok(!keysDeep(value).has("$schema"), `${label}: a $schema key inside`);
+
+  test("OpenAI: {type: 'function', function: {name, description, parameters}}", () => {
+    const list = toOpenAITools();
+    assert.equal(list.length, 77);
+    list.forEach((x, i) => {
+      assert.deepEqual(Object.keys(x).sort(), ["function", "type"]);
+      assert.equal(x.type, "function");
+      assert.deepEqual(Object.keys(x.function).sort(), ["description", "name", "parameters"]);
+      assert.match(x.function.name, /^[a-zA-Z0-9_-]{1,64}$/);
+      assert.equal(x.function.name, TOOLS[i].name);
+      assert.equal(x.function.description, TOOLS[i].description);
+      assert.deepEqual(x.function.parameters, plain(TOOLS[i].input_schema));
+      assert.equal(x.function.parameters.type, "object");
+      noSchemaKey(x.function.name, x);
+    });
+  });
+
+  test("Anthropic: {name, description, input_schema}", () => {
+    const list = toAnthropicTools();
+    assert.equal(list.length, 77);
+    list.forEach((x, i) => {
+      assert.deepEqual(Object.keys(x).sort(), ["description", "input_schema", "name"]);
+      assert.match(x.name, /^[a-zA-Z0-9_-]{1,64}$/);
+      assert.equal(x.name, TOOLS[i].name);
+      assert.deepEqual(x.input_schema, plain(TOOLS[i].input_schema));
+      assert.equal(x.input_schema.type, "object");
+      noSchemaKey(x.name, x);
+    });
+  });
+
+  test("MCP: {name, description, inputSchema}", () => {
+    const list = toMcpTools();
+    assert.equal(list.length, 77);
+    list.forEach((x, i) => {
+      assert.deepEqual(Object.keys(x).sort(), ["description", "inputSchema", "name"]);
+      assert.equal(x.name, TOOLS[i].name);
+      assert.deepEqual(x.inputSchema, plain(TOOLS[i].input_schema));
+      assert.equal(x.inputSchema.type, "object");
+      noSchemaKey(x.name, x);
+    });
+  });
+
+  test("the converters take a subset, and leave the tools untouched", () => {
+    const some = tools({ aliases: false }).slice(0, 3);
+    const before = JSON.stringify(some);
+    assert.deepEqual(toOpenAITools(some).map((x) => x.function.name), some.map((t) => t.name));
+    assert.deepEqual(toAnthropicTools(some).map((x) => x.name), some.map((t) => t.name));
+    assert.deepEqual(toMcpTools(some).map((x) => x.name), some.map((t) => t.name));
+    assert.equal(JSON.stringify(some), before);
+  });
+
+  // OpenAI ("schema must have type 'object' and not have 'oneOf'/'anyOf'/'allOf'/'enum'/'not' at
+  // the top level") and Anthropic ("input_schema does not support oneOf, allOf, or anyOf at the
+  // top level") answer 400 to the WHOLE request when one tool has these at its root, so "exactly
+  // one of" rules live in the description (and callTool enforces them).
+  test("no schema has oneOf/anyOf/allOf/enum/not at its root (OpenAI and Anthropic refuse them)", () => {
+    const offenders = toAnthropicTools()
+      .filter((x) => ["oneOf", "anyOf", "allOf", "enum", "not"].some((k) => k in x.input_schema))
+      .map((x) => x.name);
+    assert.deepEqual(offenders, []);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// One row per tool. `setup(s)` makes the state the good call needs (through the SDK, so on the same
+// account) and returns what `good(ctx)` and `req(ctx)` use; `req` is the one request the mock must
+// then receive. `bad` must be refused by the schema and by callTool, with no request at all.
+
+const addImg = ["https://cdn.example.com/2.jpg", "https://cdn.example.com/3.jpg"];
+const newChannel = async (s) => ({ id: (await s.client.channels.create({ phone_number: "+12025550188", friendly_name: "tool line" })).channel.uuid });
+const newContact = async (s) =>
+  ({ id: (await s.client.contacts.create({ first_name: "Ana", last_name: "Gómez", contact_detail: [{ type: "E", value: "ana@example.com" }] })).contact.uuid });
+const memberAdded = async (s) => {
+  await s.client.groups.addParticipants(GROUP, { from_number: PY, participants: ["+12025550123"] });
+  return {};
+};
+const grp = (suffix) => `/open/whatsapp/group/${GROUP}/${suffix}`;
+const participants = { from_number: PY, participants: ["+12025550123"] };
+const eleven = Array.from({ length: 11 }, (_, i) => `+1202555014${i % 10}`);
+const RESERVABLE_GROUP = "6f0c1a2b-1415-4c3d-8e4f-5a6b7c8d9e01";
+
+const ROWS = {
+  ping: { good: () => ({}), req: () => ({ method: "GET", path: "/ping" }), bad: [] },
+  get_account_info: { good: () => ({}), req: () => ({ method: "GET", path: "/open/info" }), bad: "info" },
+  list_users: { good: () => ({}), req: () => ({ method: "GET", path: "/open/users" }), bad: 42 },
+  create_voice_access_token: {
+    good: () => ({ user_uuid: USER_UUID, label: "desk 4", ttl: 600 }),
+    req: () => ({ method: "POST", path: "/sdk/voip/access-token", body: { user_uuid: USER_UUID, label: "desk 4", ttl: 600 } }),
+    bad: { user_uuid: USER_UUID, ttl: 59 },
+  },
+  list_numbers: {
+    good: () => ({ status: "connected", page_number: 0, results_per_page: 1 }),
+    req: () => ({ method: "GET", path: "/open/whatsapp/get-numbers", query: "status=connected&page_number=0&results_per_page=1" }),
+    bad: { status: "maybe" },
+  },
+  get_channel: { good: () => ({ channel_uuid: PY_UUID }), req: () => ({ method: "GET", path: `/open/whatsapp/channel/${PY_UUID}` }), bad: { channel_uuid: 5 } },
+  create_channel: {
+    good: () => ({ phone_number: "+12025550188", friendly_name: "agent line" }),
+    req: () => ({ method: "POST", path: "/open/whatsapp/channel/create", body: { phone_number: "+12025550188", friendly_name: "agent line" } }),
+    bad: { phone_number: "12025550188", friendly_name: "agent line" },
+  },
+  get_channel_status: { good: () => ({ channel_uuid: PY_UUID }), req: () => ({ method: "GET", path: `/open/whatsapp/channel/${PY_UUID}/status` }), bad: {} },
+  connect_channel: {
+    setup: newChannel,
+    good: (c) => ({ channel_uuid: c.id }),
+    req: (c) => ({ method: "POST", path: `/open/whatsapp/channel/${c.id}/connect` }),
+    bad: { channel_uuid: ["WPN"] },
+  },
+  disconnect_channel: {
+    setup: newChannel,
+    good: (c) => ({ channel_uuid: c.id }),
+    req: (c) => ({ method: "POST", path: `/open/whatsapp/channel/${c.id}/disconnect` }),
+    bad: { channel_uuid: null },
+  },
+  delete_channel: { setup: newChannel, good: (c) => ({ channel_uuid: c.id }), req: (c) => ({ method: "DELETE", path: `/open/whatsapp/channel/${c.id}` }), bad: {} },
+  check_number: {
+    good: () => ({ from_number: PY, number_to_check: "+12025550123", extra_information: true }),
+    req: () => ({ method: "GET", path: "/open/whatsapp/check-number/+595981048477/+12025550123", query: "extra-information=true" }),
+    bad: { from_number: PY, number_to_check: "12345" },
+  },
+  send_message: {
+    good: () => ({ from_number: PY, to_number: MX, text: "hola 👋" }),
+    req: () => ({ method: "POST", path: "/open/whatsapp/send-message", body: { from_number: PY, to_number: MX, text: "hola 👋" } }),
+    bad: { from_number: PY, to_number: "5215512345432", text: "a number without its +" },
+  },
+  list_messages: {
+    good: () => ({ number: PY, remote_number: MX, page_number: 0 }),
+    req: () => ({ method: "GET", path: "/open/whatsapp/messages/+595981048477/+5215512345432", query: "page_number=0" }),
+    bad: { number: PY, page_number: -1 },
+  },
+  get_message: {
+    good: () => ({ session_key: SESSION_KEY, message_uuid: MESSAGE_UUID }),
+    req: () => ({ method: "GET", path: `/open/whatsapp/message/${SESSION_KEY}/${MESSAGE_UUID}` }),
+    bad: { session_key: SESSION_KEY },
+  },
+  delete_message: {
+    setup: async (s) => ({ id: (await s.client.messages.send({ from_number: PY, to_number: MX, text: "to be deleted" })).message_uuid }),
+    good: (c) => ({ session_key: SESSION_KEY, message_uuid: c.id }),
+    req: (c) => ({ method: "DELETE", path: `/open/whatsapp/message/${SESSION_KEY}/${c.id}` }),
+    bad: { message_uuid: "MSG0" },
+  },
+  list_conversations: {
+    good: () => ({ channel_uuid: PY_UUID, page_number: 0, phone_number: "+52155" }),
+    req: () => ({ method: "GET", path: `/open/whatsapp/conversations/${PY_UUID}`, query: "page_number=0&phone_number=%2B52155" }),
+    bad: { channel_uuid: PY_UUID, phone_number: "ab" },
+  },
+  set_profile_picture: {
+    good: () => ({ number: PY, url: IMG }),
+    req: () => ({ method: "POST", path: "/open/whatsapp/set-profile-picture/+595981048477", body: { url: IMG } }),
+    bad: { number: PY },
+  },
+  set_profile_status: {
+    good: () => ({ number: MX, status: "Open 9–18 🕘" }),
+    req: () => ({ method: "POST", path: "/open/whatsapp/set-status/+5215512345432", body: { status: "Open 9–18 🕘" } }),
+    bad: { number: MX, status: 5 },
+  },
+  post_text_status: {
+    good: () => ({ number: PY, text: "Back at 3pm", params: { backgroundColor: "#1f2937", font: 2 } }),
+    req: () => ({ method: "POST", path: "/open/whatsapp/set-text-status/+595981048477", body: { text: "Back at 3pm", params: { backgroundColor: "#1f2937", font: 2 } } }),
+    bad: { number: PY },
+  },
+  post_image_status: {
+    good: () => ({ number: PY, image_url: IMG }),
+    req: () => ({ method: "POST", path: "/open/whatsapp/set-image-status/+595981048477", body: { image_url: IMG } }),
+    bad: { number: PY },
+  },
+  list_groups: { good: () => ({ number: PY }), req: () => ({ method: "GET", path: "/open/whatsapp/groups/+595981048477" }), bad: { number: "595" } },
+  get_group: { good: () => ({ group_uuid: GROUP }), req: () => ({ method: "GET", path: `/open/whatsapp/group/${GROUP}` }), bad: { group_uuid: null } },
+  create_group: {
+    good: () => ({ from_number: PY, group: { name: "agents", description: "made by a tool", participants: [MX] } }),
+    req: () => ({ method: "POST", path: "/open/whatsapp/group/create", body: { from_number: PY, group: { name: "agents", description: "made by a tool", participants: [MX] } } }),
+    bad: { from_number: PY, group: { name: "empty", participants: [] } },
+  },
+  add_group_participants: {
+    good: () => ({ group_uuid: GROUP, ...participants }),
+    req: () => ({ method: "POST", path: grp("add-participant"), body: participants }),
+    bad: { group_uuid: GROUP, from_number: PY, participants: eleven },
+  },
+  remove_group_participants: {
+    setup: memberAdded,
+    good: () => ({ group_uuid: GROUP, ...participants }),
+    req: () => ({ method: "POST", path: grp("remove-participant"), body: participants }),
+    bad: { group_uuid: GROUP, from_number: PY, participants: "+12025550123" },
+  },
+  promote_group_participants: {
+    setup: memberAdded,
+    good: () => ({ group_uuid: GROUP, ...participants }),
+    req: () => ({ method: "POST", path: grp("promote-participant"), body: participants }),
+    bad: { group_uuid: GROUP, participants: ["+12025550123"] },
+  },
+  demote_group_participants: {
+    setup: async (s) => {
+      await memberAdded(s);
+      await s.client.groups.promoteParticipants(GROUP, participants);
+      return {};
+    },
+    good: () => ({ group_uuid: GROUP, ...participants }),
+    req: () => ({ method: "POST", path: grp("demote-participant"), body: participants }),
+    bad: { group_uuid: GROUP, from_number: PY, participants: [] },
+  },
+  set_group_description: {
+    good: () => ({ group_uuid: GROUP, from_number: PY, description: "rules: be kind" }),
+    req: () => ({ method: "POST", path: grp("set-description"), body: { from_number: PY, description: "rules: be kind" } }),
+    bad: { group_uuid: GROUP, from_number: PY },
+  },
+  set_group_picture: {
+    good: () => ({ group_uuid: GROUP, from_number: PY, url: IMG }),
+    req: () => ({ method: "POST", path: grp("set-picture"), body: { from_number: PY, url: IMG } }),
+    bad: { group_uuid: GROUP, from_number: PY },
+  },
+  list_group_messages: {
+    good: () => ({ group_uuid: GROUP, page_number: 0 }),
+    req: () => ({ method: "GET", path: `/open/whatsapp/groups/messages/${GROUP}`, query: "page_number=0" }),
+    bad: { group_uuid: GROUP, page_number: 1.5 },
+  },
+  list_products: {
+    good: () => ({ from_number: PY }),
+    req: () => ({ method: "GET", path: "/open/whatsapp/catalog/products", query: "from_number=%2B595981048477" }),
+    bad: { from_number: PY, target_number: "1" },
+  },
+  create_product: {
+    good: () => ({ from_number: PY, product: { name: "Sopa paraguaya", image_url: IMG, price: "18000" } }),
+    req: () => ({ method: "POST", path: "/open/whatsapp/catalog/product", body: { from_number: PY, product: { name: "Sopa paraguaya", image_url: IMG, price: "18000" } } }),
+    bad: { from_number: PY, product: { name: "no image" } },
+  },
+  update_product: {
+    good: () => ({ product_id: PRODUCT_IDS[0], from_number: PY, product: { price: "19000" } }),
+    req: () => ({ method: "PUT", path: `/open/whatsapp/catalog/product/${PRODUCT_IDS[0]}`, body: { from_number: PY, product: { price: "19000" } } }),
+    bad: { product_id: PRODUCT_IDS[0], from_number: PY },
+  },
+  delete_product: {
+    good: () => ({ product_id: PRODUCT_IDS[1], from_number: PY }),
+    req: () => ({ method: "DELETE", path: `/open/whatsapp/catalog/product/${PRODUCT_IDS[1]}`, body: { from_number: PY } }),
+    bad: { product_id: PRODUCT_IDS[1] },
+  },
+  add_product_images: {
+    good: () => ({ product_id: PRODUCT_IDS[0], from_number: PY, product: { image_urls: addImg } }),
+    req: () => ({ method: "POST", path: `/open/whatsapp/catalog/product/image/${PRODUCT_IDS[0]}`, body: { from_number: PY, product: { image_urls: addImg } } }),
+    bad: { product_id: PRODUCT_IDS[0], from_number: PY, product: { image_urls: [...addImg, IMG] } },
+  },
+  delete_product_image: {
+    setup: async (s) => {
+      await s.client.catalog.addProductImages(PRODUCT_IDS[0], { from_number: PY, product: { image_urls: addImg } });
+      return {};
+    },
+    good: () => ({ product_id: PRODUCT_IDS[0], image_index: 2, from_number: PY }),
+    req: () => ({ method: "DELETE", path: `/open/whatsapp/catalog/product/image/${PRODUCT_IDS[0]}/2`, body: { from_number: PY } }),
+    bad: { product_id: PRODUCT_IDS[0], image_index: 0, from_number: PY },
+  },
+  list_collections: {
+    good: () => ({ from_number: PY }),
+    req: () => ({ method: "GET", path: "/open/whatsapp/catalog/collections", query: "from_number=%2B595981048477" }),
+    bad: { from_number: "x" },
+  },
+  create_collection: {
+    good: () => ({ from_number: PY, collection: { name: "Breakfast", product_ids: [PRODUCT_IDS[0]] } }),
+    req: () => ({ method: "POST", path: "/open/whatsapp/catalog/collection", body: { from_number: PY, collection: { name: "Breakfast", product_ids: [PRODUCT_IDS[0]] } } }),
+    bad: { from_number: PY, collection: { name: "Breakfast" } },
+  },
+  update_collection: {
+    good: () => ({ collection_id: COLLECTION_ID, from_number: PY, collection: { add_product_ids: [PRODUCT_IDS[1]] } }),
+    req: () => ({ method: "PUT", path: `/open/whatsapp/catalog/collection/${COLLECTION_ID}`, body: { from_number: PY, collection: { add_product_ids: [PRODUCT_IDS[1]] } } }),
+    bad: { collection_id: COLLECTION_ID, from_number: PY },
+  },
+  delete_collection: {
+    good: () => ({ collection_id: COLLECTION_ID, from_number: PY }),
+    req: () => ({ method: "DELETE", path: `/open/whatsapp/catalog/collection/${COLLECTION_ID}`, body: { from_number: PY } }),
+    bad: { collection_id: COLLECTION_ID },
+  },
+  create_contact: {
+    good: () => ({ first_name: "Ana", last_name: "Gómez", contact_detail: [{ type: "WAPH", value: MX }, { type: "E", value: "ana@example.com" }] }),
+    req: () => ({
+      method: "POST", path: "/open/contacts", status: 201,
+      body: { first_name: "Ana", last_name: "Gómez", contact_detail: [{ type: "WAPH", value: MX }, { type: "E", value: "ana@example.com" }] },
+    }),
+    bad: { first_name: "Ana", contact_detail: [{ type: "X", value: "?" }] },
+  },
+  list_contacts: {
+    good: () => ({ page_number: 0, results_per_page: 10 }),
+    req: () => ({ method: "GET", path: "/open/contacts", query: "page_number=0&results_per_page=10" }),
+    bad: { results_per_page: 101 },
+  },
+  search_contacts: {
+    setup: newContact,
+    good: () => ({ query: "ana", results_per_page: 5 }),
+    req: () => ({ method: "GET", path: "/open/contacts/search", query: "query=ana&results_per_page=5" }),
+    bad: { query: "ana", results_per_page: 0 },
+  },
+  get_contact: { setup: newContact, good: (c) => ({ contact_uuid: c.id }), req: (c) => ({ method: "GET", path: `/open/contacts/${c.id}` }), bad: {} },
+  update_contact: {
+    setup: newContact,
+    good: (c) => ({ contact_uuid: c.id, last_name: "Gómez Ruiz" }),
+    req: (c) => ({ method: "PUT", path: `/open/contacts/${c.id}`, body: { last_name: "Gómez Ruiz" } }),
+    bad: { contact_uuid: "CON0", first_name: 3 },
+  },
+  delete_contact: { setup: newContact, good: (c) => ({ contact_uuid: c.id }), req: (c) => ({ method: "DELETE", path: `/open/contacts/${c.id}` }), bad: { contact_uuid: 7 } },
+  subscribe_webhook: {
+    good: () => ({ event_name: "whatsapp.message.received", hook_url: HOOK, on_number: PY }),
+    req: () => ({ method: "POST", path: "/open/webhooks/subscribe/whatsapp.message.received", body: { hook_url: HOOK, on_number: PY } }),
+    bad: { event_name: "whatsapp.message.nope", hook_url: HOOK, on_number: PY },
+  },
+  list_webhooks: { good: () => ({ channel_uuid: PY_UUID }), req: () => ({ method: "GET", path: `/open/webhooks/channel/${PY_UUID}` }), bad: { channel_uuid: 1 } },
+  delete_webhook: {
+    setup: async (s) => ({ id: (await s.client.webhooks.subscribe("whatsapp.message.new", { hook_url: HOOK, on_number: PY })).data.uuid }),
+    good: (c) => ({ webhook_uuid: c.id }),
+    req: (c) => ({ method: "DELETE", path: `/open/webhooks/${c.id}` }),
+    bad: {},
+  },
+  list_waba_numbers: { good: () => ({}), req: () => ({ method: "GET", path: "/open/waba/numbers" }), bad: true },
+  get_waba_number: { good: () => ({ waba_uuid: WABA_UUID }), req: () => ({ method: "GET", path: `/open/waba/numbers/${WABA_UUID}` }), bad: {} },
+  list_waba_templates: {
+    good: () => ({ phone_number: WABA, page: 0 }),
+    req: () => ({ method: "GET", path: "/open/waba/templates", query: "phone_number=%2B16173518454&page=0" }),
+    bad: { phone_number: WABA, page: -1 },
+  },
+  sync_waba_templates: {
+    good: () => ({ phone_number: WABA }),
+    req: () => ({ method: "POST", path: "/open/waba/templates/sync", query: "phone_number=%2B16173518454" }),
+    bad: { phone_number: "16173518454" },
+  },
+  delete_waba_template: {
+    setup: async (s) => ({ id: (await s.client.waba.listTemplates(WABA)).templates[0].uuid }),
+    good: (c) => ({ template_uuid: c.id }),
+    req: (c) => ({ method: "DELETE", path: `/open/waba/templates/${c.id}` }),
+    bad: {},
+  },
+  send_waba_message: {
+    good: () => ({ from_number: WABA, to_number: MX, text: "Thanks, Ana!" }),
+    req: () => ({ method: "POST", path: "/open/waba/send-message", body: { from_number: WABA, to_number: MX, text: "Thanks, Ana!" } }),
+    bad: { from_number: WABA, to_number: MX, text: 42 },
+  },
+  list_call_history: {
+    good: () => ({ page_number: 0, direction: "inbound" }),
+    req: () => ({ method: "GET", path: "/open/voip/call-history", query: "page_number=0&direction=inbound" }),
+    bad: { direction: "sideways" },
+  },
+  get_call: {
+    setup: async (s) => ({ id: (await s.client.calls.history()).cdrs[0].uuid }),
+    good: (c) => ({ call_uuid: c.id }),
+    req: (c) => ({ method: "GET", path: `/open/voip/call/${c.id}` }),
+    bad: {},
+  },
+  list_virtual_numbers: {
+    good: () => ({ page_number: 0, results_per_page: 100 }),
+    req: () => ({ method: "GET", path: "/open/voip/virtual-numbers", query: "page_number=0&results_per_page=100" }),
+    bad: { results_per_page: 101 },
+  },
+  list_caller_ids: {
+    good: () => ({ results_per_page: 1 }),
+    req: () => ({ method: "GET", path: "/open/voip/caller-ids", query: "results_per_page=1" }),
+    bad: { results_per_page: 0 },
+  },
+  delete_virtual_number: {
+    setup: async (s) => ({ id: (await s.client.calls.listVirtualNumbers()).numbers.find((n) => n.phone_number !== SMS).uuid }),
+    good: (c) => ({ virtual_number_uuid: c.id }),
+    req: (c) => ({ method: "DELETE", path: `/open/voip/virtual-numbers/${c.id}` }),
+    bad: {},
+  },
+  send_sms: {
+    good: () => ({ from_number: SMS, to_number: MX, text: "Your code is 4821" }),
+    req: () => ({ method: "POST", path: "/open/sms/send", status: 202, body: { from_number: SMS, to_number: MX, text: "Your code is 4821" } }),
+    bad: { from_number: SMS, to_number: MX },
+  },
+  list_number_regions: { good: () => ({ country: "US" }), req: () => ({ method: "GET", path: "/open/numbers/regions", query: "country=US" }), bad: { country: "USA" } },
+  list_number_cities: {
+    setup: async (s) => ({ id: (await s.client.phoneNumbers.regions({ country: "US" })).data.regions.find((r) => r.region_name === "California").id }),
+    good: (c) => ({ country: "US", region: c.id }),
+    req: (c) => ({ method: "GET", path: "/open/numbers/cities", query: `country=US&region=${c.id}` }),
+    bad: { country: "US", region: true },
+  },
+  list_did_types: { good: () => ({}), req: () => ({ method: "GET", path: "/open/numbers/did-types" }), bad: [1] },
+  get_number_requirements: {
+    good: () => ({ country: "GB", did_type: "local" }),
+    req: () => ({ method: "GET", path: "/open/numbers/requirements", query: "country=GB&did_type=local" }),
+    bad: { country: "1" },
+  },
+  search_number_groups: {
+    good: () => ({ country: "US", did_type: "local" }),
+    req: () => ({ method: "GET", path: "/open/numbers/groups", query: "country=US&did_type=local" }),
+    bad: { did_type: "local" },
+  },
+  list_available_numbers: {
+    setup: async (s) => ({ id: (await s.client.phoneNumbers.searchGroups({ country: "US", did_type: "local" })).data.groups.find((g) => g.allow_number_selection).id }),
+    good: (c) => ({ group_id: c.id, number_contains: "55" }),
+    req: (c) => ({ method: "GET", path: "/open/numbers/available", query: `group_id=${c.id}&number_contains=55` }),
+    bad: { number_contains: "55" },
+  },
+  reserve_number: {
+    good: () => ({ group_id: RESERVABLE_GROUP }),
+    req: () => ({ method: "POST", path: "/open/numbers/reservations", status: 201, body: { group_id: RESERVABLE_GROUP } }),
+    bad: {},
+  },
+  list_number_reservations: { good: () => ({}), req: () => ({ method: "GET", path: "/open/numbers/reservations" }), bad: "all" },
+  cancel_number_reservation: {
+    setup: async (s) => ({ id: (await s.client.phoneNumbers.reserve({ group_id: RESERVABLE_GROUP })).data.reservation_details.uuid }),
+    good: (c) => ({ reservation_uuid: c.id }),
+    req: (c) => ({ method: "DELETE", path: `/open/numbers/reservations/${c.id}` }),
+    bad: {},
+  },
+  purchase_numbers: {
+    setup: async (s) => ({ number: (await s.client.phoneNumbers.reserve({ group_id: RESERVABLE_GROUP })).data.reservation_details.number }),
+    good: (c) => ({ group_id: RESERVABLE_GROUP, number: c.number }),
+    req: (c) => ({ method: "POST", path: "/open/numbers/purchase", status: 201, body: { group_id: RESERVABLE_GROUP, number: c.number } }),
+    bad: { number: 5 },
+  },
+};
+// The aliases run their tool's row under their own name.
+for (const [alias, target] of Object.entries(ALIASES)) ROWS[alias] = ROWS[target];
+
+/** A fresh, seeded account on the mock and a client for it (no retries: one request per call). */
+async function account() {
+  const key = await register();
+  return { key, client: clientFor(key) };
+}
+
+describe("every tool: good arguments run, bad ones are refused before sending", () => {
+  test("the table has exactly one row per tool", () => {
+    assert.deepEqual(Object.keys(ROWS).sort(), TOOLS.map((t) => t.name).sort());
+  });
+
+  for (const tool of TOOLS) {
+    const row = ROWS[tool.name];
+    test(tool.name, { skip: row ? false : "no row" }, async () => {
+      const s = await account();
+
+      // Bad: the schema refuses it, callTool refuses it, and nothing reaches the mock.
+      assert.ok(schemaErrors(tool.name, row.bad), `the schema accepts the bad arguments ${JSON.stringify(row.bad)}`);
+      const refused = await s.client.callTool(tool.name, row.bad);
+      assert.equal(refused.successful, false, `callTool accepted the bad arguments ${JSON.stringify(row.bad)}`);
+      assert.equal(refused.data, null);
+      assert.equal(typeof refused.error, "string");
+      assert.ok(refused.error.startsWith("invalid_input: "), refused.error);
+      assert.deepEqual(await received(s.key), [], "the bad call reached the mock");
+
+      // Good: the schema accepts it, callTool runs it: exactly one request, the expected one.
+      const ctx = row.setup ? await row.setup(s) : {};
+      const args = row.good(ctx);
+      assert.equal(schemaErrors(tool.name, args), null, `the schema refuses the good arguments ${JSON.stringify(args)}`);
+      const before = (await received(s.key)).length;
+      const result = await s.client.callTool(tool.name, args);
+      assert.deepEqual(Object.keys(result).sort(), ["data", "error", "successful"]);
+      assert.equal(result.error, null, `callTool failed: ${result.error}`);
+      assert.equal(result.successful, true);
+      assert.equal(typeof result.data, "object");
+      assert.notEqual(result.data, null);
+      const log = await received(s.key);
+      assert.equal(log.length, before + 1, `one request (log: ${log.slice(before).map((r) => `${r.method} ${r.path}`).join(", ")})`);
+      const req = log.at(-1);
+      const want = row.req(ctx);
+      assert.equal(req.method, want.method, "method");
+      assert.equal(req.path, want.path, "path");
+      assert.equal(req.query, want.query ?? null, "query");
+      assert.ok(tool.endpoints.some((e) => e.id === req.endpoint), `endpoint #${req.endpoint} is not one of the tool's`);
+      assert.equal(req.status, want.status ?? 200, "the status the mock answered");
+      assert.equal(req.headers["x-user-api-key"], s.key);
+      if (want.body === undefined) assert.equal(req.body, null, `no body expected, got ${req.body_text}`);
+      else assert.deepEqual(req.body, want.body, "body");
+    });
+  }
+});
+
+describe("schema and callTool agree", () => {
+  // A client that never reaches a server: arguments callTool accepts end in a network error.
+  const offline = new TwoChat({ apiKey: "UAK-offline", baseUrl: "http://127.0.0.1:9", maxRetries: 0 });
+  const acceptedOffline = async (name, args) => {
+    const r = await offline.callTool(name, args);
+    assert.equal(r.successful, false);
+    return r.error.startsWith("network: ");
+  };
+
+  test("on empty arguments, except search_contacts (needs `query` or `q`, which the schema cannot say without a root anyOf)", async () => {
+    const disagree = [];
+    for (const t of TOOLS) {
+      const schema = schemaErrors(t.name, {}) === null;
+      if (schema !== (await acceptedOffline(t.name, {}))) disagree.push(t.name);
+    }
+    assert.deepEqual(disagree, ["search_contacts"]);
+  });
+
+  // callTool refuses arguments a method without a params object does not take (tools.rs
+  // NO_PARAMS), and exactly those schemas say `additionalProperties: false`.
+  test("a stray argument: refused by callTool exactly where the schema has additionalProperties: false", async () => {
+    const disagree = [];
+    for (const t of TOOLS) {
+      const args = { ...ROWS[t.name].good({ id: "X1", number: "+12025550111" }), zz_stray: 1 };
+      const schema = schemaErrors(t.name, args) === null;
+      if (schema !== (await acceptedOffline(t.name, args))) disagree.push(t.name);
+    }
+    assert.deepEqual(disagree, []);
+  });
+
+  // A model reads callTool's error to fix its call, so the error must name the tool's argument
+  // (`channel_uuid`), not the JS method's parameter (`channelUuid`).
+  test("refusals name the tool's own argument", async () => {
+    const wrong = [];
+    for (const t of TOOLS) {
+      const r = await offline.callTool(t.name, {});
+      const field = /^invalid_input: ([A-Za-z_]+)[.[:]/.exec(r.error)?.[1];
+      if (field && field !== "arguments" && !(field in t.input_schema.properties)) wrong.push(`${t.name}: ${r.error}`);
+    }
+    assert.deepEqual(wrong, []);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe("callTool never rejects", () => {
+  const offline = new TwoChat({ apiKey: "UAK-offline", baseUrl: "http://127.0.0.1:9", maxRetries: 0 });
+
+  /** Calls `f`, which must return a promise that resolves to a failed envelope; returns its error. */
+  async function failure(f) {
+    let promise;
+    assert.doesNotThrow(() => (promise = f()), "callTool threw synchronously");
+    assert.ok(promise instanceof Promise);
+    const r = await promise; // a rejection fails the test here
+    assert.deepEqual(Object.keys(r).sort(), ["data", "error", "successful"]);
+    assert.equal(r.successful, false);
+    assert.equal(r.data, null);
+    assert.equal(typeof r.error, "string");
+    assert.match(r.error, /^[a-z_]+: ./);
+    return r.error;
+  }
+
+  test("an unknown, empty, inherited or non-string tool name", async () => {
+    for (const name of ["nope", "", "__proto__", "toString", "constructor", "PING", "ping "]) {
+      assert.match(await failure(() => offline.callTool(name, {})), /^invalid_input: unknown tool /, JSON.stringify(name));
+    }
+    for (const name of [null, undefined, 5, {}, [], true, () => "ping", Symbol("ping"), 1n]) {
+      assert.match(await failure(() => offline.callTool(name, {})), /^invalid_input: name: /, String(name?.toString?.() ?? name));
+    }
+    assert.match(await failure(() => offline.callTool()), /^invalid_input: name: /);
+  });
+
+  test("arguments that are not an object", async () => {
+    for (const args of ["x", 1, 0, true, false, [], [{}], NaN, Infinity]) {
+      assert.match(await failure(() => offline.callTool("ping", args)), /^invalid_input: arguments: must be /, String(args));
+    }
+  });
+
+  test("null arguments are no arguments: refused where some are required, never a rejection", async () => {
+    assert.match(await failure(() => offline.callTool("send_message", null)), /^invalid_input: from_number: is required/);
+    assert.match(await failure(() => offline.callTool("ping", null)), /^network: /, "ping with null runs (and finds no server)");
+    assert.match(await failure(() => offline.callTool("ping", undefined)), /^network: /);
+  });
+
+  test("functions, symbols, bigints, class instances, anywhere", async () => {
+    const cases = [
+      ["ping", () => ({})], ["ping", function () {}], ["ping", Symbol("a")], ["ping", 10n], ["ping", new Date()], ["ping", new Map()],
+      ["send_message", { from_number: PY, to_number: MX, text: () => "hi" }],
+      ["send_message", { from_number: PY, to_number: MX, text: Symbol("hi") }],
+      ["send_message", { from_number: PY, to_number: MX, text: 1n }],
+      ["send_message", { from_number: PY, to_number: MX, text: "hi", pin: new Date() }],
+    ];
+    for (const [name, args] of cases) assert.match(await failure(() => offline.callTool(name, args)), /^invalid_input: /);
+  });
+
+  test("bad per-call options", async () => {
+    assert.match(await failure(() => offline.callTool("ping", {}, 5)), /^invalid_input: options: /);
+    assert.match(await failure(() => offline.callTool("ping", {}, { timeoutMs: "soon" })), /^invalid_input: timeoutMs: /);
+  });
+
+  test("huge inputs: a 10 MB text, a 5 MB name, 100k participants, 100k keys, 100k levels, a cycle", async () => {
+    const deep = (n) => {
+      const root = {};
+      let o = root;
+      for (let i = 0; i < n; i++) o = o.a = {};
+      return root;
+    };
+    const cyclic = { from_number: PY, to_number: MX, text: "loop" };
+    cyclic.self = cyclic;
+    const t0 = Date.now();
+    assert.match(await failure(() => offline.callTool("send_message", { from_number: PY, to_number: MX, text: "x".repeat(10_000_000) })), /^invalid_input: text: /);
+    assert.match(await failure(() => offline.callTool("p".repeat(5_000_000), {})), /^invalid_input: unknown tool /);
+    assert.match(
+      await failure(() => offline.callTool("add_group_participants", { group_uuid: GROUP, from_number: PY, participants: Array(100_000).fill(MX) })),
+      /^invalid_input: participants: /,
+    );
+    const manyKeys = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
+    assert.match(await failure(() => offline.callTool("get_account_info", manyKeys)), /^invalid_input: /);
+    assert.match(await failure(() => offline.callTool("send_message", { from_number: PY, to_number: MX, text: "x", extra: deep(100_000) })), /^invalid_input: .*nested/);
+    assert.match(await failure(() => offline.callTool("send_message", cyclic)), /^invalid_input: /);
+    assert.ok(Date.now() - t0 < 10_000, `took ${Date.now() - t0} ms`);
+  });
+
+  test("a network failure", async () => {
+    const client = new TwoChat({ apiKey: "UAK-offline", baseUrl: "http://127.0.0.1:9" }); // default retries
+    assert.match(await failure(() => client.callTool("get_account_info", {})), /^network: /);
+    assert.match(await failure(() => client.callTool("send_message", { from_number: PY, to_number: MX, text: "hi" })), /^network: /);
+  });
+
+  test("a 503 from the server, and a timeout", async () => {
+    const s = await account();
+    const fault = async (body) => {
+      const r = await fetch(`${MOCK}/__mock/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ api_key: s.key, ...body }) });
+      assert.equal(r.status, 201);
+    };
+    await fault({ path: "/open/info", kind: "status", status: 503, count: 1 });
+    assert.match(await failure(() => s.client.callTool("get_account_info", {})), /^server_error: /);
+    await fault({ path: "/open/info", kind: "hang", delay_ms: 5000, count: 1 });
+    assert.match(await failure(() => s.client.callTool("get_account_info", {}, { timeoutMs: 200 })), /^timeout: /);
+    const log = await received(s.key);
+    assert.equal(log[0].path, "/open/info");
+    assert.equal(log[0].status, 503);
+    // And the next call, with no fault queued, works.
+    const ok = await s.client.callTool("get_account_info", {});
+    assert.equal(ok.successful, true, ok.error);
+  });
+
+  // A Proxy whose ownKeys trap throws, a revoked Proxy, a throwing getter: still an envelope.
+  test("arguments whose traps throw", async () => {
+    const hostile = new Proxy({}, { ownKeys() { throw new Error("trap"); } });
+    const quiet = console.error; // a --dev build's wasm-bindgen logs the escaping exception
+    console.error = () => {};
+    try {
+      assert.match(await failure(() => offline.callTool("send_message", hostile)), /^invalid_input: /);
+    } finally {
+      console.error = quiet;
+    }
+  });
+});
