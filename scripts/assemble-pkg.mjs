@@ -70,7 +70,21 @@ export { TwoChatError } from ${JSON.stringify(webSnippetRel)};
 const webDts = join(out, "web", "twochat.d.ts");
 writeFileSync(
   webDts,
-  readFileSync(webDts, "utf8").replace(/export interface InitOutput \{[\s\S]*?\n\}/, (block) => block.replace(/\bany\b/g, "unknown")),
+  (() => {
+    const text = readFileSync(webDts, "utf8");
+    const start = text.indexOf("export interface InitOutput {");
+    if (start < 0) throw new Error("no InitOutput in the web declarations");
+    let depth = 0;
+    let end = start;
+    for (let i = text.indexOf("{", start); i < text.length; i++) {
+      if (text[i] === "{") depth++;
+      else if (text[i] === "}" && --depth === 0) {
+        end = i + 1;
+        break;
+      }
+    }
+    return text.slice(0, start) + text.slice(start, end).replace(/\bany\b/g, "unknown") + text.slice(end);
+  })(),
 );
 writeFileSync(join(out, "web", "index.d.ts"), `export * from "./twochat.js";\nexport { default } from "./twochat.js";\n`);
 
