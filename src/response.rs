@@ -44,6 +44,19 @@ fn parse_envelope(body: &str) -> Option<std::result::Result<Envelope, ()>> {
     }
 }
 
+/// For a 2xx body already parsed (by `JSON.parse`, in the wasm layer): 2Chat's explanation when
+/// the body says it failed (`success: false` or `error: true`), `None` when it is a success. Only
+/// the four envelope fields are needed, so the body is not parsed a second time here.
+pub fn failure_in_success(
+    success: Option<Value>,
+    error: Option<Value>,
+    message: Option<Value>,
+    error_message: Option<Value>,
+) -> Option<String> {
+    let env = Envelope { success, error, message, error_message };
+    env.failed().then(|| env.server_message().unwrap_or_else(|| "2Chat answered success: false".to_string()))
+}
+
 const MAX_SNIPPET: usize = 120;
 
 fn reason(status: u16) -> &'static str {
@@ -164,6 +177,22 @@ mod tests {
         assert_eq!((e.code, e.message.as_str()), (ErrorCode::ServerError, "HTTP 502 Bad Gateway"));
         let e = check(200, &html, None).unwrap_err();
         assert!(e.message.len() < 300, "{}", e.message);
+    }
+
+    #[test]
+    fn failure_inside_an_already_parsed_success() {
+        use serde_json::json;
+        assert_eq!(failure_in_success(Some(json!(true)), None, None, None), None);
+        assert_eq!(failure_in_success(None, None, Some(json!("fine")), None), None);
+        assert_eq!(
+            failure_in_success(Some(json!(false)), None, None, Some(json!("not connected"))).as_deref(),
+            Some("not connected")
+        );
+        assert_eq!(failure_in_success(None, Some(json!(true)), Some(json!("busy")), None).as_deref(), Some("busy"));
+        assert_eq!(
+            failure_in_success(Some(json!(false)), None, None, None).as_deref(),
+            Some("2Chat answered success: false")
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::pin::pin;
 
 use futures_util::future::{select, Either};
-use gloo_net::http::{Method as HttpMethod, RequestBuilder, Response};
+use gloo_net::http::Response;
 use js_sys::{Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -44,19 +44,16 @@ pub struct Call {
 }
 
 enum Attempt {
-    Answer { status: u16, retry_after: Option<String>, body: String },
+    /// An HTTP answer; the body stays a JS string (a 2xx body goes straight to `JSON.parse`,
+    /// never copied into wasm memory and back).
+    Answer {
+        status: u16,
+        retry_after: Option<String>,
+        body: js_sys::JsString,
+    },
     Network(String),
     Timeout,
     Aborted,
-}
-
-fn http_method(m: Method) -> HttpMethod {
-    match m {
-        Method::Get => HttpMethod::GET,
-        Method::Post => HttpMethod::POST,
-        Method::Put => HttpMethod::PUT,
-        Method::Delete => HttpMethod::DELETE,
-    }
 }
 
 impl Inner {
@@ -137,23 +134,22 @@ impl Inner {
                 Attempt::Aborted => return Err(aborted()),
                 Attempt::Answer { status, retry_after, body } => {
                     let retry_after_ms = retry_after.as_deref().and_then(|v| retry::parse_retry_after(v, now_ms()));
-                    match response::check(status, &body, retry_after_ms) {
+                    if (200..300).contains(&status) {
+                        let value = success_body(status, &body)?;
+                        super::normalize::aliases(spec.endpoint, &value);
+                        return Ok(value);
+                    }
+                    let text = String::from(&body);
+                    let e = match response::check(status, &text, retry_after_ms) {
+                        Err(e) => e,
                         Ok(()) => {
-                            let value = js_sys::JSON::parse(&body).map_err(|e| {
-                                Error::new(
-                                    ErrorCode::Decode,
-                                    format!("the body could not be parsed: {}", describe_js_error(&e)),
-                                )
-                                .with_status(status)
-                            })?;
-                            super::normalize::aliases(spec.endpoint, &value);
-                            return Ok(value);
+                            Error::new(ErrorCode::Decode, format!("unexpected HTTP {status}")).with_status(status)
                         }
-                        Err(e) if (200..300).contains(&status) => return Err(e),
-                        Err(e) if status >= 500 && !spec.method.is_idempotent() => {
-                            (Failure::Status(status), with_unknown_outcome(e))
-                        }
-                        Err(e) => (Failure::Status(status), e),
+                    };
+                    if status >= 500 && !spec.method.is_idempotent() {
+                        (Failure::Status(status), with_unknown_outcome(e))
+                    } else {
+                        (Failure::Status(status), e)
                     }
                 }
                 Attempt::Network(msg) => (Failure::Network, network_error(spec.method, &msg)),
@@ -213,9 +209,10 @@ impl Inner {
         }
     }
 
-    /// Builds the request. Responses of an API must never come from an HTTP cache: without
-    /// `cache: "no-store"` a browser may answer a later call (even one with another key) with a
-    /// cached 404 or 410. Runtimes that refuse the option (older workerd) get the request without it.
+    /// Builds the request, once (gloo's builder would construct it twice and parse its URL).
+    /// Responses of an API must never come from an HTTP cache: without `cache: "no-store"` a
+    /// browser may answer a later call (even one with another key) with a cached 404 or 410.
+    /// Runtimes that refuse the option (older workerd) get the request without it.
     fn build(
         &self,
         spec: &RequestSpec,
@@ -224,29 +221,35 @@ impl Inner {
         options: &CallOptions,
         signal: &AbortSignal,
     ) -> Result<gloo_net::http::Request, String> {
+        let headers = web_sys::Headers::new().map_err(|e| describe_js_error(&e))?;
+        let set = |k: &str, v: &str| headers.set(k, v).map_err(|e| format!("header {k}: {}", describe_js_error(&e)));
+        set("Accept", "application/json")?;
+        if let Some(key) = &self.config.api_key {
+            set("X-User-API-Key", key.expose())?;
+        }
+        if body.is_some() {
+            set("Content-Type", "application/json")?;
+        }
+        for (k, v) in self.config.default_headers.iter().chain(options.headers.iter()) {
+            set(k, v)?;
+        }
         let make = |no_store: bool| {
-            let mut builder = RequestBuilder::new(url)
-                .method(http_method(spec.method))
-                .abort_signal(Some(signal))
-                .header("Accept", "application/json");
+            let init = web_sys::RequestInit::new();
+            init.set_method(spec.method.as_str());
+            init.set_headers(&headers);
+            init.set_signal(Some(signal));
+            if let Some(b) = body {
+                init.set_body(&JsValue::from_str(b));
+            }
             if no_store {
-                builder = builder.cache(RequestCache::NoStore);
+                init.set_cache(RequestCache::NoStore);
             }
-            if let Some(key) = &self.config.api_key {
-                builder = builder.header("X-User-API-Key", key.expose());
-            }
-            if body.is_some() {
-                builder = builder.header("Content-Type", "application/json");
-            }
-            for (k, v) in self.config.default_headers.iter().chain(options.headers.iter()) {
-                builder = builder.header(k, v);
-            }
-            match body {
-                Some(b) => builder.body(b),
-                None => builder.build(),
-            }
+            web_sys::Request::new_with_str_and_init(url, &init)
         };
-        make(true).or_else(|_| make(false)).map_err(|e| format!("the request could not be built: {e}"))
+        make(true)
+            .or_else(|_| make(false))
+            .map(gloo_net::http::Request::from)
+            .map_err(|e| format!("the request could not be built: {}", describe_js_error(&e)))
     }
 
     /// One HTTP exchange: send, then read the whole body.
@@ -272,11 +275,54 @@ impl Inner {
         };
         let status = response.status();
         let retry_after = response.headers().get("retry-after");
-        match response.text().await {
-            Ok(body) => Attempt::Answer { status, retry_after, body },
-            Err(e) => Attempt::Network(format!("the connection broke while reading the HTTP {status} body: {e}")),
+        let raw: web_sys::Response = response.into();
+        let text = match raw.text() {
+            Ok(p) => JsFuture::from(p).await,
+            Err(e) => Err(e),
+        };
+        match text {
+            Ok(body) => Attempt::Answer { status, retry_after, body: body.unchecked_into() },
+            Err(e) => Attempt::Network(format!(
+                "the connection broke while reading the HTTP {status} body: {}",
+                describe_js_error(&e)
+            )),
         }
     }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    // `JSON.parse` on a JS string as it is: js_sys's binding takes `&str`, a copy into wasm and back.
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
+    fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Parses a 2xx body with `JSON.parse` and checks 2Chat's failure envelope on the parsed value.
+fn success_body(status: u16, body: &js_sys::JsString) -> Result<JsValue, Error> {
+    let parsed = if body.trim().length() == 0 { None } else { json_parse(body).ok() };
+    let Some(value) = parsed else {
+        // Not JSON (or empty): the core says so, with a bounded snippet of what came instead.
+        let text = String::from(body);
+        return Err(response::check(status, &text, None)
+            .err()
+            .unwrap_or_else(|| Error::new(ErrorCode::Decode, "the body is not JSON").with_status(status)));
+    };
+    if value.is_object() && !js_sys::Array::is_array(&value) {
+        let field = |k: &str| -> Option<serde_json::Value> {
+            let v = js_sys::Reflect::get(&value, &JsValue::from_str(k)).ok()?;
+            if let Some(b) = v.as_bool() {
+                Some(serde_json::Value::Bool(b))
+            } else {
+                v.as_string().map(serde_json::Value::String)
+            }
+        };
+        if let Some(message) =
+            response::failure_in_success(field("success"), field("error"), field("message"), field("error_message"))
+        {
+            return Err(Error::new(ErrorCode::Unprocessable, message).with_status(status));
+        }
+    }
+    Ok(value)
 }
 
 /// Calls a user-supplied fetch with the built request. Whatever it throws, rejects with or
