@@ -25,6 +25,11 @@ pub fn to_epoch_ms(v: &Value) -> Option<f64> {
     }
 }
 
+/// Reads epoch seconds (or milliseconds, when too large to be seconds) into epoch milliseconds.
+pub fn from_number(n: f64) -> Option<f64> {
+    epoch_number(n)
+}
+
 fn epoch_number(n: f64) -> Option<f64> {
     if !n.is_finite() || n <= 0.0 {
         None

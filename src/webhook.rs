@@ -5,12 +5,11 @@
 //! and reads every timestamp it knows into epoch milliseconds. Nothing the sender sent is dropped:
 //! callers keep the payload itself.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::events::EVENT_NAMES;
 use crate::time;
-use crate::validate::type_name;
 
 /// The families of events, which share a payload shape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,13 +48,13 @@ pub struct Delivery {
     /// The payload's `uuid` (or `id`), for de-duplication.
     pub uuid: Option<String>,
     /// Every known timestamp field present, by its path, in epoch milliseconds.
-    pub timestamps: Vec<(String, f64)>,
+    pub timestamps: Vec<(&'static str, f64)>,
 }
 
 impl Delivery {
     /// `created_at` in epoch milliseconds, when present and readable.
     pub fn created_at(&self) -> Option<f64> {
-        self.timestamps.iter().find(|(p, _)| p == "created_at").map(|(_, t)| *t)
+        self.timestamps.iter().find(|(p, _)| *p == "created_at").map(|(_, t)| *t)
     }
 }
 
@@ -73,6 +72,81 @@ const TIMESTAMP_PATHS: [&str; 11] = [
     "group.created_at",
     "participant.created_at",
 ];
+
+/// The kinds of JSON values the checks distinguish.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Bool,
+    /// a number
+    Number,
+    /// a string
+    String,
+    /// an array
+    Array,
+    /// an object
+    Object,
+}
+
+impl Kind {
+    fn described(self) -> &'static str {
+        match self {
+            Kind::Null => "null",
+            Kind::Bool => "a boolean",
+            Kind::Number => "a number",
+            Kind::String => "a string",
+            Kind::Array => "an array",
+            Kind::Object => "an object",
+        }
+    }
+}
+
+/// A parsed JSON value as the checks read it: a `serde_json` tree natively (tests, fuzzing), or
+/// the object `JSON.parse` made in the wasm layer — so the payload is parsed once, by the engine,
+/// and only the fields the checks know are looked at.
+pub trait Json: Sized {
+    /// What this value is.
+    fn kind(&self) -> Kind;
+    /// An object's member; `None` when absent.
+    fn member(&self, key: &'static str) -> Option<Self>;
+    /// The kind of an object's member without fetching it; `None` when absent.
+    fn kind_at(&self, key: &'static str) -> Option<Kind> {
+        self.member(key).map(|m| m.kind())
+    }
+    /// A string's content.
+    fn text(&self) -> Option<String>;
+    /// A number's value.
+    fn number(&self) -> Option<f64>;
+    /// An array's items.
+    fn items(&self) -> Vec<Self>;
+}
+
+impl Json for &Value {
+    fn kind(&self) -> Kind {
+        match self {
+            Value::Null => Kind::Null,
+            Value::Bool(_) => Kind::Bool,
+            Value::Number(_) => Kind::Number,
+            Value::String(_) => Kind::String,
+            Value::Array(_) => Kind::Array,
+            Value::Object(_) => Kind::Object,
+        }
+    }
+    fn member(&self, key: &'static str) -> Option<Self> {
+        self.get(key)
+    }
+    fn text(&self) -> Option<String> {
+        self.as_str().map(str::to_string)
+    }
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn items(&self) -> Vec<Self> {
+        self.as_array().map(|a| a.iter().collect()).unwrap_or_default()
+    }
+}
 
 /// Parses a delivery's raw bytes. `hint` is the event name the route or the caller knows.
 pub fn parse_bytes(bytes: &[u8], hint: Option<&str>) -> Result<(Value, Delivery)> {
@@ -92,53 +166,57 @@ pub fn parse_json(text: &str) -> Result<Value> {
 }
 
 /// Checks a parsed payload and describes it.
-pub fn inspect(value: &Value, hint: Option<&str>) -> Result<Delivery> {
-    let Value::Object(root) = value else {
-        return Err(Error::invalid_webhook("body", format_args!("must be a JSON object, got {}", type_name(value))));
-    };
-    let event = opt_str(root, "", "event")?;
-    let name = event.or(hint).filter(|n| !n.is_empty()).map(str::to_string);
+pub fn inspect<J: Json>(value: J, hint: Option<&str>) -> Result<Delivery> {
+    let root_kind = value.kind();
+    if root_kind != Kind::Object {
+        return Err(Error::invalid_webhook(
+            "body",
+            format_args!("must be a JSON object, got {}", root_kind.described()),
+        ));
+    }
+    let event = text_at(&value, "", "event")?;
+    let name = event.or_else(|| hint.map(str::to_string)).filter(|n| !n.is_empty());
     let known = name.as_deref().and_then(|n| EVENT_NAMES.iter().copied().find(|k| *k == n));
-    let id = opt_str(root, "", "id")?;
-    let uuid = opt_str(root, "", "uuid")?.or(id).map(str::to_string);
+    let id = text_at(&value, "", "id")?;
+    let uuid = text_at(&value, "", "uuid")?.or(id);
     match known.map(family) {
-        Some(Family::Message) => message_envelope(root)?,
-        Some(Family::GroupMembership) => group_membership(root)?,
-        Some(Family::Call) => call(root)?,
-        Some(Family::NumberStatus) => {
-            opt_str(root, "", "status")?;
-            opt_str(root, "", "qr_code")?;
-        }
+        Some(Family::Message) => message_envelope(&value)?,
+        Some(Family::GroupMembership) => group_membership(&value)?,
+        Some(Family::Call) => call(&value)?,
+        Some(Family::NumberStatus) => strings(&value, "", &["status", "qr_code"])?,
         Some(Family::Other) | None => {}
     }
     let mut timestamps = Vec::new();
     for path in TIMESTAMP_PATHS {
-        let mut cur = value;
-        let mut found = true;
-        for part in path.split('.') {
-            match cur.get(part) {
-                Some(v) => cur = v,
-                None => {
-                    found = false;
-                    break;
-                }
+        let (parents, leaf) = match path.rsplit_once('.') {
+            Some((p, l)) => (Some(p), l),
+            None => (None, path),
+        };
+        let mut holder = None;
+        if let Some(parents) = parents {
+            let mut cur = value.member(parents.split('.').next().unwrap_or(""));
+            for part in parents.split('.').skip(1) {
+                cur = cur.and_then(|c| c.member(part));
+            }
+            match cur {
+                Some(c) if c.kind() == Kind::Object => holder = Some(c),
+                _ => continue,
             }
         }
-        if !found || cur.is_null() {
-            continue;
-        }
-        match cur {
-            Value::String(_) | Value::Number(_) => {
-                if let Some(ms) = time::to_epoch_ms(cur) {
-                    timestamps.push((path.to_string(), ms));
-                }
-            }
-            other => {
+        let owner = holder.as_ref().unwrap_or(&value);
+        let ms = match owner.kind_at(leaf) {
+            None | Some(Kind::Null) => continue,
+            Some(Kind::String) => owner.member(leaf).and_then(|v| v.text()).and_then(|s| time::parse(&s)),
+            Some(Kind::Number) => owner.member(leaf).and_then(|v| v.number()).and_then(time::from_number),
+            Some(other) => {
                 return Err(Error::invalid_webhook(
                     path,
-                    format_args!("must be a timestamp (string or number), got {}", type_name(other)),
+                    format_args!("must be a timestamp (string or number), got {}", other.described()),
                 ))
             }
+        };
+        if let Some(ms) = ms {
+            timestamps.push((path, ms));
         }
     }
     Ok(Delivery { name, known, uuid, timestamps })
@@ -152,64 +230,88 @@ fn path(prefix: &str, field: &str) -> String {
     }
 }
 
-fn opt_str<'a>(m: &'a Map<String, Value>, prefix: &str, field: &str) -> Result<Option<&'a str>> {
-    match m.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
-        Some(other) => Err(Error::invalid_webhook(
-            &path(prefix, field),
-            format_args!("must be a string, got {}", type_name(other)),
-        )),
-    }
+/// The wanted kinds of a known field.
+#[derive(Clone, Copy)]
+enum Want {
+    Str,
+    Num,
+    Bool,
+    StrOrNum,
 }
 
-fn opt_kind(m: &Map<String, Value>, prefix: &str, field: &str, ok: fn(&Value) -> bool, want: &str) -> Result<()> {
-    match m.get(field) {
-        None | Some(Value::Null) => Ok(()),
-        Some(v) if ok(v) => Ok(()),
-        Some(other) => {
-            Err(Error::invalid_webhook(&path(prefix, field), format_args!("must be {want}, got {}", type_name(other))))
+impl Want {
+    fn accepts(self, k: Kind) -> bool {
+        matches!(
+            (self, k),
+            (Want::Str, Kind::String)
+                | (Want::Num, Kind::Number)
+                | (Want::Bool, Kind::Bool)
+                | (Want::StrOrNum, Kind::String | Kind::Number)
+        )
+    }
+    fn described(self) -> &'static str {
+        match self {
+            Want::Str => "a string",
+            Want::Num => "a number",
+            Want::Bool => "a boolean",
+            Want::StrOrNum => "a string or a number",
         }
     }
 }
 
-fn opt_obj<'a>(m: &'a Map<String, Value>, prefix: &str, field: &str) -> Result<Option<&'a Map<String, Value>>> {
-    match m.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Object(o)) => Ok(Some(o)),
-        Some(other) => Err(Error::invalid_webhook(
+/// Checks that `field`, when present and not null, is of the wanted kind.
+fn check<J: Json>(node: &J, prefix: &str, field: &'static str, want: Want) -> Result<()> {
+    match node.kind_at(field) {
+        None | Some(Kind::Null) => Ok(()),
+        Some(k) if want.accepts(k) => Ok(()),
+        Some(k) => Err(Error::invalid_webhook(
             &path(prefix, field),
-            format_args!("must be an object, got {}", type_name(other)),
+            format_args!("must be {}, got {}", want.described(), k.described()),
         )),
     }
 }
 
-fn strings(m: &Map<String, Value>, prefix: &str, fields: &[&str]) -> Result<()> {
+/// A string field's content, checking its kind.
+fn text_at<J: Json>(node: &J, prefix: &str, field: &'static str) -> Result<Option<String>> {
+    check(node, prefix, field, Want::Str)?;
+    Ok(match node.kind_at(field) {
+        Some(Kind::String) => node.member(field).and_then(|v| v.text()),
+        _ => None,
+    })
+}
+
+/// An object field, when present and not null.
+fn object<J: Json>(node: &J, prefix: &str, field: &'static str) -> Result<Option<J>> {
+    match node.kind_at(field) {
+        None | Some(Kind::Null) => Ok(None),
+        Some(Kind::Object) => Ok(node.member(field)),
+        Some(k) => {
+            Err(Error::invalid_webhook(&path(prefix, field), format_args!("must be an object, got {}", k.described())))
+        }
+    }
+}
+
+fn strings<J: Json>(node: &J, prefix: &str, fields: &[&'static str]) -> Result<()> {
     for f in fields {
-        opt_str(m, prefix, f)?;
+        check(node, prefix, f, Want::Str)?;
     }
     Ok(())
 }
 
-fn number(v: &Value) -> bool {
-    v.is_number()
-}
-
-fn boolean(v: &Value) -> bool {
-    v.is_boolean()
-}
-
-fn contact(m: &Map<String, Value>, prefix: &str) -> Result<()> {
-    if let Some(c) = opt_obj(m, prefix, "contact")? {
-        let p = path(prefix, "contact");
-        strings(c, &p, &["uuid", "first_name", "last_name", "name", "profile_pic_url", "channel_uuid"])?;
+fn contact<J: Json>(node: &J, prefix: &str) -> Result<()> {
+    if let Some(c) = object(node, prefix, "contact")? {
+        strings(
+            &c,
+            &path(prefix, "contact"),
+            &["uuid", "first_name", "last_name", "name", "profile_pic_url", "channel_uuid"],
+        )?;
     }
     Ok(())
 }
 
 /// The WhatsApp message envelope shared by message, receipt, reaction, order, conversation,
 /// transcription and WABA events.
-fn message_envelope(root: &Map<String, Value>) -> Result<()> {
+fn message_envelope<J: Json>(root: &J) -> Result<()> {
     strings(
         root,
         "",
@@ -224,67 +326,69 @@ fn message_envelope(root: &Map<String, Value>) -> Result<()> {
             "to_group_uuid",
         ],
     )?;
-    if let Some(msg) = opt_obj(root, "", "message")? {
-        opt_str(msg, "message", "text")?;
-        if let Some(media) = opt_obj(msg, "message", "media")? {
-            strings(media, "message.media", &["url", "type", "mime_type"])?;
+    if let Some(msg) = object(root, "", "message")? {
+        check(&msg, "message", "text", Want::Str)?;
+        if let Some(media) = object(&msg, "message", "media")? {
+            strings(&media, "message.media", &["url", "type", "mime_type"])?;
         }
-        if let Some(order) = opt_obj(msg, "message", "order")? {
-            opt_kind(order, "message.order", "subtotal", number, "a number")?;
-            opt_kind(order, "message.order", "total", number, "a number")?;
-            opt_str(order, "message.order", "currency")?;
-            if let Some(products) = order.get("products").filter(|v| !v.is_null()) {
-                let Value::Array(items) = products else {
+        if let Some(order) = object(&msg, "message", "order")? {
+            check(&order, "message.order", "subtotal", Want::Num)?;
+            check(&order, "message.order", "total", Want::Num)?;
+            check(&order, "message.order", "currency", Want::Str)?;
+            match order.kind_at("products") {
+                None | Some(Kind::Null) => {}
+                Some(Kind::Array) => {
+                    let items = order.member("products").map(|p| p.items()).unwrap_or_default();
+                    for (i, item) in items.iter().enumerate() {
+                        let p = format!("message.order.products[{i}]");
+                        let k = item.kind();
+                        if k != Kind::Object {
+                            return Err(Error::invalid_webhook(
+                                &p,
+                                format_args!("must be an object, got {}", k.described()),
+                            ));
+                        }
+                        check(item, &p, "id", Want::StrOrNum)?;
+                        strings(item, &p, &["name", "currency", "thumbnail_url"])?;
+                        check(item, &p, "price", Want::Num)?;
+                        check(item, &p, "quantity", Want::Num)?;
+                    }
+                }
+                Some(k) => {
                     return Err(Error::invalid_webhook(
                         "message.order.products",
-                        format_args!("must be an array, got {}", type_name(products)),
-                    ));
-                };
-                for (i, item) in items.iter().enumerate() {
-                    let p = format!("message.order.products[{i}]");
-                    let Value::Object(prod) = item else {
-                        return Err(Error::invalid_webhook(
-                            &p,
-                            format_args!("must be an object, got {}", type_name(item)),
-                        ));
-                    };
-                    opt_kind(prod, &p, "id", |v| v.is_string() || v.is_number(), "a string or a number")?;
-                    strings(prod, &p, &["name", "currency", "thumbnail_url"])?;
-                    opt_kind(prod, &p, "price", number, "a number")?;
-                    opt_kind(prod, &p, "quantity", number, "a number")?;
+                        format_args!("must be an array, got {}", k.described()),
+                    ))
                 }
             }
         }
-    } else if let Some(m) = root.get("message").filter(|v| !v.is_null() && !v.is_object()) {
-        return Err(Error::invalid_webhook("message", format_args!("must be an object, got {}", type_name(m))));
     }
-    if let Some(channel) = opt_obj(root, "", "channel")? {
+    if let Some(channel) = object(root, "", "channel")? {
         strings(
-            channel,
+            &channel,
             "channel",
             &["uuid", "friendly_name", "iso_country_code", "phone_number", "connection_status"],
         )?;
     }
-    if let Some(participant) = opt_obj(root, "", "participant")? {
-        strings(participant, "participant", &["phone_number", "device", "pushname"])?;
+    if let Some(participant) = object(root, "", "participant")? {
+        strings(&participant, "participant", &["phone_number", "device", "pushname"])?;
     }
     contact(root, "")
 }
 
-fn group_membership(root: &Map<String, Value>) -> Result<()> {
-    opt_str(root, "", "type")?;
-    opt_str(root, "", "channel_phone_number")?;
-    if let Some(p) = opt_obj(root, "", "participant")? {
-        strings(p, "participant", &["phone_number", "pushname"])?;
-        contact(p, "participant")?;
+fn group_membership<J: Json>(root: &J) -> Result<()> {
+    strings(root, "", &["type", "channel_phone_number"])?;
+    if let Some(p) = object(root, "", "participant")? {
+        strings(&p, "participant", &["phone_number", "pushname"])?;
+        contact(&p, "participant")?;
     }
-    if let Some(g) = opt_obj(root, "", "group")? {
-        strings(g, "group", &["uuid", "wa_group_id", "wa_group_name"])?;
+    if let Some(g) = object(root, "", "group")? {
+        strings(&g, "group", &["uuid", "wa_group_id", "wa_group_name"])?;
     }
     Ok(())
 }
 
-fn call(root: &Map<String, Value>) -> Result<()> {
+fn call<J: Json>(root: &J) -> Result<()> {
     strings(
         root,
         "",
@@ -301,12 +405,12 @@ fn call(root: &Map<String, Value>) -> Result<()> {
             "to_number",
         ],
     )?;
-    opt_kind(root, "", "active", boolean, "a boolean")?;
-    opt_kind(root, "", "is_toll_free", boolean, "a boolean")?;
-    opt_kind(root, "", "duration", number, "a number")?;
+    check(root, "", "active", Want::Bool)?;
+    check(root, "", "is_toll_free", Want::Bool)?;
+    check(root, "", "duration", Want::Num)?;
     contact(root, "")?;
-    if let Some(agent) = opt_obj(root, "", "agent")? {
-        strings(agent, "agent", &["uuid", "first_name", "last_name", "full_name"])?;
+    if let Some(agent) = object(root, "", "agent")? {
+        strings(&agent, "agent", &["uuid", "first_name", "last_name", "full_name"])?;
     }
     Ok(())
 }
@@ -411,12 +515,12 @@ mod tests {
 
         let (_, d) = parse_bytes(&fixture("whatsapp.order.received"), Some("whatsapp.order.received")).unwrap();
         assert_eq!(d.created_at(), Some(1_710_021_608_000.0), "ISO without a zone, read as UTC");
-        assert!(d.timestamps.contains(&("message.order.created_at".to_string(), 1_710_021_608_000.0)), "epoch seconds");
+        assert!(d.timestamps.contains(&("message.order.created_at", 1_710_021_608_000.0)), "epoch seconds");
 
         let (_, d) = parse_bytes(&fixture("whatsapp.waba.message.sent"), None).unwrap();
         assert_eq!(d.known, Some("whatsapp.waba.message.sent"), "named by its own event field");
-        assert!(d.timestamps.iter().any(|(p, _)| p == "channel.created_at"), "YYYY-MM-DD HH:MM:SS");
-        assert!(d.timestamps.iter().any(|(p, _)| p == "contact.last_updated"));
+        assert!(d.timestamps.iter().any(|(p, _)| *p == "channel.created_at"), "YYYY-MM-DD HH:MM:SS");
+        assert!(d.timestamps.iter().any(|(p, _)| *p == "contact.last_updated"));
     }
 
     #[test]

@@ -15,6 +15,96 @@ use crate::error::{Error, Result};
 use crate::validate::{quoted, Fields};
 use crate::webhook::{self, constant_time_eq, Dedupe, Delivery, Seen};
 
+#[wasm_bindgen(module = "/js/json.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = kindOf)]
+    fn kind_of(v: &JsValue) -> i32;
+    #[wasm_bindgen(js_name = kindAt)]
+    fn kind_at(o: &JsValue, key: &JsValue) -> i32;
+    #[wasm_bindgen(catch, js_name = decodeUtf8)]
+    fn decode_utf8(bytes: &JsValue) -> std::result::Result<JsValue, JsValue>;
+}
+
+fn utf8_text(bytes: &JsValue) -> Result<JsValue> {
+    decode_utf8(bytes).map_err(|_| Error::invalid_webhook("body", "is not UTF-8"))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
+    fn json_parse(text: &JsValue) -> std::result::Result<JsValue, JsValue>;
+}
+
+thread_local! {
+    /// JS strings for the field names the checks read: made once, not on every lookup (each
+    /// `&str` crossing into JS is a UTF-8 decode).
+    static KEYS: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn key(k: &'static str) -> JsValue {
+    KEYS.with(|keys| {
+        if let Some((_, v)) = keys.borrow().iter().find(|(n, _)| std::ptr::eq(*n, k) || *n == k) {
+            return v.clone();
+        }
+        let v = JsValue::from_str(k);
+        keys.borrow_mut().push((k, v.clone()));
+        v
+    })
+}
+
+/// A value `JSON.parse` made, read in place by the webhook checks.
+struct JsJson(JsValue);
+
+fn kind(code: i32) -> Option<webhook::Kind> {
+    use webhook::Kind::*;
+    match code {
+        0 => Some(Null),
+        1 => Some(Bool),
+        2 => Some(Number),
+        3 => Some(String),
+        4 => Some(Array),
+        5 => Some(Object),
+        _ => None,
+    }
+}
+
+impl webhook::Json for JsJson {
+    fn kind(&self) -> webhook::Kind {
+        kind(kind_of(&self.0)).unwrap_or(webhook::Kind::Null)
+    }
+    fn member(&self, name: &'static str) -> Option<Self> {
+        let v = Reflect::get(&self.0, &key(name)).ok()?;
+        (!v.is_undefined()).then_some(JsJson(v))
+    }
+    fn kind_at(&self, name: &'static str) -> Option<webhook::Kind> {
+        kind(kind_at(&self.0, &key(name)))
+    }
+    fn text(&self) -> Option<String> {
+        self.0.as_string()
+    }
+    fn number(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+    fn items(&self) -> Vec<Self> {
+        self.0.dyn_ref::<Array>().map(|a| a.iter().map(JsJson).collect()).unwrap_or_default()
+    }
+}
+
+/// Parses JSON text that is still a JS string, then checks it in place: the payload handed to
+/// the caller is the engine's own parse, and the body is never copied into wasm memory.
+fn parse_and_check(text: &JsValue, hint: Option<&str>) -> Result<(Delivery, JsValue)> {
+    let is_blank = text.dyn_ref::<js_sys::JsString>().is_some_and(|s| s.trim().length() == 0);
+    if is_blank {
+        return Err(Error::invalid_webhook("body", "is empty"));
+    }
+    let value = json_parse(text).map_err(|e| {
+        let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+        Error::invalid_webhook("body", format_args!("is not JSON ({why})"))
+    })?;
+    let d = webhook::inspect(JsJson(value.clone()), hint)?;
+    Ok((d, value))
+}
+
 #[wasm_bindgen(module = "/js/webhooks.js")]
 extern "C" {
     #[wasm_bindgen(js_name = nodeListener)]
@@ -24,29 +114,24 @@ extern "C" {
 /// Default largest body a router accepts (1 MiB).
 pub const DEFAULT_MAX_BODY: usize = 1024 * 1024;
 
-fn set(o: &Object, k: &str, v: &JsValue) {
-    let _ = Reflect::set(o, &JsValue::from_str(k), v);
+fn set(o: &Object, k: &'static str, v: &JsValue) {
+    let _ = Reflect::set(o, &key(k), v);
 }
 
-/// Reads the body argument: a string, bytes, or an already-parsed object.
-fn body_text(body: &JsValue) -> Result<(String, Option<JsValue>)> {
-    if let Some(s) = body.as_string() {
-        return Ok((s, None));
+/// Reads the body argument: a string, bytes, or an already-parsed object (checked in place).
+fn body_event(body: &JsValue, hint: Option<&str>) -> Result<JsValue> {
+    if body.is_string() {
+        let (d, payload) = parse_and_check(body, hint)?;
+        return Ok(event_object(&d, payload));
     }
-    if let Some(bytes) = body.dyn_ref::<Uint8Array>() {
-        let v = bytes.to_vec();
-        let s = String::from_utf8(v).map_err(|e| Error::invalid_webhook("body", format_args!("is not UTF-8 ({e})")))?;
-        return Ok((s, None));
-    }
-    if let Some(buf) = body.dyn_ref::<js_sys::ArrayBuffer>() {
-        return body_text(&Uint8Array::new(buf).into());
+    if body.is_instance_of::<Uint8Array>() || body.is_instance_of::<js_sys::ArrayBuffer>() {
+        let (d, payload) = parse_and_check(&utf8_text(body)?, hint)?;
+        return Ok(event_object(&d, payload));
     }
     if body.is_object() && !body.is_function() {
-        let s = js_sys::JSON::stringify(body)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or_else(|| Error::invalid_webhook("body", "could not be read as JSON"))?;
-        return Ok((s, Some(body.clone())));
+        // An object the caller already parsed: checked as it is, and handed back unchanged.
+        let d = webhook::inspect(JsJson(body.clone()), hint)?;
+        return Ok(event_object(&d, body.clone()));
     }
     Err(Error::invalid_webhook("body", "must be a string, a Uint8Array or an object"))
 }
@@ -65,17 +150,6 @@ fn event_object(d: &Delivery, payload: JsValue) -> JsValue {
     set(&o, "timestamps", &ts);
     set(&o, "payload", &payload);
     o.into()
-}
-
-fn parse(body: &JsValue, hint: Option<&str>) -> Result<JsValue> {
-    let (text, original) = body_text(body)?;
-    let value = webhook::parse_json(&text)?;
-    let d = webhook::inspect(&value, hint)?;
-    let payload = match original {
-        Some(o) => o,
-        None => js_sys::JSON::parse(&text).map_err(|_| Error::invalid_webhook("body", "is not JSON"))?,
-    };
-    Ok(event_object(&d, payload))
 }
 
 /// Parses a 2Chat webhook delivery into a typed event. `body` is the raw body (a string or a
@@ -101,7 +175,7 @@ pub fn parse_webhook(
             }
         }
     };
-    Ok(parse(&body, hint.as_deref())?)
+    Ok(body_event(&body, hint.as_deref())?)
 }
 
 enum Target {
@@ -218,25 +292,19 @@ impl RouterInner {
         if declared.is_some_and(|l| l > self.max_body) {
             return reply(413, false, "body too large");
         }
-        let bytes = match request.array_buffer() {
+        let buffer = match request.array_buffer() {
             Ok(p) => match JsFuture::from(p).await {
-                Ok(buf) => Uint8Array::new(&buf).to_vec(),
+                Ok(buf) => buf,
                 Err(_) => return reply(400, false, "the body could not be read"),
             },
             Err(_) => return reply(400, false, "the body could not be read"),
         };
-        if bytes.len() > self.max_body {
+        let size = buffer.dyn_ref::<js_sys::ArrayBuffer>().map_or(0, |b| b.byte_length() as usize);
+        if size > self.max_body {
             return reply(413, false, "body too large");
         }
         let hint = route_event(&url);
-        let event = match String::from_utf8(bytes)
-            .map_err(|e| Error::invalid_webhook("body", format_args!("is not UTF-8 ({e})")))
-            .and_then(|text| {
-                let value = webhook::parse_json(&text)?;
-                let d = webhook::inspect(&value, hint.as_deref())?;
-                let payload = js_sys::JSON::parse(&text).map_err(|_| Error::invalid_webhook("body", "is not JSON"))?;
-                Ok((d, payload))
-            }) {
+        let event = match utf8_text(&buffer).and_then(|text| parse_and_check(&text, hint.as_deref())) {
             Ok((d, payload)) => (event_object(&d, payload), d),
             Err(e) => return reply(400, false, &e.to_string()),
         };
