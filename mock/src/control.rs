@@ -164,6 +164,19 @@ async fn health() -> Response {
     json_response(StatusCode::OK, &json!({"ok": true}))
 }
 
+/// The JSON object body of a control request and its required `api_key`; a ready 400 otherwise.
+pub(crate) fn keyed_body(body: &Bytes) -> Result<(Value, String), Box<Response>> {
+    let value = parse_json(body)?;
+    let api_key = match value.as_object().map(|o| o.get("api_key")) {
+        None => return Err(Box::new(failure(StatusCode::BAD_REQUEST, "the body must be a JSON object"))),
+        Some(Some(Value::String(k))) if !k.is_empty() => k.clone(),
+        Some(_) => {
+            return Err(Box::new(failure(StatusCode::BAD_REQUEST, "`api_key` (a non-empty string) is required")))
+        }
+    };
+    Ok((value, api_key))
+}
+
 /// A hook URL that answers 200 to any delivery, so subscriptions can point at the mock itself
 /// (the demo does: its live feed reads the payloads from `/__mock/deliveries`).
 async fn inbox() -> Response {
@@ -171,16 +184,12 @@ async fn inbox() -> Response {
 }
 
 async fn create_account(State(state): State<AppState>, body: Bytes) -> Response {
-    let value = match parse_json(&body) {
-        Ok(v) => v,
+    let (value, api_key) = match keyed_body(&body) {
+        Ok(parsed) => parsed,
         Err(response) => return *response,
     };
     let Some(obj) = value.as_object() else {
         return failure(StatusCode::BAD_REQUEST, "the body must be a JSON object");
-    };
-    let api_key = match obj.get("api_key") {
-        Some(Value::String(k)) if !k.is_empty() => k.clone(),
-        _ => return failure(StatusCode::BAD_REQUEST, "`api_key` (a non-empty string) is required"),
     };
     let expired = match obj.get("expired") {
         None | Some(Value::Null) => false,
@@ -373,16 +382,12 @@ fn apply(account: &mut Account, plan: SeedPlan) {
 /// generated items to the account → `{"ok":true}`. Everything is checked first: a bad member
 /// changes nothing (400; 404 for an unknown key).
 pub async fn seed_account(State(state): State<AppState>, body: Bytes) -> Response {
-    let value = match parse_json(&body) {
-        Ok(v) => v,
+    let (value, api_key) = match keyed_body(&body) {
+        Ok(parsed) => parsed,
         Err(response) => return *response,
     };
     let Some(obj) = value.as_object() else {
         return failure(StatusCode::BAD_REQUEST, "the body must be a JSON object");
-    };
-    let api_key = match obj.get("api_key") {
-        Some(Value::String(k)) if !k.is_empty() => k.clone(),
-        _ => return failure(StatusCode::BAD_REQUEST, "`api_key` (a non-empty string) is required"),
     };
     let mut inner = state.lock();
     let Some(account) = inner.accounts.get_mut(&api_key) else {

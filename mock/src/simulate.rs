@@ -21,7 +21,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::{json, Map, Value};
 
-use crate::control::{failure, parse_json};
+use crate::control::failure;
 use crate::delivery::{self, Batch, Planned};
 use crate::generate::wa_msg_id;
 use crate::payloads::{self, GroupChange};
@@ -64,16 +64,12 @@ impl Outcome {
 
 /// `POST /__mock/simulate` (see the module docs).
 pub async fn simulate(State(state): State<crate::state::AppState>, body: Bytes) -> Response {
-    let value = match parse_json(&body) {
-        Ok(v) => v,
+    let (value, api_key) = match crate::control::keyed_body(&body) {
+        Ok(parsed) => parsed,
         Err(response) => return *response,
     };
     let Some(obj) = value.as_object() else {
         return failure(StatusCode::BAD_REQUEST, "the body must be a JSON object");
-    };
-    let api_key = match obj.get("api_key") {
-        Some(Value::String(k)) if !k.is_empty() => k.clone(),
-        _ => return failure(StatusCode::BAD_REQUEST, "`api_key` (a non-empty string) is required"),
     };
     let kind = match obj.get("kind") {
         Some(Value::String(k)) => k.clone(),
