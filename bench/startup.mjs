@@ -8,7 +8,7 @@
 // `ready` resolved, t2 when the first response arrived. Every module is handed to Miniflare with
 // its contents (as a bundle would be), so Miniflare's own import walker, a development-time cost
 // that parses the JS in Node, stays out of the figures.
-//   - the brief's measure: (t2 − t1) of the Worker that calls initSync on its first request minus
+//   - the start-up target's measure: (t2 − t1) of the Worker that calls initSync on its first request minus
 //     (t2 − t1) of the Worker without the wasm;
 //   - everything the package adds to a cold start: (t2 − t0) of the Worker importing the package's
 //     "workerd" entry (initSync at the top level, which workerd runs before `ready`) minus the same
