@@ -64,4 +64,15 @@ log "type-checked typecheck/usage.ts (condition workerd)"
 )
 log "bundled with wrangler: $(cd "$tmp/dist" && ls -1 | grep -v '\.map$' | tr '\n' ' ')"
 
-WORKER_DIST="$tmp/dist" WORKER_APP="$tmp/app" node --test tests/worker/
+# The runtime smoke Worker (tests/worker/smoke.js), bundled the same way from the same install.
+mkdir "$tmp/app/smoke"
+cp tests/worker/smoke.js "$tmp/app/smoke/index.js"
+(
+  cd "$tmp/app"
+  export WRANGLER_SEND_METRICS=false WRANGLER_LOG_PATH="$tmp/wrangler-logs" XDG_CONFIG_HOME="$tmp/config" CI=1
+  unset CLOUDFLARE_API_TOKEN CLOUDFLARE_ACCOUNT_ID
+  wrangler deploy smoke/index.js --name twochat-smoke --dry-run --outdir "$tmp/smoke-dist" >"$tmp/wrangler-smoke.log" 2>&1 || { cat "$tmp/wrangler-smoke.log" >&2; exit 1; }
+)
+log "bundled the smoke Worker"
+
+WORKER_DIST="$tmp/dist" WORKER_APP="$tmp/app" SMOKE_DIST="$tmp/smoke-dist" node --test tests/worker/

@@ -106,6 +106,27 @@ after(async () => {
   await mf?.dispose();
 });
 
+test("the package in workerd, as a Worker imports it: account.info against the mock, a webhook parsed", async () => {
+  const smoke = new Miniflare({
+    host: "127.0.0.1",
+    port: 0,
+    modules: true,
+    modulesRoot: process.env.SMOKE_DIST,
+    scriptPath: join(process.env.SMOKE_DIST, "index.js"),
+    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+    compatibilityDate,
+    bindings: { TWOCHAT_API_KEY: API_KEY, TWOCHAT_BASE_URL: MOCK },
+  });
+  try {
+    const url = (await smoke.ready).href;
+    const r = await (await fetch(url)).json();
+    assert.match(r.uuid, /^ACC/);
+    assert.deepEqual([r.event, r.createdAt, r.media, r.invalid], ["whatsapp.message.received", Date.UTC(2023, 3, 18, 22, 17, 50), "image", "invalid_input"]);
+  } finally {
+    await smoke.dispose();
+  }
+});
+
 test("GET /health answers 200", async () => {
   const r = await worker("/health");
   assert.equal(r.status, 200);
