@@ -28,7 +28,7 @@ use crate::payloads::{self, GroupChange};
 use crate::reply::json_response;
 use crate::resources::groups::{on_whatsapp, participant_record, phone_of, put_records, take_records};
 use crate::resources::messages::media_type;
-use crate::state::{Account, Message};
+use crate::state::{Account, Message, User};
 use crate::util::{digits, is_e164, iso_z, new_id, now_secs, now_secs_f64, number_info};
 
 /// The kinds `POST /__mock/simulate` knows.
@@ -404,17 +404,7 @@ fn call(account: &mut Account, obj: &Map<String, Value>) -> Result<Outcome, Fail
     let uuid = new_id("CDR");
     let callid = uuid::Uuid::new_v4().to_string();
     let user = account.users.first().filter(|_| completed || outbound);
-    let agent = user
-        .map(|u| {
-            json!({
-                "uuid": u.uuid,
-                "first_name": u.first_name,
-                "last_name": u.last_name,
-                "full_name": format!("{} {}", u.first_name, u.last_name),
-                "profile_pic_url": null,
-            })
-        })
-        .unwrap_or(Value::Null);
+    let agent = user.map(User::as_agent).unwrap_or(Value::Null);
     let agent_id = user.map(|u| u.uuid.clone());
     let contact = payloads::contact_of(account, remote).map(payloads::contact_json).unwrap_or(Value::Null);
     let caller_id = account

@@ -191,6 +191,19 @@ pub struct User {
     pub email: String,
 }
 
+impl User {
+    /// The user as a call record's `agent`.
+    pub fn as_agent(&self) -> serde_json::Value {
+        serde_json::json!({
+            "uuid": self.uuid,
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "full_name": format!("{} {}", self.first_name, self.last_name),
+            "profile_pic_url": null,
+        })
+    }
+}
+
 /// A product of a WhatsApp Business catalog.
 #[derive(Clone, Debug, Serialize)]
 pub struct Product {

@@ -18,6 +18,9 @@ extern "C" {
     fn is_array(v: &JsValue) -> std::result::Result<bool, JsValue>;
     #[wasm_bindgen(catch, js_namespace = Object, js_name = getPrototypeOf)]
     fn prototype_of(v: &JsValue) -> std::result::Result<JsValue, JsValue>;
+    /// `JSON.parse` on a JS string as it is: js_sys's binding takes `&str`, a copy into wasm and back.
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
+    pub fn json_parse(text: &JsValue) -> std::result::Result<JsValue, JsValue>;
 }
 
 /// Objects nested deeper than this are refused (this also stops circular structures).

@@ -290,16 +290,9 @@ impl Inner {
     }
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    // `JSON.parse` on a JS string as it is: js_sys's binding takes `&str`, a copy into wasm and back.
-    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
-    fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
-}
-
 /// Parses a 2xx body with `JSON.parse` and checks 2Chat's failure envelope on the parsed value.
 fn success_body(status: u16, body: &js_sys::JsString) -> Result<JsValue, Error> {
-    let parsed = if body.trim().length() == 0 { None } else { json_parse(body).ok() };
+    let parsed = if body.trim().length() == 0 { None } else { super::convert::json_parse(body).ok() };
     let Some(value) = parsed else {
         // Not JSON (or empty): the core says so, with a bounded snippet of what came instead.
         let text = String::from(body);

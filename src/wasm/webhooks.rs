@@ -29,12 +29,6 @@ fn utf8_text(bytes: &JsValue) -> Result<JsValue> {
     decode_utf8(bytes).map_err(|_| Error::invalid_webhook("body", "is not UTF-8"))
 }
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
-    fn json_parse(text: &JsValue) -> std::result::Result<JsValue, JsValue>;
-}
-
 thread_local! {
     /// JS strings for the field names the checks read: made once, not on every lookup (each
     /// `&str` crossing into JS is a UTF-8 decode).
@@ -97,7 +91,7 @@ fn parse_and_check(text: &JsValue, hint: Option<&str>) -> Result<(Delivery, JsVa
     if is_blank {
         return Err(Error::invalid_webhook("body", "is empty"));
     }
-    let value = json_parse(text).map_err(|e| {
+    let value = super::convert::json_parse(text).map_err(|e| {
         let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
         Error::invalid_webhook("body", format_args!("is not JSON ({why})"))
     })?;

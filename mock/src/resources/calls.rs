@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use super::{page, Call};
 use crate::generate::status_code;
 use crate::reply::ApiError;
-use crate::state::Account;
+use crate::state::{Account, User};
 use crate::util::{iso_z, now_secs};
 
 /// Call records per page of #60.
@@ -52,15 +52,7 @@ pub fn get(account: &mut Account, call: &Call<'_>) -> Result<Value, ApiError> {
         .ok_or_else(|| ApiError::not_found(format!("Call {uuid} not found")))?;
     let agent = text(&cdr, "agent_id")
         .and_then(|id| account.users.iter().find(|u| u.uuid == id))
-        .map(|u| {
-            json!({
-                "uuid": u.uuid,
-                "first_name": u.first_name,
-                "last_name": u.last_name,
-                "full_name": format!("{} {}", u.first_name, u.last_name),
-                "profile_pic_url": null,
-            })
-        })
+        .map(User::as_agent)
         .unwrap_or(Value::Null);
     if let Some(obj) = cdr.as_object_mut() {
         obj.insert("agent".into(), agent);

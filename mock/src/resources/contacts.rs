@@ -28,16 +28,7 @@ pub fn create(account: &mut Account, call: &Call<'_>) -> Result<Value, ApiError>
     let parsed = parse_details(raw_details, false)?;
 
     let now = now_secs();
-    let details = parsed
-        .into_iter()
-        .map(|(kind, value)| ContactDetail {
-            id: account.next_detail_id(),
-            value,
-            kind,
-            created_at: now,
-            updated_at: 0,
-        })
-        .collect();
+    let details = new_details(account, parsed, now);
     let contact = Contact {
         id: account.next_contact_id(),
         uuid: new_id("CON"),
@@ -54,6 +45,20 @@ pub fn create(account: &mut Account, call: &Call<'_>) -> Result<Value, ApiError>
 }
 
 /// Validates a list of `{type, value}` details; an empty list only when `allow_empty`.
+/// Stored details for parsed `(type, value)` pairs: new ids, created now, never updated.
+fn new_details(account: &mut Account, parsed: Vec<(String, String)>, now: i64) -> Vec<ContactDetail> {
+    parsed
+        .into_iter()
+        .map(|(kind, value)| ContactDetail {
+            id: account.next_detail_id(),
+            value,
+            kind,
+            created_at: now,
+            updated_at: 0,
+        })
+        .collect()
+}
+
 fn parse_details(raw: &Value, allow_empty: bool) -> Result<Vec<(String, String)>, ApiError> {
     let items = raw
         .as_array()
@@ -194,18 +199,7 @@ pub fn update(account: &mut Account, call: &Call<'_>) -> Result<Value, ApiError>
         ));
     }
     let now = now_secs();
-    let details = details.map(|parsed| {
-        parsed
-            .into_iter()
-            .map(|(kind, value)| ContactDetail {
-                id: account.next_detail_id(),
-                value,
-                kind,
-                created_at: now,
-                updated_at: 0,
-            })
-            .collect::<Vec<_>>()
-    });
+    let details = details.map(|parsed| new_details(account, parsed, now));
     let contact = account.contacts.get_mut(i).ok_or_else(|| ApiError::not_found("Contact not found"))?;
     if let Some(v) = first_name {
         contact.first_name = v;
