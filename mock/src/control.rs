@@ -1,9 +1,10 @@
-//! The control API under `/__mock/`: no auth, not rate limited, not logged (CORS applies).
+//! The control API under `/__mock/`: no auth, not rate limited, not logged; CORS only for
+//! loopback origins, and requests from any other origin are refused (see [`crate::cors`]).
 //!
 //! | Route | Does |
 //! |---|---|
 //! | `GET /__mock/health` | `{"ok":true}` |
-//! | `POST /__mock/accounts` | `{"api_key", "expired"?, "requests_per_minute"?}` → 201, a fresh seeded account |
+//! | `POST /__mock/accounts` | `{"api_key", "expired"?, "requests_per_minute"?, "max_page_size"?}` → 201, a fresh seeded account |
 //! | `GET /__mock/requests[?api_key=K]` | `{"requests":[…]}` in arrival order |
 //! | `DELETE /__mock/requests[?api_key=K]` | clears them |
 //! | `POST /__mock/faults` | queues a fault (see [`crate::faults`]) → 201 |
@@ -203,10 +204,20 @@ async fn create_account(State(state): State<AppState>, body: Bytes) -> Response 
             _ => return failure(StatusCode::BAD_REQUEST, "`requests_per_minute` must be an integer >= 1"),
         },
     };
-    state.lock().accounts.insert(api_key.clone(), Account::new(Origin::Registered, expired, requests_per_minute));
+    let max_page_size = match obj.get("max_page_size") {
+        None | Some(Value::Null) => None,
+        Some(v) => match v.as_u64().filter(|n| *n >= 1).map(usize::try_from) {
+            Some(Ok(n)) => Some(n),
+            _ => return failure(StatusCode::BAD_REQUEST, "`max_page_size` must be an integer >= 1 or null"),
+        },
+    };
+    let mut account = Account::new(Origin::Registered, expired, requests_per_minute);
+    account.max_page_size = max_page_size;
+    state.lock().accounts.insert(api_key.clone(), account);
     json_response(
         StatusCode::CREATED,
-        &json!({"api_key": api_key, "expired": expired, "requests_per_minute": requests_per_minute}),
+        &json!({"api_key": api_key, "expired": expired, "requests_per_minute": requests_per_minute,
+            "max_page_size": max_page_size}),
     )
 }
 

@@ -53,7 +53,9 @@ pub fn router(state: AppState) -> Router {
         methods = methods.fallback(|State(state): State<AppState>, request: Request| {
             twochat_call(state, Target::MethodNotAllowed, request)
         });
-        router = router.route(&shape, methods);
+        // 2Chat's own Postman collection calls `/open/info/`: a single trailing slash is the same
+        // endpoint (the request log still shows the path as received).
+        router = router.route(&format!("{shape}/"), methods.clone()).route(&shape, methods);
     }
     router
         .merge(control::routes())
@@ -232,7 +234,7 @@ fn answer(state: &AppState, target: Target, request: &Incoming<'_>, batch: &mut 
         Ok(body) => body,
         Err(error) => return error_response(style, &error),
     };
-    let call = Call { endpoint, params, query, body: body.as_ref() };
+    let call = Call { endpoint, params, query, body: body.as_ref(), page_cap: account.max_page_size };
     let result = handler(account, &call);
     let planned = std::mem::take(&mut account.outbox);
     match result {

@@ -10,8 +10,18 @@ use bytes::Bytes;
 use serde_json::{json, Value};
 use tokio::sync::watch;
 
-/// How long a `hang` holds the request when no `delay_ms` is given: ten minutes.
+/// How long a `hang` holds the request, or a `stall` its body, when no `delay_ms` is given: ten
+/// minutes.
 pub const DEFAULT_HANG_MS: u64 = 600_000;
+
+/// How long a `drip` waits between two bytes when no `interval_ms` is given.
+pub const DEFAULT_DRIP_INTERVAL_MS: u64 = 50;
+
+/// The body `stall` and `drip` send when the fault has none.
+pub const DEFAULT_SLOW_BODY: &str = r#"{"success":true,"data":[]}"#;
+
+/// The kinds, as the error messages list them.
+const KINDS: &str = "status, hang, drop, malformed_json, html, empty, stall or drip";
 
 /// What the faulty answer looks like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +38,11 @@ pub enum FaultKind {
     Html,
     /// No body at all.
     Empty,
+    /// Status and headers at once, then the first part of the body, then nothing for `delay_ms`
+    /// (or until shutdown), then the rest: a server that stops mid-body.
+    Stall,
+    /// A valid JSON body, one byte every `interval_ms`: a slow server.
+    Drip,
 }
 
 impl FaultKind {
@@ -39,6 +54,8 @@ impl FaultKind {
             "malformed_json" => FaultKind::MalformedJson,
             "html" => FaultKind::Html,
             "empty" => FaultKind::Empty,
+            "stall" => FaultKind::Stall,
+            "drip" => FaultKind::Drip,
             _ => return None,
         })
     }
@@ -51,6 +68,8 @@ impl FaultKind {
             FaultKind::MalformedJson => "malformed_json",
             FaultKind::Html => "html",
             FaultKind::Empty => "empty",
+            FaultKind::Stall => "stall",
+            FaultKind::Drip => "drip",
         }
     }
 
@@ -58,7 +77,12 @@ impl FaultKind {
         match self {
             FaultKind::Status => StatusCode::SERVICE_UNAVAILABLE,
             FaultKind::Html => StatusCode::BAD_GATEWAY,
-            FaultKind::Hang | FaultKind::Drop | FaultKind::MalformedJson | FaultKind::Empty => StatusCode::OK,
+            FaultKind::Hang
+            | FaultKind::Drop
+            | FaultKind::MalformedJson
+            | FaultKind::Empty
+            | FaultKind::Stall
+            | FaultKind::Drip => StatusCode::OK,
         }
     }
 }
@@ -78,8 +102,11 @@ pub struct Fault {
     pub status: StatusCode,
     pub headers: Vec<(HeaderName, HeaderValue)>,
     pub body: Option<Value>,
-    /// For `hang`: how long to hold the request. For the others: a delay before answering.
+    /// For `hang`: how long to hold the request; for `stall`: how long to hold the body. For the
+    /// others: a delay before answering.
     pub delay_ms: Option<u64>,
+    /// For `drip`: the pause between two bytes (default [`DEFAULT_DRIP_INTERVAL_MS`]).
+    pub interval_ms: Option<u64>,
 }
 
 impl Fault {
@@ -99,11 +126,8 @@ impl Fault {
                 Some(v) => v.as_u64().map(Some).ok_or_else(|| format!("`{name}` must be a non-negative integer")),
             }
         };
-        let kind_name =
-            opt_str("kind")?.ok_or("`kind` is required: status, hang, drop, malformed_json, html or empty")?;
-        let kind = FaultKind::parse(&kind_name).ok_or_else(|| {
-            format!("unknown kind `{kind_name}`: use status, hang, drop, malformed_json, html or empty")
-        })?;
+        let kind_name = opt_str("kind")?.ok_or_else(|| format!("`kind` is required: {KINDS}"))?;
+        let kind = FaultKind::parse(&kind_name).ok_or_else(|| format!("unknown kind `{kind_name}`: use {KINDS}"))?;
         let status = match opt_u64("status")? {
             None => kind.default_status(),
             Some(code) => u16::try_from(code)
@@ -148,6 +172,7 @@ impl Fault {
             headers,
             body: obj.get("body").cloned(),
             delay_ms: opt_u64("delay_ms")?,
+            interval_ms: opt_u64("interval_ms")?,
         })
     }
 
@@ -168,6 +193,7 @@ impl Fault {
             "headers": headers,
             "body": self.body,
             "delay_ms": self.delay_ms,
+            "interval_ms": self.interval_ms,
         })
     }
 
@@ -214,6 +240,9 @@ pub async fn respond(fault: &Fault, mut shutdown: watch::Receiver<bool>) -> (Res
         let body = json!({"success": false, "error": true, "error_message": "injected hang ended"});
         return (with_headers(crate::reply::json_response(StatusCode::GATEWAY_TIMEOUT, &body), fault), None);
     }
+    if fault.kind == FaultKind::Stall {
+        return (with_headers(stall(fault, shutdown), fault), Some(fault.status.as_u16()));
+    }
     if let Some(ms) = fault.delay_ms.filter(|ms| *ms > 0) {
         tokio::select! {
             () = tokio::time::sleep(Duration::from_millis(ms)) => {},
@@ -221,6 +250,15 @@ pub async fn respond(fault: &Fault, mut shutdown: watch::Receiver<bool>) -> (Res
         }
     }
     let status = fault.status;
+    if fault.kind == FaultKind::Drip {
+        let body = slow_body(fault);
+        let interval = Duration::from_millis(fault.interval_ms.unwrap_or(DEFAULT_DRIP_INTERVAL_MS));
+        let length = body.len();
+        return (
+            with_headers(slow_response(status, length, drip(body, interval, shutdown)), fault),
+            Some(status.as_u16()),
+        );
+    }
     let (content_type, body): (Option<&'static str>, Body) = match fault.kind {
         FaultKind::Status => {
             let value = fault.body.clone().unwrap_or_else(
@@ -246,7 +284,7 @@ pub async fn respond(fault: &Fault, mut shutdown: watch::Receiver<bool>) -> (Res
             });
             (Some("application/json"), Body::from_stream(futures_util::StreamExt::chain(first, abort)))
         }
-        FaultKind::Hang => (None, Body::empty()),
+        FaultKind::Hang | FaultKind::Stall | FaultKind::Drip => (None, Body::empty()),
     };
     let mut response = Response::new(body);
     *response.status_mut() = status;
@@ -258,6 +296,66 @@ pub async fn respond(fault: &Fault, mut shutdown: watch::Receiver<bool>) -> (Res
     }
     let logged = if fault.kind == FaultKind::Drop { None } else { Some(status.as_u16()) };
     (with_headers(response, fault), logged)
+}
+
+/// The body of a `stall` or `drip`: the fault's `body` as JSON, or [`DEFAULT_SLOW_BODY`].
+fn slow_body(fault: &Fault) -> Bytes {
+    match &fault.body {
+        Some(value) => Bytes::from(serde_json::to_vec(value).unwrap_or_default()),
+        None => Bytes::from_static(DEFAULT_SLOW_BODY.as_bytes()),
+    }
+}
+
+/// Waits `duration`, or less if the server starts shutting down.
+async fn pause(duration: Duration, shutdown: &mut watch::Receiver<bool>) {
+    tokio::select! {
+        () = tokio::time::sleep(duration) => {},
+        _ = shutdown.wait_for(|down| *down) => {},
+    }
+}
+
+/// The `stall` answer: the status, `Content-Type: application/json` and `Content-Length` go out
+/// at once with the first part of the body; the second half follows after `delay_ms` (or as
+/// soon as the server shuts down), so a client that waits long enough gets a valid body.
+fn stall(fault: &Fault, mut shutdown: watch::Receiver<bool>) -> Response {
+    let body = slow_body(fault);
+    let hold = Duration::from_millis(fault.delay_ms.unwrap_or(DEFAULT_HANG_MS));
+    // The default body stops right inside its list (`{"success":true,"data":[`), any other at
+    // its middle byte.
+    let half = if fault.body.is_none() { body.len().saturating_sub(2) } else { body.len() / 2 };
+    let (first, rest) = (body.slice(..half), body.slice(half..));
+    let first = futures_util::stream::once(async move { Ok::<Bytes, std::io::Error>(first) });
+    let rest = futures_util::stream::once(async move {
+        pause(hold, &mut shutdown).await;
+        Ok::<Bytes, std::io::Error>(rest)
+    });
+    slow_response(fault.status, body.len(), Body::from_stream(futures_util::StreamExt::chain(first, rest)))
+}
+
+/// A body sent one byte at a time, `interval` apart (the first at once); once the server starts
+/// shutting down, the rest goes in one piece.
+fn drip(body: Bytes, interval: Duration, shutdown: watch::Receiver<bool>) -> Body {
+    let stream = futures_util::stream::unfold((body, 0usize, shutdown), move |(body, sent, mut shutdown)| async move {
+        if sent >= body.len() {
+            return None;
+        }
+        if sent > 0 {
+            pause(interval, &mut shutdown).await;
+        }
+        let end = if *shutdown.borrow() { body.len() } else { sent + 1 };
+        let chunk = body.slice(sent..end);
+        Some((Ok::<Bytes, std::io::Error>(chunk), (body, end, shutdown)))
+    });
+    Body::from_stream(stream)
+}
+
+/// A JSON answer whose body is streamed; its length is announced up front.
+fn slow_response(status: StatusCode, length: usize, body: Body) -> Response {
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+    response
 }
 
 fn with_headers(mut response: Response, fault: &Fault) -> Response {

@@ -71,6 +71,8 @@ pub struct Config {
     pub requests_per_minute: u32,
     /// A directory served at `/` for paths nothing else routes (the demo page).
     pub static_dir: Option<PathBuf>,
+    /// The byte budget of the request log (`--log-max-bytes`); past it, the oldest entries go.
+    pub log_max_bytes: usize,
 }
 
 impl Default for Config {
@@ -80,6 +82,7 @@ impl Default for Config {
             expired_keys: Vec::new(),
             requests_per_minute: DEFAULT_REQUESTS_PER_MINUTE,
             static_dir: None,
+            log_max_bytes: request_log::DEFAULT_MAX_BYTES,
         }
     }
 }

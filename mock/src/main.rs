@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
+use twochat_mock::request_log::DEFAULT_MAX_BYTES as DEFAULT_LOG_MAX_BYTES;
 use twochat_mock::{Config, DEFAULT_REQUESTS_PER_MINUTE, DEMO_API_KEY};
 
 /// An offline, stateful stand-in for the 2Chat REST API. Listens on 127.0.0.1 only.
@@ -29,6 +30,10 @@ struct Cli {
     /// Serve this directory at `/` (index.html for directories) for paths nothing else routes.
     #[arg(long = "static", value_name = "DIR")]
     static_dir: Option<PathBuf>,
+    /// Byte budget of the request log (body text, path, query and headers of every entry); past
+    /// it, the oldest entries are dropped. A single body is logged up to 64 KiB.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_LOG_MAX_BYTES)]
+    log_max_bytes: usize,
 }
 
 /// Writes `port\n` to a temporary file next to `path`, then renames it over `path`, so a reader
@@ -83,6 +88,7 @@ async fn main() -> ExitCode {
         expired_keys: cli.expired_keys,
         requests_per_minute: cli.requests_per_minute,
         static_dir: cli.static_dir,
+        log_max_bytes: cli.log_max_bytes,
     };
     match twochat_mock::serve(listener, config, twochat_mock::shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,

@@ -311,6 +311,8 @@ pub struct Account {
     /// Whether the trial expired: every 2Chat call answers 402.
     pub expired: bool,
     pub requests_per_minute: u32,
+    /// No page of any paged list is longer than this (`POST /__mock/accounts` `max_page_size`).
+    pub max_page_size: Option<usize>,
     pub window: RateWindow,
     pub usage: Usage,
     pub numbers: Vec<Number>,
@@ -359,6 +361,7 @@ impl Account {
             expires_at: now + 30 * 86_400,
             expired,
             requests_per_minute: requests_per_minute.max(1),
+            max_page_size: None,
             window: RateWindow::default(),
             usage: Usage::default(),
             numbers: Vec::new(),
@@ -462,8 +465,9 @@ pub struct Shared {
 impl Shared {
     /// State for `config`, with its configured keys seeded.
     pub fn new(config: Config) -> Shared {
+        let inner = Inner { log: RequestLog::with_max_bytes(config.log_max_bytes), ..Inner::default() };
         let shared = Shared {
-            inner: Mutex::new(Inner::default()),
+            inner: Mutex::new(inner),
             config,
             shutdown: watch::Sender::new(false),
             deliveries: watch::Sender::new(0),

@@ -90,7 +90,7 @@ async fn usage_counts_every_admitted_call() {
 }
 
 #[tokio::test]
-async fn cors_headers_on_every_kind_of_answer() {
+async fn cors_headers_on_every_kind_of_api_answer() {
     let mock = Mock::new();
     let key = mock.account("cors").await;
     mock.fault(json!({"api_key": key, "path": "/open/contacts", "kind": "status", "status": 500})).await;
@@ -99,15 +99,101 @@ async fn cors_headers_on_every_kind_of_answer() {
         mock.call("GET", "/open/info", None, None).await,   // 401
         mock.get("/open/contacts", &key).await,             // fault
         mock.get("/open/nothing-here", &key).await,         // 404
-        mock.control("GET", "/__mock/health", None).await,  // control
-        mock.control("GET", "/__mock/nothing", None).await, // control 404
         mock.control("GET", "/somewhere/else", None).await, // no static dir: 404
+        with_origin(&mock, "GET", "/open/info", "http://evil.example", Some(&key)).await, // any origin
     ];
     for r in &answers {
         assert_eq!(r.header("access-control-allow-origin"), Some("*"), "{:?}", r.status);
         assert_eq!(r.header("access-control-expose-headers"), Some("Retry-After"), "{:?}", r.status);
     }
     assert_eq!(answers[2].status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(answers[5].status, StatusCode::OK);
+}
+
+/// A request with an `Origin` header (and optionally a key).
+async fn with_origin(mock: &Mock, method: &str, path: &str, origin: &str, key: Option<&str>) -> Reply {
+    let mut builder = Request::builder().method(method).uri(path).header("Origin", origin);
+    if let Some(key) = key {
+        builder = builder.header("X-User-API-Key", key);
+    }
+    Mock::read(mock.send(builder.body(Body::empty()).unwrap()).await).await
+}
+
+/// A CORS preflight for a POST with a JSON body.
+async fn preflight(mock: &Mock, path: &str, origin: &str) -> Reply {
+    let request = Request::builder()
+        .method("OPTIONS")
+        .uri(path)
+        .header("Origin", origin)
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "content-type")
+        .body(Body::empty())
+        .unwrap();
+    Mock::read(mock.send(request).await).await
+}
+
+fn cors_headers(r: &Reply) -> Vec<String> {
+    r.headers.keys().map(|k| k.as_str().to_owned()).filter(|k| k.starts_with("access-control-")).collect()
+}
+
+#[tokio::test]
+async fn control_api_grants_cors_to_loopback_origins_only() {
+    let mock = Mock::new();
+    for origin in ["http://127.0.0.1:5173", "http://localhost", "https://localhost:8443", "http://[::1]:3000"] {
+        for path in ["/__mock/health", "/__mock/nothing"] {
+            let r = with_origin(&mock, "GET", path, origin, None).await;
+            assert_eq!(r.header("access-control-allow-origin"), Some(origin), "{origin} {path}");
+            assert_eq!(r.header("access-control-expose-headers"), Some("Retry-After"), "{origin} {path}");
+            assert_eq!(r.header("vary"), Some("Origin"), "{origin} {path}");
+        }
+        let r = preflight(&mock, "/__mock/faults", origin).await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{origin}");
+        assert_eq!(r.header("access-control-allow-origin"), Some(origin));
+        assert_eq!(r.header("access-control-allow-methods"), Some("GET, POST, PUT, DELETE, OPTIONS"));
+        assert_eq!(r.header("access-control-allow-headers"), Some("content-type"));
+        assert_eq!(r.header("vary"), Some("Origin"));
+    }
+
+    // Other origins get no CORS headers at all, and their requests are refused before they run.
+    let key = mock.account("cors-control").await;
+    mock.fault(json!({"api_key": key, "kind": "status", "status": 500})).await;
+    for origin in [
+        "http://evil.example",
+        "null",
+        "http://127.0.0.1.evil.example",
+        "http://localhost.evil.example:8080",
+        "http://localhost:80@evil.example",
+        "http://127.0.0.2:8080",
+    ] {
+        let r = with_origin(&mock, "GET", "/__mock/requests", origin, None).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{origin}");
+        assert_eq!(cors_headers(&r), Vec::<String>::new(), "{origin}");
+        assert!(r.text.contains("loopback"), "{}", r.text);
+        let r = preflight(&mock, "/__mock/reset", origin).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{origin}");
+        assert_eq!(cors_headers(&r), Vec::<String>::new(), "{origin}");
+        // A "simple" POST needs no preflight; it must not reset the mock either.
+        let r = with_origin(&mock, "POST", "/__mock/reset", origin, None).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{origin}");
+        assert_eq!(cors_headers(&r), Vec::<String>::new(), "{origin}");
+    }
+    let queued = mock.control("GET", "/__mock/faults", None).await;
+    assert_eq!(queued.json["faults"].as_array().unwrap().len(), 1, "nothing was reset");
+    assert_eq!(mock.get("/open/info", &key).await.status, StatusCode::INTERNAL_SERVER_ERROR);
+
+    // Without `Origin` (curl, Node, tests) the control API works, without CORS headers.
+    for r in [
+        mock.control("GET", "/__mock/health", None).await,
+        mock.control("GET", "/__mock/nothing", None).await,
+        Mock::read(
+            mock.send(Request::builder().method("OPTIONS").uri("/__mock/seed").body(Body::empty()).unwrap()).await,
+        )
+        .await,
+    ] {
+        assert!(r.status == StatusCode::OK || r.status == StatusCode::NOT_FOUND || r.status == StatusCode::NO_CONTENT);
+        assert_eq!(cors_headers(&r), Vec::<String>::new(), "{:?}", r.status);
+        assert_eq!(r.header("vary"), Some("Origin"));
+    }
 }
 
 #[tokio::test]

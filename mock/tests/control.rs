@@ -174,11 +174,21 @@ async fn bad_fault_specs_are_400() {
         json!({"status": 500}),
         json!({"kind": "status", "status": 42}),
         json!({"kind": "status", "count": 0}),
+        json!({"kind": "drip", "interval_ms": -1}),
+        json!({"kind": "stall", "delay_ms": "soon"}),
         json!("status"),
     ] {
         let r = mock.control("POST", "/__mock/faults", Some(spec.clone())).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{spec}");
         assert_eq!(r.json["ok"], json!(false));
+    }
+    // The message lists every kind.
+    for spec in [json!({"kind": "explode"}), json!({})] {
+        let r = mock.control("POST", "/__mock/faults", Some(spec)).await;
+        let message = r.json["error"].as_str().unwrap();
+        for kind in ["status", "hang", "drop", "malformed_json", "html", "empty", "stall", "drip"] {
+            assert!(message.contains(kind), "{message}");
+        }
     }
     let r = mock.control("GET", "/__mock/faults", None).await;
     assert_eq!(r.json["faults"], json!([]));
@@ -207,7 +217,11 @@ async fn request_log_records_what_was_sent() {
     assert_eq!(send["method"], json!("POST"));
     assert_eq!(send["path"], json!("/open/whatsapp/send-message"));
     assert_eq!(send["query"], json!("trace=a%2Bb"));
-    assert_eq!(send["headers"]["x-user-api-key"], json!(key));
+    assert_eq!(send["headers"]["x-user-api-key"], json!("[redacted]"));
+    let fingerprint = send["api_key_fingerprint"].as_str().unwrap().to_owned();
+    assert_eq!(fingerprint.len(), 12);
+    assert!(send.get("api_key").is_none());
+    assert_eq!(send["body_truncated"], json!(false));
     assert_eq!(send["headers"]["content-type"], json!("application/json; charset=utf-8"));
     assert_eq!(send["headers"]["x-custom"], json!("Yes"));
     assert_eq!(send["body"], json!({"from_number": PY, "to_number": "+14155551234", "text": "hi"}));
@@ -229,7 +243,11 @@ async fn request_log_records_what_was_sent() {
     let all = mock.control("GET", "/__mock/requests", None).await;
     let all = all.json["requests"].as_array().unwrap();
     assert!(all.len() >= 4);
-    assert_eq!(all.last().unwrap()["headers"]["x-user-api-key"], json!(other));
+    let last = all.last().unwrap();
+    assert_eq!(last["headers"]["x-user-api-key"], json!("[redacted]"));
+    assert_eq!(last["path"], json!("/open/info"));
+    assert_ne!(last["api_key_fingerprint"], json!(fingerprint), "another key, another fingerprint");
+    assert_eq!(all.iter().filter(|e| e["api_key_fingerprint"] == json!(fingerprint)).count(), 3);
 
     assert_eq!(mock.control("DELETE", &format!("/__mock/requests?api_key={key}"), None).await.status, StatusCode::OK);
     assert!(mock.requests(&key).await.is_empty());
@@ -297,4 +315,43 @@ async fn accounts_are_isolated() {
     assert_eq!(mock.get("/open/webhooks", &a).await.json["webhooks"].as_array().unwrap().len(), 1);
     assert_eq!(mock.get("/open/webhooks", &b).await.json["webhooks"], json!([]));
     assert_eq!(mock.get("/open/info", &b).await.json["usage"]["api_request_count"], json!(2));
+}
+
+#[tokio::test]
+async fn stall_and_drip_match_and_count_like_the_other_faults() {
+    let mock = Mock::new();
+    let key = mock.account("fault-slow").await;
+    let other = mock.account("fault-slow-other").await;
+    let body = json!({"success": true, "numbers": ["a", "b"]});
+    mock.fault(json!({"api_key": key, "path": "/open/whatsapp", "method": "GET", "kind": "drip", "interval_ms": 1,
+        "body": body, "count": 2}))
+        .await;
+    mock.fault(json!({"api_key": key, "path": "/open/info", "kind": "stall", "delay_ms": 20, "status": 503})).await;
+    let listed = mock.control("GET", "/__mock/faults", None).await;
+    assert_eq!(listed.json["faults"][0]["kind"], json!("drip"));
+    assert_eq!(listed.json["faults"][0]["interval_ms"], json!(1));
+    assert_eq!(listed.json["faults"][1]["kind"], json!("stall"));
+    assert_eq!(listed.json["faults"][1]["delay_ms"], json!(20));
+
+    // Another key, another method: untouched.
+    let r = mock.get("/open/whatsapp/get-numbers", &other).await;
+    assert_eq!(r.json["numbers"].as_array().unwrap().len(), 3);
+    let r = mock.post("/open/whatsapp/send-message", &key, json!({})).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Twice the drip, then the real answer.
+    for _ in 0..2 {
+        let r = mock.get("/open/whatsapp/get-numbers", &key).await;
+        assert_eq!((r.status, r.json.clone()), (StatusCode::OK, body.clone()));
+        assert_eq!(r.header("content-type"), Some("application/json"));
+    }
+    assert_eq!(mock.get("/open/whatsapp/get-numbers", &key).await.json["numbers"].as_array().unwrap().len(), 3);
+    // The stall with a delay completes its default body.
+    let r = mock.get("/open/info", &key).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(r.json, json!({"success": true, "data": []}));
+    assert_eq!(mock.get("/open/info", &key).await.status, StatusCode::OK);
+
+    let statuses: Vec<Value> = mock.requests(&key).await.iter().map(|e| e["status"].clone()).collect();
+    assert_eq!(statuses, [json!(422), json!(200), json!(200), json!(200), json!(503), json!(200)]);
+    assert_eq!(mock.control("GET", "/__mock/faults", None).await.json["faults"], json!([]));
 }

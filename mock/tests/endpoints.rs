@@ -71,7 +71,7 @@ async fn numbers_list_filters_and_pages() {
 async fn numbers_list_rejects_bad_query_values() {
     let mock = Mock::new();
     let key = mock.account("numbers-bad").await;
-    for q in ["status=online", "results_per_page=0", "results_per_page=101", "page_number=-1", "page_number=x"] {
+    for q in ["status=online", "results_per_page=0", "results_per_page=x", "page_number=-1", "page_number=x"] {
         let r = mock.get(&format!("/open/whatsapp/get-numbers?{q}"), &key).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{q}");
         assert_error_message_style(&r);
@@ -571,4 +571,44 @@ async fn unknown_twochat_paths_are_json_404s() {
     // The token endpoint exists, for POST only.
     let r = mock.get("/sdk/voip/access-token", &key).await;
     assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
+}
+
+// ---------------------------------------------------------------- trailing slash
+
+#[tokio::test]
+async fn a_single_trailing_slash_is_the_same_endpoint() {
+    let mock = Mock::new();
+    let key = mock.account("slash").await;
+    let r = mock.get("/open/info/", &key).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_shape(&fixture("account-info.json"), &r.json);
+    assert_eq!(mock.get("/ping/", &key).await.status, StatusCode::OK);
+
+    let plain = mock.get(&format!("/open/whatsapp/check-number/{PY}/+14155551234"), &key).await;
+    let slashed = mock.get(&format!("/open/whatsapp/check-number/{PY}/+14155551234/"), &key).await;
+    assert_eq!(slashed.status, StatusCode::OK, "{}", slashed.text);
+    assert_eq!(slashed.json, plain.json);
+
+    // Both methods of a shared path, and 405 for the others.
+    let created = mock
+        .post(
+            "/open/contacts/",
+            &key,
+            json!({"first_name": "Ana", "contact_detail": [{"type": "E", "value": "a@b.co"}]}),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    assert_eq!(mock.get("/open/contacts/", &key).await.json["total"], json!(1));
+    assert_eq!(mock.delete("/open/info/", &key).await.status, StatusCode::METHOD_NOT_ALLOWED);
+    // Only one slash.
+    assert_eq!(mock.get("/open/info//", &key).await.status, StatusCode::NOT_FOUND);
+
+    let log = mock.requests(&key).await;
+    let seen: Vec<(String, Value)> =
+        log.iter().map(|e| (e["path"].as_str().unwrap().to_owned(), e["endpoint"].clone())).collect();
+    assert_eq!(seen[0], ("/open/info/".to_owned(), json!(2)), "the path as received");
+    assert_eq!(seen[1], ("/ping/".to_owned(), json!(1)));
+    assert_eq!(seen[3], (format!("/open/whatsapp/check-number/{PY}/+14155551234/"), json!(11)));
+    assert_eq!(seen[4].1, json!(44));
+    assert_eq!(seen[5].1, json!(45));
 }

@@ -92,11 +92,16 @@ fn parse_details(raw: &Value, allow_empty: bool) -> Result<Vec<(String, String)>
     Ok(parsed)
 }
 
+/// Default `results_per_page` of #45 and #46.
+pub const DEFAULT_PER_PAGE: usize = 50;
+/// Largest `results_per_page` of #45 and #46 (the contract: 1–100).
+pub const MAX_PER_PAGE: usize = 100;
+
 /// #45 `GET /open/contacts?page_number=&results_per_page=&channel_uuid=`: oldest first.
 /// `count` is the number of contacts on this page, `total` the number matching.
 pub fn list(account: &mut Account, call: &Call<'_>) -> Result<Value, ApiError> {
     let page_number = call.page_number()?;
-    let per_page = call.results_per_page(50)?;
+    let per_page = call.results_per_page_up_to(DEFAULT_PER_PAGE, MAX_PER_PAGE)?;
     let channel = call.query("channel_uuid").filter(|c| !c.is_empty());
     let matching =
         || account.contacts.iter().filter(move |c| channel.is_none() || c.channel_uuid.as_deref() == channel);
@@ -121,7 +126,7 @@ pub fn search(account: &mut Account, call: &Call<'_>) -> Result<Value, ApiError>
         .trim()
         .to_lowercase();
     let page_number = call.page_number()?;
-    let per_page = call.results_per_page(50)?;
+    let per_page = call.results_per_page_up_to(DEFAULT_PER_PAGE, MAX_PER_PAGE)?;
     let channel = call.opt_query("channel_uuid");
     let matches = |c: &&Contact| {
         let full = format!("{} {}", c.first_name, c.last_name.as_deref().unwrap_or(""));

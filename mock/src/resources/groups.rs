@@ -309,6 +309,6 @@ pub fn messages(account: &mut Account, call: &Call<'_>) -> Result<Value, ApiErro
             "participant": participant,
         })
     });
-    let messages = page(items, page_number, MESSAGES_PAGE_SIZE);
+    let messages = page(items, page_number, call.page_size(MESSAGES_PAGE_SIZE));
     Ok(json!({"success": true, "page_number": page_number, "messages": messages}))
 }

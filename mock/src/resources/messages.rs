@@ -166,7 +166,7 @@ pub fn list(account: &mut Account, call: &Call<'_>) -> Result<Value, ApiError> {
             .filter(|m| m.channel_number == number && !m.is_incoming_group_message())
             .filter(|m| remote.is_none() || m.remote_phone_number.as_deref() == remote),
         page_number,
-        PAGE_SIZE,
+        call.page_size(PAGE_SIZE),
     );
     Ok(json!({"success": true, "page_number": page_number, "messages": messages}))
 }
@@ -265,7 +265,7 @@ pub fn conversations(account: &mut Account, call: &Call<'_>) -> Result<Value, Ap
         .map(|m| session_json(account, &channel.uuid, m))
         .collect();
     let total = sessions.len();
-    let sessions = page(sessions.into_iter(), page_number, CONVERSATIONS_PAGE_SIZE);
+    let sessions = page(sessions.into_iter(), page_number, call.page_size(CONVERSATIONS_PAGE_SIZE));
     Ok(json!({
         "success": true,
         "page_number": page_number,

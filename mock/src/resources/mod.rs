@@ -38,6 +38,9 @@ pub struct Call<'a> {
     pub query: Vec<(String, String)>,
     /// The JSON body, if any.
     pub body: Option<&'a Value>,
+    /// The account's `max_page_size` (`POST /__mock/accounts`): no page of any list is longer,
+    /// whatever the request asks for, as a real server may cap pages.
+    pub page_cap: Option<usize>,
 }
 
 /// What every handler looks like.
@@ -152,21 +155,33 @@ impl Call<'_> {
         }
     }
 
-    /// `results_per_page`: 1 to 100, default `default`.
-    pub fn results_per_page(&self, default: usize) -> Result<usize, ApiError> {
-        self.results_per_page_up_to(default, 100)
+    /// How many items a page of a list with `size` items per page really holds: `size`, or the
+    /// account's `max_page_size` if that is smaller. A handler computes offsets and end signals
+    /// (`next_page`, short pages) from this size.
+    pub fn page_size(&self, size: usize) -> usize {
+        self.page_cap.map_or(size, |cap| size.min(cap))
     }
 
-    /// `results_per_page`: 1 to `max`, default `default`.
+    /// The page size of `results_per_page` (1 to `max`, default `default`), capped by
+    /// [`Call::page_size`].
     pub fn results_per_page_up_to(&self, default: usize, max: usize) -> Result<usize, ApiError> {
-        match self.query("results_per_page") {
-            None | Some("") => Ok(default),
-            Some(v) => {
-                v.parse::<usize>().ok().filter(|n| (1..=max).contains(n)).ok_or_else(|| {
+        let requested = match self.query("results_per_page") {
+            None | Some("") => default,
+            Some(v) => v.parse::<usize>().ok().filter(|n| (1..=max).contains(n)).ok_or_else(|| {
+                if max == usize::MAX {
+                    ApiError::invalid(format!("results_per_page must be an integer >= 1, got `{v}`"))
+                } else {
                     ApiError::invalid(format!("results_per_page must be between 1 and {max}, got `{v}`"))
-                })
-            }
-        }
+                }
+            })?,
+        };
+        Ok(self.page_size(requested))
+    }
+
+    /// The page size of `results_per_page` where the contract states no maximum (any integer
+    /// >= 1, default `default`), capped by [`Call::page_size`].
+    pub fn results_per_page_unbounded(&self, default: usize) -> Result<usize, ApiError> {
+        self.results_per_page_up_to(default, usize::MAX)
     }
 
     /// A required, non-empty query parameter (422 when missing).

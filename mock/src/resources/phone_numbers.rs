@@ -265,11 +265,12 @@ pub fn did_types(_account: &mut Account, _call: &Call<'_>) -> Result<Value, ApiE
     Ok(json!({"success": true, "data": {"did_types": types}}))
 }
 
-/// `did_type` of the query: a known type name, or `all` (= none).
-fn did_type(call: &Call<'_>) -> Result<Option<&'static str>, ApiError> {
+/// `did_type` of the query: a known type name, or `all` (= none). With `by_id`, also the numeric
+/// id `did-types` lists (#69 takes whatever `did-types` returned; #70 documents names).
+fn did_type(call: &Call<'_>, by_id: bool) -> Result<Option<&'static str>, ApiError> {
     match call.opt_query("did_type") {
         None | Some("all") => Ok(None),
-        Some(t) => match DID_TYPES.iter().find(|(_, name)| *name == t) {
+        Some(t) => match DID_TYPES.iter().find(|(id, name)| *name == t || (by_id && t.parse() == Ok(*id))) {
             Some((_, name)) => Ok(Some(name)),
             None => Err(ApiError::invalid(format!(
                 "did_type must be one of {} or all, got `{t}`",
@@ -282,7 +283,7 @@ fn did_type(call: &Call<'_>) -> Result<Option<&'static str>, ApiError> {
 /// #69 `GET /open/numbers/requirements?country=&did_type=`: an empty list means no documents.
 pub fn requirements(_account: &mut Account, call: &Call<'_>) -> Result<Value, ApiError> {
     let country = country(call)?;
-    let did_type = did_type(call)?;
+    let did_type = did_type(call, true)?;
     Ok(json!({"success": true, "data": {"requirements": requirements_of(&country, did_type)}}))
 }
 
@@ -309,7 +310,7 @@ pub fn groups(_account: &mut Account, call: &Call<'_>) -> Result<Value, ApiError
     let country = country(call)?;
     let region = id_query(call, "region_id")?;
     let city = id_query(call, "city_id")?;
-    let did_type = did_type(call)?;
+    let did_type = did_type(call, false)?;
     let term = call.opt_query("city_name_or_prefix").map(|t| t.trim().to_lowercase());
     let groups: Vec<Value> = GROUPS
         .iter()

@@ -85,9 +85,10 @@ pub fn list_templates(account: &mut Account, call: &Call<'_>) -> Result<Value, A
     let uuid = field(waba, "uuid");
     let all: Vec<&Template> = account.templates.iter().filter(|t| t.waba_uuid == uuid).collect();
     let total = all.len();
+    let per_page = call.page_size(TEMPLATES_PAGE_SIZE);
     let templates: Vec<Value> =
-        super::page(all.into_iter(), page, TEMPLATES_PAGE_SIZE).into_iter().map(|t| template_json(t, waba)).collect();
-    let next_page = if (page + 1).saturating_mul(TEMPLATES_PAGE_SIZE) < total { Some(page + 1) } else { None };
+        super::page(all.into_iter(), page, per_page).into_iter().map(|t| template_json(t, waba)).collect();
+    let next_page = if (page + 1).saturating_mul(per_page) < total { Some(page + 1) } else { None };
     Ok(json!({"success": true, "templates": templates, "total": total, "next_page": next_page}))
 }
 
