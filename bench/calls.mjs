@@ -47,7 +47,8 @@ async function rawTwin(name, sdkCall, check) {
   const sdkBody = await sdkCall();
   const sdkReq = await lastRequest();
   const url = `${MOCK}${sdkReq.path}${sdkReq.query ? `?${sdkReq.query}` : ""}`;
-  const headers = sentHeaders(sdkReq);
+  // The mock logs the key as "[redacted]"; the raw twin sends the real one, as the SDK did.
+  const headers = { ...sentHeaders(sdkReq), "x-user-api-key": API_KEY };
   const raw = async () => {
     const r = await fetch(url, { method: sdkReq.method, headers });
     return r.json();
@@ -55,7 +56,7 @@ async function rawTwin(name, sdkCall, check) {
   const rawBody = await raw();
   const rawReq = await lastRequest();
   const sorted = (h) => JSON.stringify(Object.entries(h).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const same = rawReq.method === sdkReq.method && rawReq.path === sdkReq.path && rawReq.query === sdkReq.query && sorted(sentHeaders(rawReq)) === sorted(headers);
+  const same = rawReq.method === sdkReq.method && rawReq.path === sdkReq.path && rawReq.query === sdkReq.query && sorted(sentHeaders(rawReq)) === sorted(sentHeaders(sdkReq));
   if (!same) throw new Error(`${name}: the raw request differs from the SDK's:\n${JSON.stringify(sdkReq)}\n${JSON.stringify(rawReq)}`);
   check(sdkBody, "SDK");
   check(rawBody, "raw fetch");

@@ -57,7 +57,10 @@ const client = new TwoChat({ apiKey: API_KEY, baseUrl: MOCK });
 await client.account.info();
 const { requests } = await control("GET", `/__mock/requests?api_key=${encodeURIComponent(API_KEY)}`);
 const sdkReq = requests[requests.length - 1];
-const headers = Object.fromEntries(Object.entries(sdkReq.headers).filter(([k]) => !["host", "connection", "content-length"].includes(k)));
+const headers = {
+  ...Object.fromEntries(Object.entries(sdkReq.headers).filter(([k]) => !["host", "connection", "content-length"].includes(k))),
+  "x-user-api-key": API_KEY, // logged as "[redacted]" by the mock
+};
 const raw = async () => (await fetch(`${MOCK}${sdkReq.path}`, { headers })).json();
 for (let i = 0; i < 200; i++) {
   await client.account.info();

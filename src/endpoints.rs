@@ -59,6 +59,8 @@ pub struct Endpoint {
     pub success_status: u16,
     /// The name of the LLM tool that calls it (snake_case, e.g. `send_message`).
     pub tool: &'static str,
+    /// What calling it does to the account and to the world outside it.
+    pub effect: Effect,
     /// What it does, in one sentence: the tool's description.
     pub summary: &'static str,
 }
@@ -72,104 +74,156 @@ const fn ep(
     method_name: &'static str,
     success_status: u16,
     tool: &'static str,
+    effect: Effect,
     summary: &'static str,
 ) -> Endpoint {
-    Endpoint { id, method, path, resource, method_name, success_status, tool, summary }
+    Endpoint { id, method, path, resource, method_name, success_status, tool, effect, summary }
 }
 
+/// What an endpoint does, as an agent (or a proxy's allow-list) must know it: the MCP tool
+/// annotations and the proxy's "reads only" default come from here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Effect {
+    /// Reads only; changes nothing.
+    Read,
+    /// Adds something to the account (a contact, a product, a subscription…); repeating it adds
+    /// another.
+    Create,
+    /// Reaches people outside the account: a WhatsApp message, an SMS, a status post, a group
+    /// they are put into. Repeating it reaches them again.
+    Send,
+    /// Overwrites a setting or a record; repeating it changes nothing more.
+    Update,
+    /// Deletes, removes or disconnects.
+    Remove,
+    /// Spends money (buying numbers).
+    Purchase,
+}
+
+impl Effect {
+    /// Changes nothing (MCP `readOnlyHint`).
+    pub const fn read_only(self) -> bool {
+        matches!(self, Effect::Read)
+    }
+    /// May overwrite or remove what exists, or spend money (MCP `destructiveHint`).
+    pub const fn destructive(self) -> bool {
+        matches!(self, Effect::Update | Effect::Remove | Effect::Purchase)
+    }
+    /// Calling it twice has the effect of calling it once (MCP `idempotentHint`).
+    pub const fn idempotent(self) -> bool {
+        matches!(self, Effect::Read | Effect::Update | Effect::Remove)
+    }
+    /// Reaches people or businesses outside the account (MCP `openWorldHint`).
+    pub const fn open_world(self) -> bool {
+        matches!(self, Effect::Send | Effect::Purchase)
+    }
+    /// The name used in `endpoints()` and the tool definitions.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Effect::Read => "read",
+            Effect::Create => "create",
+            Effect::Send => "send",
+            Effect::Update => "update",
+            Effect::Remove => "remove",
+            Effect::Purchase => "purchase",
+        }
+    }
+}
+
+use Effect::{Create, Purchase, Read, Remove, Send, Update};
 use Method::{Delete, Get, Post, Put};
 
 /// Every endpoint of the 2Chat contract, in its order. #9 (`channel/{uuid}/{command}`) has two
 /// rows, one per command, and #13/#14 share one JS method.
 pub const ENDPOINTS: &[Endpoint] = &[
     // Account, keys, users
-    ep(1, Get, "/ping", "account", "ping", 200, "ping", "Checks that the API key works (GET /ping, outside /open)."),
-    ep(2, Get, "/open/info", "account", "info", 200, "get_account_info", "The account, its limits (requests per minute) and its usage counters; also checks the API key."),
-    ep(3, Get, "/open/users", "users", "list", 200, "list_users", "Lists the account's active users."),
-    ep(4, Post, "/sdk/voip/access-token", "voice", "createAccessToken", 200, "create_voice_access_token", "Mints a short-lived JWT for the 2Chat Voice SDK for a user (ttl 60-86400 s)."),
+    ep(1, Get, "/ping", "account", "ping", 200, "ping", Read, "Checks that the API key works (GET /ping, outside /open)."),
+    ep(2, Get, "/open/info", "account", "info", 200, "get_account_info", Read, "The account, its limits (requests per minute) and its usage counters; also checks the API key."),
+    ep(3, Get, "/open/users", "users", "list", 200, "list_users", Read, "Lists the account's active users."),
+    ep(4, Post, "/sdk/voip/access-token", "voice", "createAccessToken", 200, "create_voice_access_token", Create, "Mints a short-lived JWT for the 2Chat Voice SDK for a user (ttl 60-86400 s)."),
     // WhatsApp numbers and channels
-    ep(5, Get, "/open/whatsapp/get-numbers", "numbers", "list", 200, "list_numbers", "Lists the WhatsApp numbers connected to the account, with their connection status."),
-    ep(6, Get, "/open/whatsapp/channel/{channel_uuid}", "channels", "get", 200, "get_channel", "Gets one WhatsApp channel (connected number): status, timezone, language, business profile."),
-    ep(7, Post, "/open/whatsapp/channel/create", "channels", "create", 200, "create_channel", "Creates a WhatsApp channel for a phone number; connecting starts at once (get the QR code from the channel status)."),
-    ep(8, Get, "/open/whatsapp/channel/{channel_uuid}/status", "channels", "status", 200, "get_channel_status", "Gets a channel's connection status, its QR code while waiting for a scan, and recent events."),
-    ep(9, Post, "/open/whatsapp/channel/{channel_uuid}/connect", "channels", "connect", 200, "connect_channel", "Starts connecting a channel (a QR login)."),
-    ep(9, Post, "/open/whatsapp/channel/{channel_uuid}/disconnect", "channels", "disconnect", 200, "disconnect_channel", "Disconnects a channel, keeping it."),
-    ep(10, Delete, "/open/whatsapp/channel/{channel_uuid}", "channels", "delete", 200, "delete_channel", "Deletes a channel."),
-    ep(11, Get, "/open/whatsapp/check-number/{from_number}/{number_to_check}", "numbers", "check", 200, "check_number", "Checks whether a phone number is valid and on WhatsApp, from one of your connected numbers."),
+    ep(5, Get, "/open/whatsapp/get-numbers", "numbers", "list", 200, "list_numbers", Read, "Lists the WhatsApp numbers connected to the account, with their connection status."),
+    ep(6, Get, "/open/whatsapp/channel/{channel_uuid}", "channels", "get", 200, "get_channel", Read, "Gets one WhatsApp channel (connected number): status, timezone, language, business profile."),
+    ep(7, Post, "/open/whatsapp/channel/create", "channels", "create", 200, "create_channel", Create, "Creates a WhatsApp channel for a phone number; connecting starts at once (get the QR code from the channel status)."),
+    ep(8, Get, "/open/whatsapp/channel/{channel_uuid}/status", "channels", "status", 200, "get_channel_status", Read, "Gets a channel's connection status, its QR code while waiting for a scan, and recent events."),
+    ep(9, Post, "/open/whatsapp/channel/{channel_uuid}/connect", "channels", "connect", 200, "connect_channel", Update, "Starts connecting a channel (a QR login)."),
+    ep(9, Post, "/open/whatsapp/channel/{channel_uuid}/disconnect", "channels", "disconnect", 200, "disconnect_channel", Remove, "Disconnects a channel, keeping it."),
+    ep(10, Delete, "/open/whatsapp/channel/{channel_uuid}", "channels", "delete", 200, "delete_channel", Remove, "Deletes a channel."),
+    ep(11, Get, "/open/whatsapp/check-number/{from_number}/{number_to_check}", "numbers", "check", 200, "check_number", Read, "Checks whether a phone number is valid and on WhatsApp, from one of your connected numbers."),
     // Messaging
-    ep(12, Post, "/open/whatsapp/send-message", "messages", "send", 200, "send_message", "Sends a WhatsApp message (text, media URL or location pin) from a connected number to a number or a group."),
-    ep(13, Get, "/open/whatsapp/messages/{number}", "messages", "list", 200, "list_messages", "Lists the messages of a connected number, newest first, optionally with one remote number (100 a page)."),
-    ep(14, Get, "/open/whatsapp/messages/{number}/{remote_number}", "messages", "list", 200, "list_messages", "Lists the messages of a connected number, newest first, optionally with one remote number (100 a page)."),
-    ep(15, Get, "/open/whatsapp/message/{session_key}/{message_uuid}", "messages", "get", 200, "get_message", "Gets one message with its delivery state (wa_msg_ack: 0 created, 1 sent, 2 received, 3 read)."),
-    ep(16, Delete, "/open/whatsapp/message/{session_key}/{message_uuid}", "messages", "delete", 200, "delete_message", "Deletes a message for everyone, within WhatsApp's time window."),
-    ep(17, Get, "/open/whatsapp/conversations/{channel_uuid}", "conversations", "list", 200, "list_conversations", "Lists the conversations of a channel (10 a page), optionally searching by phone digits."),
+    ep(12, Post, "/open/whatsapp/send-message", "messages", "send", 200, "send_message", Send, "Sends a WhatsApp message (text, media URL or location pin) from a connected number to a number or a group."),
+    ep(13, Get, "/open/whatsapp/messages/{number}", "messages", "list", 200, "list_messages", Read, "Lists the messages of a connected number, newest first, optionally with one remote number (100 a page)."),
+    ep(14, Get, "/open/whatsapp/messages/{number}/{remote_number}", "messages", "list", 200, "list_messages", Read, "Lists the messages of a connected number, newest first, optionally with one remote number (100 a page)."),
+    ep(15, Get, "/open/whatsapp/message/{session_key}/{message_uuid}", "messages", "get", 200, "get_message", Read, "Gets one message with its delivery state (wa_msg_ack: 0 created, 1 sent, 2 received, 3 read)."),
+    ep(16, Delete, "/open/whatsapp/message/{session_key}/{message_uuid}", "messages", "delete", 200, "delete_message", Remove, "Deletes a message for everyone, within WhatsApp's time window."),
+    ep(17, Get, "/open/whatsapp/conversations/{channel_uuid}", "conversations", "list", 200, "list_conversations", Read, "Lists the conversations of a channel (10 a page), optionally searching by phone digits."),
     // Profile and status
-    ep(18, Post, "/open/whatsapp/set-profile-picture/{number}", "profile", "setPicture", 200, "set_profile_picture", "Sets the connected number's profile picture from a public image URL (null removes it)."),
-    ep(19, Post, "/open/whatsapp/set-status/{number}", "profile", "setStatus", 200, "set_profile_status", "Sets the connected number's profile status (about) text."),
-    ep(20, Post, "/open/whatsapp/set-text-status/{number}", "status", "postText", 200, "post_text_status", "Posts a text WhatsApp status (story), with an optional background colour and font."),
-    ep(21, Post, "/open/whatsapp/set-image-status/{number}", "status", "postImage", 200, "post_image_status", "Posts an image WhatsApp status (story) from a public image URL."),
+    ep(18, Post, "/open/whatsapp/set-profile-picture/{number}", "profile", "setPicture", 200, "set_profile_picture", Update, "Sets the connected number's profile picture from a public image URL (null removes it)."),
+    ep(19, Post, "/open/whatsapp/set-status/{number}", "profile", "setStatus", 200, "set_profile_status", Update, "Sets the connected number's profile status (about) text."),
+    ep(20, Post, "/open/whatsapp/set-text-status/{number}", "status", "postText", 200, "post_text_status", Send, "Posts a text WhatsApp status (story), with an optional background colour and font."),
+    ep(21, Post, "/open/whatsapp/set-image-status/{number}", "status", "postImage", 200, "post_image_status", Send, "Posts an image WhatsApp status (story) from a public image URL."),
     // Groups
-    ep(22, Get, "/open/whatsapp/groups/{number}", "groups", "list", 200, "list_groups", "Lists the WhatsApp groups a connected number belongs to."),
-    ep(23, Get, "/open/whatsapp/group/{group_uuid}", "groups", "get", 200, "get_group", "Gets a WhatsApp group with its participants."),
-    ep(24, Post, "/open/whatsapp/group/create", "groups", "create", 200, "create_group", "Creates a WhatsApp group with up to 10 participants."),
-    ep(25, Post, "/open/whatsapp/group/{group_uuid}/add-participant", "groups", "addParticipants", 200, "add_group_participants", "Adds up to 10 participants to a group."),
-    ep(26, Post, "/open/whatsapp/group/{group_uuid}/remove-participant", "groups", "removeParticipants", 200, "remove_group_participants", "Removes up to 10 participants from a group."),
-    ep(27, Post, "/open/whatsapp/group/{group_uuid}/promote-participant", "groups", "promoteParticipants", 200, "promote_group_participants", "Makes up to 10 participants group admins."),
-    ep(28, Post, "/open/whatsapp/group/{group_uuid}/demote-participant", "groups", "demoteParticipants", 200, "demote_group_participants", "Removes admin rights from up to 10 participants."),
-    ep(29, Post, "/open/whatsapp/group/{group_uuid}/set-description", "groups", "setDescription", 200, "set_group_description", "Sets a group's description."),
-    ep(30, Post, "/open/whatsapp/group/{group_uuid}/set-picture", "groups", "setPicture", 200, "set_group_picture", "Sets a group's picture from a public image URL."),
-    ep(31, Get, "/open/whatsapp/groups/messages/{group_uuid}", "groups", "messages", 200, "list_group_messages", "Lists a group's messages with each sender (50 a page)."),
+    ep(22, Get, "/open/whatsapp/groups/{number}", "groups", "list", 200, "list_groups", Read, "Lists the WhatsApp groups a connected number belongs to."),
+    ep(23, Get, "/open/whatsapp/group/{group_uuid}", "groups", "get", 200, "get_group", Read, "Gets a WhatsApp group with its participants."),
+    ep(24, Post, "/open/whatsapp/group/create", "groups", "create", 200, "create_group", Send, "Creates a WhatsApp group with up to 10 participants."),
+    ep(25, Post, "/open/whatsapp/group/{group_uuid}/add-participant", "groups", "addParticipants", 200, "add_group_participants", Send, "Adds up to 10 participants to a group."),
+    ep(26, Post, "/open/whatsapp/group/{group_uuid}/remove-participant", "groups", "removeParticipants", 200, "remove_group_participants", Remove, "Removes up to 10 participants from a group."),
+    ep(27, Post, "/open/whatsapp/group/{group_uuid}/promote-participant", "groups", "promoteParticipants", 200, "promote_group_participants", Update, "Makes up to 10 participants group admins."),
+    ep(28, Post, "/open/whatsapp/group/{group_uuid}/demote-participant", "groups", "demoteParticipants", 200, "demote_group_participants", Update, "Removes admin rights from up to 10 participants."),
+    ep(29, Post, "/open/whatsapp/group/{group_uuid}/set-description", "groups", "setDescription", 200, "set_group_description", Update, "Sets a group's description."),
+    ep(30, Post, "/open/whatsapp/group/{group_uuid}/set-picture", "groups", "setPicture", 200, "set_group_picture", Update, "Sets a group's picture from a public image URL."),
+    ep(31, Get, "/open/whatsapp/groups/messages/{group_uuid}", "groups", "messages", 200, "list_group_messages", Read, "Lists a group's messages with each sender (50 a page)."),
     // Catalog (WhatsApp Business app)
-    ep(32, Get, "/open/whatsapp/catalog/products", "catalog", "listProducts", 200, "list_products", "Lists the catalog products of a WhatsApp Business number (or of another business with target_number)."),
-    ep(33, Get, "/open/whatsapp/catalog/products/{target_number}", "catalog", "listProducts", 200, "list_products", "Lists the catalog products of a WhatsApp Business number (or of another business with target_number)."),
-    ep(34, Post, "/open/whatsapp/catalog/product", "catalog", "createProduct", 200, "create_product", "Adds a product to the WhatsApp Business catalog (goes through WhatsApp review)."),
-    ep(35, Put, "/open/whatsapp/catalog/product/{product_id}", "catalog", "updateProduct", 200, "update_product", "Updates a catalog product."),
-    ep(36, Delete, "/open/whatsapp/catalog/product/{product_id}", "catalog", "deleteProduct", 200, "delete_product", "Deletes a catalog product."),
-    ep(37, Post, "/open/whatsapp/catalog/product/image/{product_id}", "catalog", "addProductImages", 200, "add_product_images", "Adds one or two images to a catalog product."),
-    ep(38, Delete, "/open/whatsapp/catalog/product/image/{product_id}/{image_index}", "catalog", "deleteProductImage", 200, "delete_product_image", "Deletes an image of a catalog product (not the default image, index 0)."),
-    ep(39, Get, "/open/whatsapp/catalog/collections", "catalog", "listCollections", 200, "list_collections", "Lists the catalog collections of a WhatsApp Business number (or of another business)."),
-    ep(40, Get, "/open/whatsapp/catalog/collections/{target_number}", "catalog", "listCollections", 200, "list_collections", "Lists the catalog collections of a WhatsApp Business number (or of another business)."),
-    ep(41, Post, "/open/whatsapp/catalog/collection", "catalog", "createCollection", 200, "create_collection", "Creates a catalog collection of products."),
-    ep(42, Put, "/open/whatsapp/catalog/collection/{collection_id}", "catalog", "updateCollection", 200, "update_collection", "Adds or removes products of a collection; the collection gets a new id, returned."),
-    ep(43, Delete, "/open/whatsapp/catalog/collection/{collection_id}", "catalog", "deleteCollection", 200, "delete_collection", "Deletes a catalog collection."),
+    ep(32, Get, "/open/whatsapp/catalog/products", "catalog", "listProducts", 200, "list_products", Read, "Lists the catalog products of a WhatsApp Business number (or of another business with target_number)."),
+    ep(33, Get, "/open/whatsapp/catalog/products/{target_number}", "catalog", "listProducts", 200, "list_products", Read, "Lists the catalog products of a WhatsApp Business number (or of another business with target_number)."),
+    ep(34, Post, "/open/whatsapp/catalog/product", "catalog", "createProduct", 200, "create_product", Create, "Adds a product to the WhatsApp Business catalog (goes through WhatsApp review)."),
+    ep(35, Put, "/open/whatsapp/catalog/product/{product_id}", "catalog", "updateProduct", 200, "update_product", Update, "Updates a catalog product."),
+    ep(36, Delete, "/open/whatsapp/catalog/product/{product_id}", "catalog", "deleteProduct", 200, "delete_product", Remove, "Deletes a catalog product."),
+    ep(37, Post, "/open/whatsapp/catalog/product/image/{product_id}", "catalog", "addProductImages", 200, "add_product_images", Create, "Adds one or two images to a catalog product."),
+    ep(38, Delete, "/open/whatsapp/catalog/product/image/{product_id}/{image_index}", "catalog", "deleteProductImage", 200, "delete_product_image", Remove, "Deletes an image of a catalog product (not the default image, index 0)."),
+    ep(39, Get, "/open/whatsapp/catalog/collections", "catalog", "listCollections", 200, "list_collections", Read, "Lists the catalog collections of a WhatsApp Business number (or of another business)."),
+    ep(40, Get, "/open/whatsapp/catalog/collections/{target_number}", "catalog", "listCollections", 200, "list_collections", Read, "Lists the catalog collections of a WhatsApp Business number (or of another business)."),
+    ep(41, Post, "/open/whatsapp/catalog/collection", "catalog", "createCollection", 200, "create_collection", Create, "Creates a catalog collection of products."),
+    ep(42, Put, "/open/whatsapp/catalog/collection/{collection_id}", "catalog", "updateCollection", 200, "update_collection", Update, "Adds or removes products of a collection; the collection gets a new id, returned."),
+    ep(43, Delete, "/open/whatsapp/catalog/collection/{collection_id}", "catalog", "deleteCollection", 200, "delete_collection", Remove, "Deletes a catalog collection."),
     // Contacts
-    ep(44, Post, "/open/contacts", "contacts", "create", 201, "create_contact", "Creates a contact with a first name and at least one detail (email, address, phone, WhatsApp phone)."),
-    ep(45, Get, "/open/contacts", "contacts", "list", 200, "list_contacts", "Lists the account's contacts."),
-    ep(46, Get, "/open/contacts/search", "contacts", "search", 200, "search_contacts", "Searches contacts by name or detail."),
-    ep(47, Get, "/open/contacts/{contact_uuid}", "contacts", "get", 200, "get_contact", "Gets one contact."),
-    ep(48, Put, "/open/contacts/{contact_uuid}", "contacts", "update", 200, "update_contact", "Updates the given fields of a contact."),
-    ep(49, Delete, "/open/contacts/{contact_uuid}", "contacts", "delete", 200, "delete_contact", "Deletes a contact."),
+    ep(44, Post, "/open/contacts", "contacts", "create", 201, "create_contact", Create, "Creates a contact with a first name and at least one detail (email, address, phone, WhatsApp phone)."),
+    ep(45, Get, "/open/contacts", "contacts", "list", 200, "list_contacts", Read, "Lists the account's contacts."),
+    ep(46, Get, "/open/contacts/search", "contacts", "search", 200, "search_contacts", Read, "Searches contacts by name or detail."),
+    ep(47, Get, "/open/contacts/{contact_uuid}", "contacts", "get", 200, "get_contact", Read, "Gets one contact."),
+    ep(48, Put, "/open/contacts/{contact_uuid}", "contacts", "update", 200, "update_contact", Update, "Updates the given fields of a contact."),
+    ep(49, Delete, "/open/contacts/{contact_uuid}", "contacts", "delete", 200, "delete_contact", Remove, "Deletes a contact."),
     // Webhook subscriptions
-    ep(50, Post, "/open/webhooks/subscribe/{event_name}", "webhooks", "subscribe", 200, "subscribe_webhook", "Subscribes a URL to a webhook event of a number (or of a virtual number for call events)."),
-    ep(51, Get, "/open/webhooks", "webhooks", "list", 200, "list_webhooks", "Lists the enabled webhook subscriptions, optionally of one channel."),
-    ep(52, Get, "/open/webhooks/channel/{channel_uuid}", "webhooks", "list", 200, "list_webhooks", "Lists the enabled webhook subscriptions, optionally of one channel."),
-    ep(53, Delete, "/open/webhooks/{webhook_uuid}", "webhooks", "delete", 200, "delete_webhook", "Deletes a webhook subscription."),
+    ep(50, Post, "/open/webhooks/subscribe/{event_name}", "webhooks", "subscribe", 200, "subscribe_webhook", Create, "Subscribes a URL to a webhook event of a number (or of a virtual number for call events)."),
+    ep(51, Get, "/open/webhooks", "webhooks", "list", 200, "list_webhooks", Read, "Lists the enabled webhook subscriptions, optionally of one channel."),
+    ep(52, Get, "/open/webhooks/channel/{channel_uuid}", "webhooks", "list", 200, "list_webhooks", Read, "Lists the enabled webhook subscriptions, optionally of one channel."),
+    ep(53, Delete, "/open/webhooks/{webhook_uuid}", "webhooks", "delete", 200, "delete_webhook", Remove, "Deletes a webhook subscription."),
     // WABA
-    ep(54, Get, "/open/waba/numbers", "waba", "listNumbers", 200, "list_waba_numbers", "Lists the account's WhatsApp Business API (WABA) numbers."),
-    ep(55, Get, "/open/waba/numbers/{waba_uuid}", "waba", "getNumber", 200, "get_waba_number", "Gets one WABA number."),
-    ep(56, Get, "/open/waba/templates", "waba", "listTemplates", 200, "list_waba_templates", "Lists the message templates of a WABA number (ends when next_page is null)."),
-    ep(57, Post, "/open/waba/templates/sync", "waba", "syncTemplates", 200, "sync_waba_templates", "Starts syncing a WABA number's templates from the provider."),
-    ep(58, Delete, "/open/waba/templates/{template_uuid}", "waba", "deleteTemplate", 200, "delete_waba_template", "Deletes a WABA template (every language variant, permanently)."),
-    ep(59, Post, "/open/waba/send-message", "waba", "sendMessage", 200, "send_waba_message", "Sends a WABA message: a template (template_uuid + params) or, within 24 h, a session text; never both."),
+    ep(54, Get, "/open/waba/numbers", "waba", "listNumbers", 200, "list_waba_numbers", Read, "Lists the account's WhatsApp Business API (WABA) numbers."),
+    ep(55, Get, "/open/waba/numbers/{waba_uuid}", "waba", "getNumber", 200, "get_waba_number", Read, "Gets one WABA number."),
+    ep(56, Get, "/open/waba/templates", "waba", "listTemplates", 200, "list_waba_templates", Read, "Lists the message templates of a WABA number (ends when next_page is null)."),
+    ep(57, Post, "/open/waba/templates/sync", "waba", "syncTemplates", 200, "sync_waba_templates", Update, "Starts syncing a WABA number's templates from the provider."),
+    ep(58, Delete, "/open/waba/templates/{template_uuid}", "waba", "deleteTemplate", 200, "delete_waba_template", Remove, "Deletes a WABA template (every language variant, permanently)."),
+    ep(59, Post, "/open/waba/send-message", "waba", "sendMessage", 200, "send_waba_message", Send, "Sends a WABA message: a template (template_uuid + params) or, within 24 h, a session text; never both."),
     // Phone calls
-    ep(60, Get, "/open/voip/call-history", "calls", "history", 200, "list_call_history", "Lists phone call records, optionally only inbound or outbound."),
-    ep(61, Get, "/open/voip/call/{call_uuid}", "calls", "get", 200, "get_call", "Gets one phone call record with its agent."),
-    ep(62, Get, "/open/voip/virtual-numbers", "calls", "listVirtualNumbers", 200, "list_virtual_numbers", "Lists the account's virtual phone numbers."),
-    ep(63, Get, "/open/voip/caller-ids", "calls", "listCallerIds", 200, "list_caller_ids", "Lists the account's caller IDs."),
-    ep(64, Delete, "/open/voip/virtual-numbers/{virtual_number_uuid}", "calls", "deleteVirtualNumber", 200, "delete_virtual_number", "Cancels a virtual phone number."),
+    ep(60, Get, "/open/voip/call-history", "calls", "history", 200, "list_call_history", Read, "Lists phone call records, optionally only inbound or outbound."),
+    ep(61, Get, "/open/voip/call/{call_uuid}", "calls", "get", 200, "get_call", Read, "Gets one phone call record with its agent."),
+    ep(62, Get, "/open/voip/virtual-numbers", "calls", "listVirtualNumbers", 200, "list_virtual_numbers", Read, "Lists the account's virtual phone numbers."),
+    ep(63, Get, "/open/voip/caller-ids", "calls", "listCallerIds", 200, "list_caller_ids", Read, "Lists the account's caller IDs."),
+    ep(64, Delete, "/open/voip/virtual-numbers/{virtual_number_uuid}", "calls", "deleteVirtualNumber", 200, "delete_virtual_number", Remove, "Cancels a virtual phone number."),
     // SMS
-    ep(65, Post, "/open/sms/send", "sms", "send", 202, "send_sms", "Sends an SMS from an SMS-enabled virtual number."),
+    ep(65, Post, "/open/sms/send", "sms", "send", 202, "send_sms", Send, "Sends an SMS from an SMS-enabled virtual number."),
     // Buying virtual numbers
-    ep(66, Get, "/open/numbers/regions", "phoneNumbers", "regions", 200, "list_number_regions", "Lists the regions where virtual numbers can be bought in a country (US, CA, GB)."),
-    ep(67, Get, "/open/numbers/cities", "phoneNumbers", "cities", 200, "list_number_cities", "Lists the cities where virtual numbers can be bought in a country."),
-    ep(68, Get, "/open/numbers/did-types", "phoneNumbers", "didTypes", 200, "list_did_types", "Lists the types of virtual numbers (local, mobile, toll free...)."),
-    ep(69, Get, "/open/numbers/requirements", "phoneNumbers", "requirements", 200, "get_number_requirements", "Lists the documents needed to buy virtual numbers in a country."),
-    ep(70, Get, "/open/numbers/groups", "phoneNumbers", "searchGroups", 200, "search_number_groups", "Searches groups of virtual numbers for sale in a country, with prices and features."),
-    ep(71, Get, "/open/numbers/available", "phoneNumbers", "available", 200, "list_available_numbers", "Lists the numbers available in a number group."),
-    ep(72, Post, "/open/numbers/reservations", "phoneNumbers", "reserve", 201, "reserve_number", "Reserves a virtual number of a group."),
-    ep(73, Get, "/open/numbers/reservations", "phoneNumbers", "listReservations", 200, "list_number_reservations", "Lists the active number reservations."),
-    ep(74, Delete, "/open/numbers/reservations/{reservation_uuid}", "phoneNumbers", "cancelReservation", 200, "cancel_number_reservation", "Cancels a number reservation."),
-    ep(75, Post, "/open/numbers/purchase", "phoneNumbers", "purchase", 201, "purchase_numbers", "Buys a reserved number (or, with no number, every active reservation)."),
+    ep(66, Get, "/open/numbers/regions", "phoneNumbers", "regions", 200, "list_number_regions", Read, "Lists the regions where virtual numbers can be bought in a country (US, CA, GB)."),
+    ep(67, Get, "/open/numbers/cities", "phoneNumbers", "cities", 200, "list_number_cities", Read, "Lists the cities where virtual numbers can be bought in a country."),
+    ep(68, Get, "/open/numbers/did-types", "phoneNumbers", "didTypes", 200, "list_did_types", Read, "Lists the types of virtual numbers (local, mobile, toll free...)."),
+    ep(69, Get, "/open/numbers/requirements", "phoneNumbers", "requirements", 200, "get_number_requirements", Read, "Lists the documents needed to buy virtual numbers in a country."),
+    ep(70, Get, "/open/numbers/groups", "phoneNumbers", "searchGroups", 200, "search_number_groups", Read, "Searches groups of virtual numbers for sale in a country, with prices and features."),
+    ep(71, Get, "/open/numbers/available", "phoneNumbers", "available", 200, "list_available_numbers", Read, "Lists the numbers available in a number group."),
+    ep(72, Post, "/open/numbers/reservations", "phoneNumbers", "reserve", 201, "reserve_number", Create, "Reserves a virtual number of a group."),
+    ep(73, Get, "/open/numbers/reservations", "phoneNumbers", "listReservations", 200, "list_number_reservations", Read, "Lists the active number reservations."),
+    ep(74, Delete, "/open/numbers/reservations/{reservation_uuid}", "phoneNumbers", "cancelReservation", 200, "cancel_number_reservation", Remove, "Cancels a number reservation."),
+    ep(75, Post, "/open/numbers/purchase", "phoneNumbers", "purchase", 201, "purchase_numbers", Purchase, "Buys a reserved number (or, with no number, every active reservation)."),
 ];
 
 /// How many endpoints the contract lists.
@@ -246,6 +300,20 @@ mod tests {
             assert!(e.summary.ends_with('.') && e.summary.len() < 200, "{}", e.summary);
         }
         assert_eq!(by_tool.len(), 72);
+    }
+
+    #[test]
+    fn effects_agree_with_http_methods() {
+        for e in ENDPOINTS {
+            assert_eq!(e.method == Method::Get, e.effect == Effect::Read, "{}: only GETs read", e.tool);
+            if e.method == Method::Delete {
+                assert_eq!(e.effect, Effect::Remove, "{}", e.tool);
+            }
+        }
+        let sends: Vec<_> = ENDPOINTS.iter().filter(|e| e.effect == Effect::Send).map(|e| e.tool).collect();
+        for t in ["send_message", "send_waba_message", "send_sms", "post_text_status", "add_group_participants"] {
+            assert!(sends.contains(&t), "{t} reaches people outside the account");
+        }
     }
 
     #[test]

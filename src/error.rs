@@ -135,10 +135,21 @@ impl Error {
     /// Removes every occurrence of `secret` from the message. Servers and proxies sometimes echo
     /// request headers into error bodies; the API key must never reach an error.
     pub fn redact(mut self, secret: &str) -> Self {
-        if secret.len() >= 4 && self.message.contains(secret) {
-            self.message = self.message.replace(secret, "[redacted]");
+        if let std::borrow::Cow::Owned(m) = redact_text(&self.message, secret) {
+            self.message = m;
         }
         self
+    }
+}
+
+/// `text` with every occurrence of `secret` replaced by `[redacted]`. A body is redacted with this
+/// before any snippet of it is cut for a message: cut first, and the part of an echoed key that
+/// falls before the cut would survive.
+pub fn redact_text<'a>(text: &'a str, secret: &str) -> std::borrow::Cow<'a, str> {
+    if secret.len() >= 4 && text.contains(secret) {
+        std::borrow::Cow::Owned(text.replace(secret, "[redacted]"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
@@ -181,6 +192,17 @@ mod tests {
         for (status, code) in cases {
             assert_eq!(ErrorCode::from_status(status).as_str(), code, "status {status}");
         }
+    }
+
+    #[test]
+    fn a_snippet_cut_after_redaction_shows_no_part_of_the_key() {
+        let key = "UAK-0123456789abcdef0123456789abcdef";
+        // The key straddles the 120-character cut of a non-JSON body.
+        let body = format!("{}{key} trailing", "x".repeat(100));
+        let redacted = redact_text(&body, key);
+        let e = crate::response::check(200, &redacted, None).unwrap_err();
+        assert!(!e.message.contains("UAK-0123"), "{}", e.message);
+        assert!(e.message.contains("[redacted]"), "{}", e.message);
     }
 
     #[test]

@@ -11,13 +11,22 @@ use crate::error::{Error, Result};
 pub enum PageSize {
     /// 2Chat decides, and documents the size (messages: 100, conversations: 10, group messages: 50).
     Fixed(u64),
-    /// The client asks with `results_per_page`; the iterator asks for the maximum unless told.
-    PerPage,
+    /// The client asks with `results_per_page`: the iterator asks for `ask` a page unless told
+    /// otherwise, and accepts up to `max` (`None`: 2Chat documents no maximum). A server may still
+    /// answer with fewer a page than asked, so a short page only ends the walk once the server has
+    /// shown a longer one (or when it is empty).
+    PerPage {
+        /// Items asked for a page by default.
+        ask: u64,
+        /// The largest `results_per_page` 2Chat documents.
+        max: Option<u64>,
+    },
     /// Undocumented: the first page's length is taken as the size.
     FirstPage,
 }
 
-/// How a list says it has no more pages (a short or empty page always ends it too).
+/// How a list says it has no more pages (an empty page always ends it too; a short page ends it
+/// when its page size is known — see [`PageSize`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum End {
     /// Only by a short page.
@@ -45,24 +54,27 @@ const fn rule(items_key: &'static str, page_param: &'static str, size: PageSize,
     Rule { items_key, page_param, size, end }
 }
 
-/// #5 connected numbers.
-pub const NUMBERS: Rule = rule("numbers", "page_number", PageSize::PerPage, End::ShortPage);
+/// #5 connected numbers (2Chat's default page: 50, no documented maximum).
+pub const NUMBERS: Rule = rule("numbers", "page_number", PageSize::PerPage { ask: 100, max: None }, End::ShortPage);
 /// #13/#14 messages, 100 a page.
 pub const MESSAGES: Rule = rule("messages", "page_number", PageSize::Fixed(100), End::ShortPage);
 /// #17 conversations, 10 a page with `total`.
 pub const CONVERSATIONS: Rule = rule("sessions", "page_number", PageSize::Fixed(10), End::Total);
 /// #31 group messages, 50 a page.
 pub const GROUP_MESSAGES: Rule = rule("messages", "page_number", PageSize::Fixed(50), End::ShortPage);
-/// #45 / #46 contacts.
-pub const CONTACTS: Rule = rule("contacts", "page_number", PageSize::PerPage, End::ShortPage);
+/// #45 / #46 contacts, 1–100 a page.
+pub const CONTACTS: Rule =
+    rule("contacts", "page_number", PageSize::PerPage { ask: 100, max: Some(100) }, End::ShortPage);
 /// #56 WABA templates, `page` and `next_page`.
 pub const TEMPLATES: Rule = rule("templates", "page", PageSize::FirstPage, End::NextPage);
 /// #60 call history.
 pub const CALLS: Rule = rule("cdrs", "page_number", PageSize::FirstPage, End::ShortPage);
-/// #62 virtual numbers.
-pub const VIRTUAL_NUMBERS: Rule = rule("numbers", "page_number", PageSize::PerPage, End::ShortPage);
-/// #63 caller IDs.
-pub const CALLER_IDS: Rule = rule("caller_ids", "page_number", PageSize::PerPage, End::ShortPage);
+/// #62 virtual numbers (2Chat's default page: 200, no documented maximum).
+pub const VIRTUAL_NUMBERS: Rule =
+    rule("numbers", "page_number", PageSize::PerPage { ask: 200, max: None }, End::ShortPage);
+/// #63 caller IDs (2Chat's default page: 200, no documented maximum).
+pub const CALLER_IDS: Rule =
+    rule("caller_ids", "page_number", PageSize::PerPage { ask: 200, max: None }, End::ShortPage);
 
 /// Items an iterator yields when no `limit` is given: enough for most uses, and a guard against
 /// walking a whole history by accident.
@@ -90,6 +102,8 @@ pub struct Cursor {
     page: u64,
     page_size: Option<u64>,
     seen: u64,
+    /// The longest page the server has sent so far.
+    longest: u64,
     done: bool,
     last_first_key: Option<String>,
     /// Items still to yield.
@@ -98,7 +112,8 @@ pub struct Cursor {
 
 impl Cursor {
     /// Starts an iteration from the user's params: takes out `limit`, starts at their page (or 0)
-    /// and, for lists sized by `results_per_page`, asks for 100 a page unless told otherwise.
+    /// and, for lists sized by `results_per_page`, asks for the rule's page size unless told
+    /// otherwise.
     /// Returns the cursor and the params to send (without `limit`).
     pub fn start(rule: Rule, params: Option<&Value>) -> Result<(Cursor, Map<String, Value>)> {
         let mut map = match params {
@@ -121,18 +136,22 @@ impl Cursor {
         let page_size = match rule.size {
             PageSize::Fixed(n) => Some(n),
             PageSize::FirstPage => None,
-            PageSize::PerPage => {
+            PageSize::PerPage { ask, max } => {
+                let top = max.unwrap_or(u64::from(u32::MAX));
                 let per_page = match map.get("results_per_page") {
-                    Some(Value::Number(n)) => n.as_u64().filter(|n| (1..=100).contains(n)),
-                    None | Some(Value::Null) => Some(100),
+                    Some(Value::Number(n)) => n.as_u64().filter(|n| (1..=top).contains(n)),
+                    None | Some(Value::Null) => Some(ask),
                     Some(_) => None,
                 }
-                .ok_or_else(|| Error::invalid("results_per_page", "must be between 1 and 100"))?;
+                .ok_or_else(|| {
+                    Error::invalid("results_per_page", format_args!("must be a whole number between 1 and {top}"))
+                })?;
                 map.insert("results_per_page".into(), Value::from(per_page));
                 Some(per_page)
             }
         };
-        let cursor = Cursor { rule, page, page_size, seen: 0, done: false, last_first_key: None, remaining: limit };
+        let cursor =
+            Cursor { rule, page, page_size, seen: 0, longest: 0, done: false, last_first_key: None, remaining: limit };
         Ok((cursor, map))
     }
 
@@ -161,7 +180,13 @@ impl Cursor {
         self.last_first_key.clone_from(&page.first_key);
         self.seen += page.items;
         let size = *self.page_size.get_or_insert(page.items);
-        let mut done = page.items < size;
+        let mut done = match self.rule.size {
+            // Asked for `size`, but a server may cap pages lower: a short page is the end only
+            // when it is shorter than one the server already sent.
+            PageSize::PerPage { .. } => page.items < size && page.items < self.longest,
+            PageSize::Fixed(_) | PageSize::FirstPage => page.items < size,
+        };
+        self.longest = self.longest.max(page.items);
         match self.rule.end {
             End::Total => done |= page.total.is_some_and(|t| self.seen >= t),
             End::NextPage => match page.next_page {
@@ -269,6 +294,42 @@ mod tests {
         assert_eq!(c.next_page(), Some(2));
         c.advance(&page(7, "c"));
         assert_eq!(c.next_page(), None);
+    }
+
+    #[test]
+    fn a_server_capping_pages_lower_than_asked_does_not_end_the_walk() {
+        // Asked for 100 a page, the server sends 7: the walk goes on until a page is shorter
+        // than 7, or empty.
+        let (mut c, params) = Cursor::start(CONTACTS, None).unwrap();
+        assert_eq!(params["results_per_page"], json!(100));
+        assert_eq!(c.advance(&page(7, "a")), 7);
+        assert_eq!(c.next_page(), Some(1), "7 of 100 asked is not the end yet");
+        assert_eq!(c.advance(&page(7, "b")), 7);
+        assert_eq!(c.next_page(), Some(2));
+        assert_eq!(c.advance(&page(6, "c")), 6);
+        assert_eq!(c.next_page(), None, "shorter than the server's own page size");
+        // A list that fits on its first short page costs one more (empty) request.
+        let (mut c, _) = Cursor::start(VIRTUAL_NUMBERS, None).unwrap();
+        assert_eq!(c.advance(&page(3, "a")), 3);
+        assert_eq!(c.next_page(), Some(1));
+        assert_eq!(c.advance(&page(0, "")), 0);
+        assert_eq!(c.next_page(), None);
+    }
+
+    #[test]
+    fn page_sizes_follow_the_contract() {
+        // 2Chat documents 1–100 for contacts, and defaults of 200 (no maximum) for virtual numbers
+        // and caller IDs.
+        let ask =
+            |rule, p: serde_json::Value| Cursor::start(rule, Some(&p)).map(|(_, m)| m["results_per_page"].clone());
+        assert_eq!(ask(VIRTUAL_NUMBERS, json!({})).unwrap(), json!(200));
+        assert_eq!(ask(CALLER_IDS, json!({})).unwrap(), json!(200));
+        assert_eq!(ask(CALLER_IDS, json!({"results_per_page": 500})).unwrap(), json!(500));
+        assert_eq!(ask(NUMBERS, json!({"results_per_page": 250})).unwrap(), json!(250));
+        assert!(ask(CONTACTS, json!({"results_per_page": 101}))
+            .unwrap_err()
+            .message
+            .starts_with("results_per_page: must be a whole number between 1 and 100"));
     }
 
     #[test]

@@ -92,7 +92,9 @@ fn push_pct(out: &mut String, b: u8) {
 ///
 /// 2Chat puts the `+` of an E.164 number literally into paths (`/messages/+595981048477`), and
 /// session keys carry `@c.us`, so `+` and `@` stay as they are; anything that could change which
-/// resource is addressed (`/`, `\`, `.`/`..`, `%`, `?`, `#`) is refused instead of encoded.
+/// resource is addressed (`/`, `\`, `.`/`..`, `%`, `?`, `#`, and `;`, which some servers and
+/// proxies read as the start of path parameters, so that `..;` climbs a level) is refused instead
+/// of encoded.
 pub fn encode_path_segment(field: &str, value: &str) -> Result<String> {
     if value.is_empty() {
         return Err(Error::invalid(field, "must not be empty"));
@@ -101,7 +103,7 @@ pub fn encode_path_segment(field: &str, value: &str) -> Result<String> {
         return Err(Error::invalid(field, format_args!("{} is not a valid identifier", quoted(value))));
     }
     if let Some(c) =
-        value.chars().find(|c| matches!(c, '/' | '\\' | '%' | '?' | '#') || c.is_whitespace() || c.is_control())
+        value.chars().find(|c| matches!(c, '/' | '\\' | '%' | '?' | '#' | ';') || c.is_whitespace() || c.is_control())
     {
         return Err(Error::invalid(
             field,
@@ -127,7 +129,6 @@ pub fn encode_path_segment(field: &str, value: &str) -> Result<String> {
                     | b')'
                     | b'*'
                     | b','
-                    | b';'
                     | b'='
             )
         {
@@ -167,7 +168,7 @@ pub fn raw_path(path: &str) -> Result<String> {
     if !path.starts_with('/') || path.starts_with("//") {
         return Err(Error::invalid("path", format_args!("must start with a single '/' (got {})", quoted(path))));
     }
-    if let Some(c) = path.chars().find(|c| matches!(c, '?' | '#' | '\\') || c.is_whitespace() || c.is_control()) {
+    if let Some(c) = path.chars().find(|c| matches!(c, '?' | '#' | '\\' | ';') || c.is_whitespace() || c.is_control()) {
         return Err(Error::invalid(
             "path",
             format_args!("must not contain {}; pass query parameters in options.query", describe_char(c)),
@@ -268,7 +269,7 @@ mod tests {
 
     #[test]
     fn traversal_and_separators_are_refused() {
-        for bad in ["..", ".", "a/b", "../x", "a%2Fb", "a\\b", "a?b", "a#b", "a b", "", "x\n"] {
+        for bad in ["..", ".", "a/b", "../x", "a%2Fb", "a\\b", "a?b", "a#b", "a b", "", "x\n", "..;", "a;b", ";"] {
             let e = RequestSpec::to(ep(23), &[("group_uuid", bad)]).unwrap_err();
             assert_eq!(e.code.as_str(), "invalid_input", "{bad:?}");
             assert!(e.message.starts_with("group_uuid:"), "{bad:?} -> {}", e.message);
@@ -301,6 +302,8 @@ mod tests {
             "/open/info?x=1",
             "/a b",
             "/open/./x",
+            "/open/..;/admin",
+            "/open/info;jsessionid=1",
         ] {
             assert!(raw_path(bad).is_err(), "{bad}");
         }

@@ -220,14 +220,20 @@ impl<'a> Fields<'a> {
             }
             _ => None,
         };
+        // Above 32 bits a maximum is only a guard, not a limit of 2Chat's worth naming.
+        let range =
+            if max >= i64::from(u32::MAX) { format!("of at least {min}") } else { format!("between {min} and {max}") };
         match n {
             Some(n) if (min..=max).contains(&n) => Ok(Some(n)),
+            Some(n) if max >= i64::from(u32::MAX) => {
+                Err(Error::invalid(&self.path(field), format_args!("must be a whole number {range} (got {n})")))
+            }
             Some(n) => {
                 Err(Error::invalid(&self.path(field), format_args!("must be between {min} and {max} (got {n})")))
             }
             None => Err(Error::invalid(
                 &self.path(field),
-                format_args!("must be a whole number between {min} and {max}, got {}", describe(v)),
+                format_args!("must be a whole number {range}, got {}", describe(v)),
             )),
         }
     }

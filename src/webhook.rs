@@ -177,8 +177,10 @@ pub fn inspect<J: Json>(value: J, hint: Option<&str>) -> Result<Delivery> {
     let event = text_at(&value, "", "event")?;
     let name = event.or_else(|| hint.map(str::to_string)).filter(|n| !n.is_empty());
     let known = name.as_deref().and_then(|n| EVENT_NAMES.iter().copied().find(|k| *k == n));
-    let id = text_at(&value, "", "id")?;
-    let uuid = text_at(&value, "", "uuid")?.or(id);
+    let uuid = match text_at(&value, "", "uuid")? {
+        Some(u) => Some(u),
+        None => id_at(&value)?,
+    };
     match known.map(family) {
         Some(Family::Message) => message_envelope(&value)?,
         Some(Family::GroupMembership) => group_membership(&value)?,
@@ -276,6 +278,21 @@ fn text_at<J: Json>(node: &J, prefix: &str, field: &'static str) -> Result<Optio
     check(node, prefix, field, Want::Str)?;
     Ok(match node.kind_at(field) {
         Some(Kind::String) => node.member(field).and_then(|v| v.text()),
+        _ => None,
+    })
+}
+
+/// The top-level `id` as a de-duplication key: a string as it is, a whole number (2Chat's
+/// message records have integer ids) in decimal; anything else is not an id to remember.
+fn id_at<J: Json>(node: &J) -> Result<Option<String>> {
+    check(node, "", "id", Want::StrOrNum)?;
+    Ok(match node.kind_at("id") {
+        Some(Kind::String) => node.member("id").and_then(|v| v.text()),
+        Some(Kind::Number) => node
+            .member("id")
+            .and_then(|v| v.number())
+            .filter(|n| n.fract() == 0.0 && n.abs() < 9.007_199_254_740_992e15)
+            .map(|n| (n as i64).to_string()),
         _ => None,
     })
 }
@@ -427,6 +444,22 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     diff == 0
 }
 
+/// The longest delivery id remembered as it is; a longer one is remembered by its hash, so the
+/// de-duplication memory is bounded in bytes whatever a sender puts in `uuid`.
+pub const MAX_DEDUPE_KEY: usize = 64;
+
+/// The key a delivery id is de-duplicated under: the id itself when it is at most
+/// [`MAX_DEDUPE_KEY`] bytes, otherwise `#` and a 128-bit hash of it in hex (33 bytes). Only
+/// deliveries that passed the token check get here, so the hash need not resist an attacker.
+pub fn dedupe_key(id: &str) -> std::borrow::Cow<'_, str> {
+    if id.len() <= MAX_DEDUPE_KEY {
+        return std::borrow::Cow::Borrowed(id);
+    }
+    // Two FNV-1a passes with different offsets: 128 bits, no dependency.
+    let fnv = |offset: u64| id.bytes().fold(offset, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
+    std::borrow::Cow::Owned(format!("#{:016x}{:016x}", fnv(0xcbf2_9ce4_8422_2325), fnv(0x6c62_272e_07bb_0142)))
+}
+
 /// Remembers recently handled delivery uuids, for a bounded time and in bounded number.
 #[derive(Debug, Default)]
 pub struct Dedupe {
@@ -462,8 +495,10 @@ impl Dedupe {
         }
     }
 
-    /// Checks a uuid and, when new, marks it in flight.
+    /// Checks a uuid and, when new, marks it in flight. Long uuids are remembered by their hash
+    /// ([`dedupe_key`]).
     pub fn begin(&mut self, uuid: &str, now: f64) -> Seen {
+        let uuid = &*dedupe_key(uuid);
         self.expire(now);
         if self.done.iter().any(|(u, _)| u == uuid) {
             Seen::Handled
@@ -477,6 +512,7 @@ impl Dedupe {
 
     /// Ends handling: remembered as handled on success, forgotten on failure (so a retry runs).
     pub fn finish(&mut self, uuid: &str, ok: bool, now: f64) {
+        let uuid = &*dedupe_key(uuid);
         self.in_flight.retain(|u| u != uuid);
         if ok {
             self.done.push_back((uuid.to_string(), now));
@@ -559,6 +595,21 @@ mod tests {
     }
 
     #[test]
+    fn a_numeric_top_level_id_is_a_delivery_id_not_an_error() {
+        // 2Chat's message records have integer ids; a delivery carrying one must not be refused.
+        let d = inspect(&json!({"event": "whatsapp.message.received", "id": 1_234_567}), None).unwrap();
+        assert_eq!(d.uuid.as_deref(), Some("1234567"));
+        let d = inspect(&json!({"event": "whatsapp.message.received", "id": 2.5}), None).unwrap();
+        assert_eq!(d.uuid, None, "not a whole number: nothing to de-duplicate on");
+        let d = inspect(&json!({"id": 7, "uuid": "MSG1"}), Some("whatsapp.message.sent")).unwrap();
+        assert_eq!(d.uuid.as_deref(), Some("MSG1"), "uuid first");
+        assert!(inspect(&json!({"id": [1]}), None)
+            .unwrap_err()
+            .message
+            .starts_with("id: must be a string or a number"));
+    }
+
+    #[test]
     fn tolerant_of_nulls_and_absent_fields() {
         for payload in [
             json!({}),
@@ -617,6 +668,21 @@ mod tests {
         d.finish("c", true, 9.0);
         assert_eq!(d.len(), 2, "bounded");
         assert_eq!(d.begin("a", 2000.0), Seen::New, "expired");
+    }
+
+    #[test]
+    fn dedupe_memory_is_bounded_in_bytes() {
+        let mut d = Dedupe::new(60_000.0, 10);
+        let long = "u".repeat(512 * 1024);
+        assert_eq!(d.begin(&long, 0.0), Seen::New);
+        d.finish(&long, true, 1.0);
+        assert_eq!(d.begin(&long, 2.0), Seen::Handled, "the same long uuid is still recognised");
+        let other = format!("{}v", "u".repeat(512 * 1024 - 1));
+        assert_eq!(d.begin(&other, 3.0), Seen::New, "a different long uuid is not");
+        let stored: usize = d.done.iter().map(|(u, _)| u.len()).sum();
+        assert!(stored <= 10 * MAX_DEDUPE_KEY, "{stored} bytes remembered");
+        assert_eq!(dedupe_key("MSG-short"), "MSG-short");
+        assert_eq!(dedupe_key(&long).len(), 33);
     }
 
     #[test]

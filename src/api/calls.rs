@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{ep, paging};
+use super::{ep, paging, PerPage, MAX_PAGE_SIZE};
 use crate::error::Result;
 use crate::request::RequestSpec;
 use crate::validate::{segment, Fields};
@@ -11,7 +11,7 @@ use crate::validate::{segment, Fields};
 pub fn history(params: Option<&Value>) -> Result<RequestSpec> {
     let p = Fields::optional("params", params)?;
     let direction = p.opt_enum("direction", &["inbound", "outbound"])?;
-    Ok(paging(RequestSpec::to(ep(60)?, &[])?, &p, false)?.query_opt("direction", direction))
+    Ok(paging(RequestSpec::to(ep(60)?, &[])?, &p, PerPage::No)?.query_opt("direction", direction))
 }
 
 /// #61 `GET /open/voip/call/{uuid}`.
@@ -23,13 +23,13 @@ pub fn get(call_uuid: Option<&Value>) -> Result<RequestSpec> {
 /// #62 `GET /open/voip/virtual-numbers`.
 pub fn list_virtual_numbers(params: Option<&Value>) -> Result<RequestSpec> {
     let p = Fields::optional("params", params)?;
-    paging(RequestSpec::to(ep(62)?, &[])?, &p, true)
+    paging(RequestSpec::to(ep(62)?, &[])?, &p, PerPage::UpTo(MAX_PAGE_SIZE))
 }
 
 /// #63 `GET /open/voip/caller-ids`.
 pub fn list_caller_ids(params: Option<&Value>) -> Result<RequestSpec> {
     let p = Fields::optional("params", params)?;
-    paging(RequestSpec::to(ep(63)?, &[])?, &p, true)
+    paging(RequestSpec::to(ep(63)?, &[])?, &p, PerPage::UpTo(MAX_PAGE_SIZE))
 }
 
 /// #64 `DELETE /open/voip/virtual-numbers/{uuid}`: marks it pending cancellation.

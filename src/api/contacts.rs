@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{ep, paging};
+use super::{ep, paging, PerPage, MAX_CONTACTS_PER_PAGE};
 use crate::error::{Error, Result};
 use crate::request::RequestSpec;
 use crate::validate::{check_e164, quoted, segment, type_name, Fields};
@@ -83,7 +83,8 @@ fn detail(path: &str, m: &Map<String, Value>) -> Result<()> {
 pub fn list(params: Option<&Value>) -> Result<RequestSpec> {
     let p = Fields::optional("params", params)?;
     let channel = p.opt_str("channel_uuid")?;
-    Ok(paging(RequestSpec::to(ep(45)?, &[])?, &p, true)?.query_opt("channel_uuid", channel))
+    Ok(paging(RequestSpec::to(ep(45)?, &[])?, &p, PerPage::UpTo(MAX_CONTACTS_PER_PAGE))?
+        .query_opt("channel_uuid", channel))
 }
 
 /// #46 `GET /open/contacts/search`. 2Chat's docs call the term `query`, its own tools `q`;
@@ -97,7 +98,7 @@ pub fn search(params: Option<&Value>) -> Result<RequestSpec> {
     };
     let channel = p.opt_str("channel_uuid")?;
     let req = RequestSpec::to(ep(46)?, &[])?.query("query", term);
-    Ok(paging(req, &p, true)?.query_opt("channel_uuid", channel))
+    Ok(paging(req, &p, PerPage::UpTo(MAX_CONTACTS_PER_PAGE))?.query_opt("channel_uuid", channel))
 }
 
 fn one(id: u8, contact_uuid: Option<&Value>) -> Result<RequestSpec> {

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{ep, paging};
+use super::{ep, paging, PerPage};
 use crate::error::{Error, Result};
 use crate::request::RequestSpec;
 use crate::validate::{quoted, segment, Fields};
@@ -22,6 +22,6 @@ pub fn list(channel_uuid: Option<&Value>, params: Option<&Value>) -> Result<Requ
             ));
         }
     }
-    let req = paging(RequestSpec::to(ep(17)?, &[("channel_uuid", uuid)])?, &p, false)?;
+    let req = paging(RequestSpec::to(ep(17)?, &[("channel_uuid", uuid)])?, &p, PerPage::No)?;
     Ok(req.query_opt("phone_number", search))
 }

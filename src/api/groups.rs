@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{body_of, ep, paging};
+use super::{body_of, ep, paging, PerPage};
 use crate::error::Result;
 use crate::request::RequestSpec;
 use crate::validate::{required_e164, segment, Fields};
@@ -85,5 +85,5 @@ pub fn set_picture(group_uuid: Option<&Value>, params: Option<&Value>) -> Result
 pub fn messages(group_uuid: Option<&Value>, params: Option<&Value>) -> Result<RequestSpec> {
     let uuid = segment("groupUuid", group_uuid)?;
     let p = Fields::optional("params", params)?;
-    paging(RequestSpec::to(ep(31)?, &[("group_uuid", uuid)])?, &p, false)
+    paging(RequestSpec::to(ep(31)?, &[("group_uuid", uuid)])?, &p, PerPage::No)
 }

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{ep, paging};
+use super::{ep, paging, PerPage};
 use crate::error::{Error, Result};
 use crate::request::RequestSpec;
 use crate::validate::{required_e164, segment, Fields};
@@ -80,7 +80,7 @@ pub fn list(number: Option<&Value>, params: Option<&Value>) -> Result<RequestSpe
         Some(r) => RequestSpec::to(ep(14)?, &[("number", number), ("remote_number", r)])?,
         None => RequestSpec::to(ep(13)?, &[("number", number)])?,
     };
-    paging(req, &p, false)
+    paging(req, &p, PerPage::No)
 }
 
 fn one(id: u8, session_key: Option<&Value>, message_uuid: Option<&Value>) -> Result<RequestSpec> {

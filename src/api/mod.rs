@@ -41,18 +41,30 @@ pub(crate) fn ep_path(id: u8, suffix: &str) -> Result<&'static Endpoint> {
     })
 }
 
-/// The largest page 2Chat lets a client ask for.
-pub const MAX_RESULTS_PER_PAGE: i64 = 100;
+/// The largest `results_per_page` 2Chat documents, for contacts ("1–100"). The other lists sized
+/// by `results_per_page` (numbers, virtual numbers, caller IDs) document defaults (50, 200) and
+/// no maximum, so any positive whole number is sent as given.
+pub const MAX_CONTACTS_PER_PAGE: i64 = 100;
 const MAX_PAGE: i64 = u32::MAX as i64;
+/// The largest page size sent where 2Chat documents none: any positive 32-bit whole number.
+pub const MAX_PAGE_SIZE: i64 = u32::MAX as i64;
 
-/// `page_number` (0-based) and `results_per_page` (1–100) as query parameters.
-pub(crate) fn paging(req: RequestSpec, p: &Fields<'_>, per_page: bool) -> Result<RequestSpec> {
+/// How a list is sized: by 2Chat alone, or by the caller's `results_per_page` up to a maximum.
+#[derive(Clone, Copy)]
+pub(crate) enum PerPage {
+    /// No `results_per_page` parameter.
+    No,
+    /// `results_per_page` from 1 to the given maximum.
+    UpTo(i64),
+}
+
+/// `page_number` (0-based) and, where the list takes one, `results_per_page`, as query parameters.
+pub(crate) fn paging(req: RequestSpec, p: &Fields<'_>, per_page: PerPage) -> Result<RequestSpec> {
     let page = p.opt_int("page_number", 0, MAX_PAGE)?;
     let req = req.query_opt("page_number", page);
-    Ok(if per_page {
-        req.query_opt("results_per_page", p.opt_int("results_per_page", 1, MAX_RESULTS_PER_PAGE)?)
-    } else {
-        req
+    Ok(match per_page {
+        PerPage::UpTo(max) => req.query_opt("results_per_page", p.opt_int("results_per_page", 1, max)?),
+        PerPage::No => req,
     })
 }
 

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{ep, paging};
+use super::{ep, paging, PerPage, MAX_PAGE_SIZE};
 use crate::error::Result;
 use crate::request::RequestSpec;
 use crate::validate::{required_e164, Fields};
@@ -11,7 +11,7 @@ use crate::validate::{required_e164, Fields};
 pub fn list(params: Option<&Value>) -> Result<RequestSpec> {
     let p = Fields::optional("params", params)?;
     let status = p.opt_enum("status", &["connected", "disconnected", "all"])?;
-    paging(RequestSpec::to(ep(5)?, &[])?.query_opt("status", status), &p, true)
+    paging(RequestSpec::to(ep(5)?, &[])?.query_opt("status", status), &p, PerPage::UpTo(MAX_PAGE_SIZE))
 }
 
 /// #11 `GET /open/whatsapp/check-number/{from}/{to}`: whether `number_to_check` is on WhatsApp.

@@ -55,7 +55,7 @@ pub fn did_types() -> Result<RequestSpec> {
 pub fn requirements(params: Option<&Value>) -> Result<RequestSpec> {
     let p = Fields::required("params", params)?;
     let c = country(&p)?;
-    Ok(RequestSpec::to(ep(69)?, &[])?.query("country", c).query_opt("did_type", p.opt_str("did_type")?))
+    Ok(RequestSpec::to(ep(69)?, &[])?.query("country", c).query_opt("did_type", id_value(&p, "did_type", false)?))
 }
 
 /// #70 `GET /open/numbers/groups`: number groups with prices and features.

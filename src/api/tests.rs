@@ -42,8 +42,12 @@ fn numbers_list_and_check() {
         numbers::list(v(json!({"status": "online"})).as_ref()),
         "status: must be one of connected, disconnected, all",
     );
-    refused(numbers::list(v(json!({"results_per_page": 0})).as_ref()), "results_per_page: must be between 1 and 100");
-    refused(numbers::list(v(json!({"results_per_page": 101})).as_ref()), "results_per_page:");
+    // 2Chat documents a default of 50 and no maximum for get-numbers (2chat-api.md #5).
+    refused(
+        numbers::list(v(json!({"results_per_page": 0})).as_ref()),
+        "results_per_page: must be a whole number of at least 1",
+    );
+    ok(numbers::list(v(json!({"results_per_page": 250})).as_ref()));
     refused(numbers::list(v(json!({"page_number": -1})).as_ref()), "page_number:");
 
     let r = ok(numbers::check(
@@ -504,9 +508,13 @@ fn calls_sms_numbers() {
         calls::history(v(json!({"direction": "incoming"})).as_ref()),
         "direction: must be one of inbound, outbound",
     );
+    // 2Chat documents a default of 200 and no maximum for virtual numbers and caller IDs
+    // (2chat-api.md #62, #63, "Pagination").
+    ok(calls::list_virtual_numbers(v(json!({"results_per_page": 200})).as_ref()));
+    ok(calls::list_caller_ids(v(json!({"results_per_page": 500})).as_ref()));
     refused(
-        calls::list_virtual_numbers(v(json!({"results_per_page": 200})).as_ref()),
-        "results_per_page: must be between 1 and 100",
+        calls::list_caller_ids(v(json!({"results_per_page": 0})).as_ref()),
+        "results_per_page: must be a whole number of at least 1",
     );
     let r = ok(sms::send(Some(&json!({"from_number": "+14155550199", "to_number": "+5215512345432", "text": "hi"}))));
     assert_eq!((r.method, r.path.as_str()), (Method::Post, "/open/sms/send"));

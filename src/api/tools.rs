@@ -16,7 +16,7 @@ pub const ALIASES: [(&str, &str); 5] = [
     ("_2CHAT_GET_API_USAGE_INFO", "get_account_info"),
     ("_2CHAT_LIST_CONTACTS", "list_contacts"),
     ("_2CHAT_LIST_WEBHOOKS", "list_webhooks"),
-    ("_2CHAT_TEST_API_KEY", "ping"),
+    ("_2CHAT_TEST_API_KEY", "get_account_info"),
 ];
 
 /// The positional arguments of each tool's method, by their snake_case names, in order.
@@ -280,7 +280,8 @@ mod tests {
     #[test]
     fn aliases_and_bad_calls() {
         assert_eq!(request("_2CHAT_GET_API_USAGE_INFO", None).unwrap().path, "/open/info");
-        assert_eq!(request("_2CHAT_TEST_API_KEY", None).unwrap().path, "/ping");
+        // 2Chat's connector: "validates your API key and retrieves account info" (GET /open/info).
+        assert_eq!(request("_2CHAT_TEST_API_KEY", None).unwrap().path, "/open/info");
         assert!(request(
             "_2CHAT_CREATE_CONTACT",
             Some(&json!({"first_name": "A", "contact_detail": [{"type": "E", "value": "a@b.co"}]}))

@@ -44,7 +44,11 @@ pub(crate) fn opt_arg(field: &str, v: &Option<JsValue>) -> Result<Option<Value>>
 
 /// Reads an options object that may hold non-JSON members (`fetch`, `signal`): those are taken
 /// out by name, the rest is converted to JSON for the native validators.
-fn split_options(field: &str, v: &Option<JsValue>, special: &[&str]) -> Result<(Option<Value>, Vec<JsValue>)> {
+pub(crate) fn split_options(
+    field: &str,
+    v: &Option<JsValue>,
+    special: &[&str],
+) -> Result<(Option<Value>, Vec<JsValue>)> {
     let Some(v) = v.as_ref().filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok((None, special.iter().map(|_| JsValue::UNDEFINED).collect()));
     };
@@ -424,6 +428,7 @@ pub fn endpoints() -> JsValue {
         set("method", JsValue::from_str(e.method_name));
         set("tool", JsValue::from_str(e.tool));
         set("summary", JsValue::from_str(e.summary));
+        set("effect", JsValue::from_str(e.effect.as_str()));
         list.push(&o);
     }
     list.into()

@@ -7,8 +7,8 @@ use gloo_net::http::Response;
 use js_sys::{Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::RequestCache;
 use web_sys::{AbortController, AbortSignal};
+use web_sys::{RequestCache, RequestRedirect, ResponseType};
 
 use super::error::describe_js_error;
 use super::timer::{now_ms, sleep, Fired, Watch};
@@ -51,6 +51,12 @@ enum Attempt {
         retry_after: Option<String>,
         body: js_sys::JsString,
     },
+    /// A 3xx (or, in browsers, an opaque redirect): never followed, so the key goes nowhere but
+    /// `baseUrl`.
+    Redirect {
+        status: u16,
+        location: Option<String>,
+    },
     Network(String),
     Timeout,
     Aborted,
@@ -74,6 +80,17 @@ impl Inner {
             .and_then(|f| f.dyn_into::<Function>().ok());
         if let Some(f) = f {
             let _ = f.call1(&sink, &JsValue::from_str(&format!("twochat: {}", message())));
+        }
+    }
+
+    /// A body with the API key taken out, before any part of it is quoted in an error.
+    fn redacted(&self, text: String) -> String {
+        match &self.config.api_key {
+            Some(k) => match crate::error::redact_text(&text, k.expose()) {
+                std::borrow::Cow::Owned(t) => t,
+                std::borrow::Cow::Borrowed(_) => text,
+            },
+            None => text,
         }
     }
 
@@ -135,11 +152,11 @@ impl Inner {
                 Attempt::Answer { status, retry_after, body } => {
                     let retry_after_ms = retry_after.as_deref().and_then(|v| retry::parse_retry_after(v, now_ms()));
                     if (200..300).contains(&status) {
-                        let value = success_body(status, &body)?;
+                        let value = success_body(status, &body, |t| self.redacted(t))?;
                         super::normalize::aliases(spec.endpoint, &value);
                         return Ok(value);
                     }
-                    let text = String::from(&body);
+                    let text = self.redacted(String::from(&body));
                     let e = match response::check(status, &text, retry_after_ms) {
                         Err(e) => e,
                         Ok(()) => {
@@ -152,6 +169,7 @@ impl Inner {
                         (Failure::Status(status), e)
                     }
                 }
+                Attempt::Redirect { status, location } => return Err(redirect_error(status, location.as_deref())),
                 Attempt::Network(msg) => (Failure::Network, network_error(spec.method, &msg)),
                 Attempt::Timeout => (Failure::Timeout, timeout_error(spec.method, timeout_ms)),
             };
@@ -220,7 +238,7 @@ impl Inner {
         body: Option<&str>,
         options: &CallOptions,
         signal: &AbortSignal,
-    ) -> Result<gloo_net::http::Request, String> {
+    ) -> Result<web_sys::Request, String> {
         let headers = web_sys::Headers::new().map_err(|e| describe_js_error(&e))?;
         let set = |k: &str, v: &str| headers.set(k, v).map_err(|e| format!("header {k}: {}", describe_js_error(&e)));
         set("Accept", "application/json")?;
@@ -244,11 +262,12 @@ impl Inner {
             if no_store {
                 init.set_cache(RequestCache::NoStore);
             }
+            // A redirect would carry X-User-API-Key to wherever it points; it becomes an error.
+            init.set_redirect(RequestRedirect::Manual);
             web_sys::Request::new_with_str_and_init(url, &init)
         };
         make(true)
             .or_else(|_| make(false))
-            .map(gloo_net::http::Request::from)
             .map_err(|e| format!("the request could not be built: {}", describe_js_error(&e)))
     }
 
@@ -265,17 +284,18 @@ impl Inner {
             Ok(r) => r,
             Err(msg) => return Attempt::Network(msg),
         };
-        let response = match &self.fetch {
-            None => request.send().await.map_err(|e| e.to_string()),
-            Some(f) => custom_fetch(f, request.into()).await,
-        };
+        let response = fetch(self.fetch.as_ref(), &request, signal).await;
         let response = match response {
             Ok(r) => r,
             Err(msg) => return Attempt::Network(msg),
         };
         let status = response.status();
-        let retry_after = response.headers().get("retry-after");
         let raw: web_sys::Response = response.into();
+        if (300..400).contains(&status) || raw.type_() == ResponseType::Opaqueredirect {
+            let location = raw.headers().get("location").ok().flatten();
+            return Attempt::Redirect { status, location };
+        }
+        let retry_after = raw.headers().get("retry-after").ok().flatten();
         let text = match raw.text() {
             Ok(p) => JsFuture::from(p).await,
             Err(e) => Err(e),
@@ -291,11 +311,11 @@ impl Inner {
 }
 
 /// Parses a 2xx body with `JSON.parse` and checks 2Chat's failure envelope on the parsed value.
-fn success_body(status: u16, body: &js_sys::JsString) -> Result<JsValue, Error> {
+fn success_body(status: u16, body: &js_sys::JsString, redact: impl FnOnce(String) -> String) -> Result<JsValue, Error> {
     let parsed = if body.trim().length() == 0 { None } else { super::convert::json_parse(body).ok() };
     let Some(value) = parsed else {
         // Not JSON (or empty): the core says so, with a bounded snippet of what came instead.
-        let text = String::from(body);
+        let text = redact(String::from(body));
         return Err(response::check(status, &text, None)
             .err()
             .unwrap_or_else(|| Error::new(ErrorCode::Decode, "the body is not JSON").with_status(status)));
@@ -318,17 +338,60 @@ fn success_body(status: u16, body: &js_sys::JsString) -> Result<JsValue, Error> 
     Ok(value)
 }
 
-/// Calls a user-supplied fetch with the built request. Whatever it throws, rejects with or
-/// resolves to is turned into a value or an error here, never a panic.
-async fn custom_fetch(f: &Function, request: web_sys::Request) -> Result<Response, String> {
-    let returned = f
-        .call1(&JsValue::UNDEFINED, &request)
-        .map_err(|e| format!("the fetch option threw: {}", describe_js_error(&e)))?;
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The global `fetch`, looked up when called (a test or polyfill may replace it).
+    #[wasm_bindgen(catch, js_name = fetch)]
+    fn global_fetch(request: &web_sys::Request, init: &JsValue) -> Result<Promise, JsValue>;
+}
+
+/// Sends the built request with the global fetch, or the `fetch` option, and hands the answer
+/// to gloo-net. The attempt's signal is in the Request and also given again in `init`: Node 20's
+/// fetch (undici) follows a Request's own signal through a weak reference that a garbage
+/// collection can drop, after which an abort or a timeout no longer reaches the fetch and a
+/// stalled connection stays open; a signal passed in `init` is followed for the whole fetch.
+/// (gloo-net's `send` has no way to pass `init`, so the call is made here.) Whatever a `fetch`
+/// option throws, rejects with or resolves to becomes a value or an error, never a panic.
+async fn fetch(
+    custom: Option<&Function>,
+    request: &web_sys::Request,
+    signal: &AbortSignal,
+) -> Result<Response, String> {
+    let init = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&init, &JsValue::from_str("signal"), signal);
+    let returned = match custom {
+        None => global_fetch(request, &init).map(JsValue::from),
+        Some(f) => f
+            .call2(&JsValue::UNDEFINED, request, &init)
+            .map_err(|e| JsValue::from_str(&format!("the fetch option threw: {}", describe_js_error(&e)))),
+    }
+    .map_err(|e| e.as_string().unwrap_or_else(|| describe_js_error(&e)))?;
     let settled = JsFuture::from(Promise::resolve(&returned)).await.map_err(|e| describe_js_error(&e))?;
-    settled
-        .dyn_into::<web_sys::Response>()
-        .map(Response::from)
-        .map_err(|_| "the fetch option did not resolve to a Response".to_string())
+    settled.dyn_into::<web_sys::Response>().map(Response::from).map_err(|_| match custom {
+        Some(_) => "the fetch option did not resolve to a Response".to_string(),
+        None => "fetch did not resolve to a Response".to_string(),
+    })
+}
+
+fn redirect_error(status: u16, location: Option<&str>) -> Error {
+    // Only the origin of the target is named: its path or query could hold anything.
+    let target = location
+        .and_then(|l| {
+            l.split_once("://").map(|(scheme, rest)| (scheme, rest.split(['/', '?', '#']).next().unwrap_or("")))
+        })
+        .map(|(scheme, host)| format!(" to {scheme}://{host}"))
+        .unwrap_or_default();
+    let shown = if status == 0 { "a redirect".to_string() } else { format!("HTTP {status}") };
+    let mut e = Error::new(
+        ErrorCode::Network,
+        format!(
+            "2Chat answered {shown}{target}: redirects are not followed, so the API key is only ever sent to baseUrl"
+        ),
+    );
+    if status != 0 {
+        e = e.with_status(status);
+    }
+    e
 }
 
 fn aborted() -> Error {

@@ -35,6 +35,10 @@ const EXPECTED = [
   ["malformed JSON (200)", "decode", 1, "decode", 1],
   ["HTML error page (502)", "server_error", 3, "server_error", 1],
   ["empty body (200)", "decode", 1, "decode", 1],
+  ["headers, then the body stalls past the timeout", "timeout", 3, "timeout", 1],
+  // A redirect is never followed (the key would go with it) and never retried.
+  ["302 redirect to another host", "network", 1, "network", 1],
+  ["307 redirect to another host", "network", 1, "network", 1],
 ];
 
 function runMatrix() {

@@ -39,7 +39,7 @@ test("a call through the package reaches the mock and returns every field", asyn
   assert.match(info.account.uuid, /^ACC/);
   const [req] = await received(apiKey);
   assert.equal(req.path, "/open/info");
-  assert.equal(req.headers["x-user-api-key"], apiKey);
+  assert.equal(req.headers["x-user-api-key"], "[redacted]", "sent, and logged redacted (the entry is apiKey's)");
 });
 
 test("rejections are TwoChatError instances with a code, in both module systems", async () => {

@@ -105,18 +105,23 @@ table("voice.createAccessToken: ttl within 60–86400 s", [
   ["no params", "params", (c) => c.voice.createAccessToken()],
 ]);
 
-const perPage = [
+// 2chat-api.md, "Pagination": contacts take 1–100 a page; get-numbers (default 50), virtual
+// numbers and caller IDs (default 200) document no maximum, so only "at least 1" is checked.
+const contactsPerPage = [
   ["contacts.list", (c, p) => c.contacts.list(p)],
   ["contacts.search", (c, p) => c.contacts.search({ query: "ana", ...p })],
+];
+const perPage = [
+  ...contactsPerPage,
   ["numbers.list", (c, p) => c.numbers.list(p)],
   ["calls.listVirtualNumbers", (c, p) => c.calls.listVirtualNumbers(p)],
   ["calls.listCallerIds", (c, p) => c.calls.listCallerIds(p)],
 ];
-table("results_per_page within 1–100", perPage.flatMap(([name, f]) => [
+table("results_per_page: a whole number of at least 1", perPage.flatMap(([name, f]) => [
   [`${name} 0`, "results_per_page", (c) => f(c, { results_per_page: 0 })],
-  [`${name} 101`, "results_per_page", (c) => f(c, { results_per_page: 101 })],
   [`${name} "10"`, "results_per_page", (c) => f(c, { results_per_page: "10" })],
 ]));
+table("contacts: results_per_page at most 100", contactsPerPage.map(([name, f]) => [`${name} 101`, "results_per_page", (c) => f(c, { results_per_page: 101 })]));
 
 const paged = [
   ...perPage,
@@ -343,6 +348,10 @@ table("wrong JS types and missing arguments", [
   ["a symbol for a uuid", "groupUuid", (c) => c.groups.get(Symbol("g"))],
   ["a bigint for a uuid", "callUuid", (c) => c.calls.get(10n)],
   ["a blank group uuid", "groupUuid", (c) => c.groups.get("   ")],
+  // `;` starts path parameters on some servers and proxies: "..;" climbs a level there.
+  ["a contact uuid of '..;'", "contactUuid", (c) => c.contacts.get("..;")],
+  ["a group uuid with ';'", "groupUuid", (c) => c.groups.get("a;b")],
+  ["a session key with ';'", "sessionKey", (c) => c.messages.get("WW-1@c.us;x=1", SEED.MESSAGE_UUID)],
   ["groups.get()", "groupUuid", (c) => c.groups.get()],
   ["groups.get(null)", "groupUuid", (c) => c.groups.get(null)],
   ["channels.status()", "channelUuid", (c) => c.channels.status()],

@@ -19,6 +19,10 @@ export const FAULTS = [
   ["503", { kind: "status", status: 503 }], ["504", { kind: "status", status: 504 }],
   ["connection refused", null], ["connection dropped mid-body", { kind: "drop" }], ["hang past the timeout", { kind: "hang" }],
   ["malformed JSON (200)", { kind: "malformed_json" }], ["HTML error page (502)", { kind: "html" }], ["empty body (200)", { kind: "empty" }],
+  ["headers, then the body stalls past the timeout", { kind: "stall" }],
+  // Port 9 (discard) is another origin: were the redirect followed, the key would go there.
+  ["302 redirect to another host", { kind: "status", status: 302, headers: { Location: "http://127.0.0.1:9/open/info" } }],
+  ["307 redirect to another host", { kind: "status", status: 307, headers: { Location: "http://127.0.0.1:9/open/whatsapp/send-message" } }],
 ];
 
 const CALLS = {
@@ -35,9 +39,9 @@ async function runCase(label, fault, method) {
     await post("/__mock/faults", { ...f, api_key: apiKey, count: 3 });
   }
   let attempts = 0;
-  const counting = (req) => {
+  const counting = (req, init) => {
     attempts++;
-    return fetch(req);
+    return fetch(req, init);
   };
   const client = new TwoChat({ apiKey, baseUrl: fault ? MOCK : "http://127.0.0.1:9", timeoutMs: 400, fetch: counting });
   let outcome;
