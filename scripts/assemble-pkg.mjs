@@ -26,11 +26,14 @@ function snippetsToCommonJs(dir) {
     if (!entry.isFile() || !entry.name.endsWith(".js")) continue;
     const file = join(entry.parentPath ?? entry.path, entry.name);
     const names = [];
-    const code = readFileSync(file, "utf8").replace(/^export (class|function|async function|const|let) (\w+)/gm, (_, kind, name) => {
-      names.push(name);
-      return `${kind} ${name}`;
-    });
-    if (/^\s*(export|import)\s/m.test(code)) throw new Error(`${file}: only 'export <declaration>' is supported in snippets`);
+    const code = readFileSync(file, "utf8")
+      .replace(/^export (class|function|async function|const|let) (\w+)/gm, (_, kind, name) => {
+        names.push(name);
+        return `${kind} ${name}`;
+      })
+      // One snippet may use another: `import { a, b } from "./x.js";` becomes a require.
+      .replace(/^import \{([^}]+)\} from "(\.\/[\w-]+\.js)";$/gm, (_, list, from) => `const {${list}} = require(${JSON.stringify(from)});`);
+    if (/^\s*(export|import)\s/m.test(code)) throw new Error(`${file}: only 'export <declaration>' and 'import { … } from "./x.js"' are supported in snippets`);
     writeFileSync(file, `${code}\nmodule.exports = { ${names.join(", ")} };\n`);
   }
 }
@@ -129,6 +132,22 @@ writeFileSync(join(out, "browser", "index.d.ts"), `export * from "../web/index.j
 writeFileSync(join(out, "index.d.ts"), `export * from "./node/twochat.js";\n`);
 for (const d of ["node", "web"]) {
   for (const f of ["package.json", ".gitignore", "README.md", "LICENSE"]) rmSync(join(out, d, f), { force: true });
+}
+
+// twochat/cloudflare: de-duplication stores for Workers (plain JS, written as ESM in
+// pkg-template/cloudflare; the CommonJS copy is made here).
+mkdirSync(join(out, "cloudflare"), { recursive: true });
+{
+  const esm = readFileSync("pkg-template/cloudflare/index.js", "utf8");
+  const names = [];
+  const cjs = esm.replace(/^export (class|function|async function|const) (\w+)/gm, (_, kind, name) => {
+    names.push(name);
+    return `${kind} ${name}`;
+  });
+  if (/^\s*(export|import)\s/m.test(cjs)) throw new Error("pkg-template/cloudflare/index.js: only 'export <declaration>' is supported");
+  writeFileSync(join(out, "cloudflare", "index.mjs"), esm);
+  writeFileSync(join(out, "cloudflare", "index.cjs"), `"use strict";\n${cjs}\nmodule.exports = { ${names.join(", ")} };\n`);
+  copyFileSync("pkg-template/cloudflare/index.d.ts", join(out, "cloudflare", "index.d.ts"));
 }
 
 // twochat/tools: the LLM tool definitions, as data.

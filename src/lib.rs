@@ -25,6 +25,7 @@ pub mod events;
 pub use error::{Error, ErrorCode};
 pub mod pacing;
 pub mod paging;
+pub mod proxy;
 pub mod request;
 pub mod response;
 pub mod retry;

@@ -7,11 +7,13 @@ mod http;
 mod iterators;
 mod normalize;
 mod pager;
+mod proxy;
 mod resources;
 mod timer;
 mod types;
 mod webhooks;
 
+pub use proxy::create_proxy;
 pub use webhooks::{parse_webhook, WebhookRouter};
 
 pub use client::{endpoints, parse_timestamp, wasm_memory_bytes, TwoChat};

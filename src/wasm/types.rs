@@ -23,8 +23,10 @@ export class TwoChatError extends Error {
   toJSON(): { name: "TwoChatError"; code: TwoChatErrorCode; message: string; status?: number; retryAfterMs?: number };
 }
 
-/** A `fetch`-compatible function. */
-export type FetchLike = (input: Request) => Promise<Response>;
+/** A `fetch`-compatible function. It receives the built Request and `{ signal }` (the attempt's
+ * AbortSignal, also in the Request): pass both on — `(request, init) => fetch(request, init)` — so an
+ * abort or a timeout reaches the connection in every runtime. */
+export type FetchLike = (input: Request, init: { signal: AbortSignal }) => Promise<Response>;
 
 export interface TwoChatOptions {
   /** Sent as `X-User-API-Key`. Omit it when a proxy injects the key. */
@@ -103,7 +105,7 @@ export interface ConnectedNumber {
 }
 export interface NumbersListParams { status?: "connected" | "disconnected" | "all";
   /** @integer @minimum 0 */ page_number?: number;
-  /** @integer @minimum 1 @maximum 100 */ results_per_page?: number }
+  /** 2Chat's default is 50; it documents no maximum. @integer @minimum 1 */ results_per_page?: number }
 export interface NumbersListResponse extends SuccessResponse { numbers: ConnectedNumber[] }
 
 export interface CheckNumberParams {
@@ -211,6 +213,10 @@ export interface EndpointInfo {
   id: number; httpMethod: "GET" | "POST" | "PUT" | "DELETE"; path: string; resource: string; method: string;
   /** The LLM tool that calls it (see `twochat/tools`). */ tool: string;
   /** One sentence: what it does. */ summary: string;
+  /** What calling it does: "read" changes nothing; "create" adds to the account; "send" reaches
+   * people outside it (messages, SMS, status posts, group members); "update" overwrites;
+   * "remove" deletes or disconnects; "purchase" spends money. */
+  effect: "read" | "create" | "send" | "update" | "remove" | "purchase";
 }
 
 /** The envelope `client.callTool` always resolves with (it never rejects). */
@@ -226,7 +232,7 @@ export interface PageParams {
   /** @integer @minimum 0 */ page_number?: number }
 export interface PerPageParams {
   /** @integer @minimum 0 */ page_number?: number;
-  /** @integer @minimum 1 @maximum 100 */ results_per_page?: number }
+  /** 2Chat's default is 200; it documents no maximum. @integer @minimum 1 */ results_per_page?: number }
 
 export type PingResponse = { [field: string]: unknown };
 export interface BatchedResponse extends SuccessResponse { batched?: boolean }
@@ -255,7 +261,7 @@ export interface ChannelStatusResponse extends SuccessResponse {
 
 // ----- messages and conversations
 export interface MessageDetails extends Message {
-  id?: string; is_from_api?: boolean; is_from_agent?: boolean; is_from_chatter?: boolean; is_from_flow_run?: boolean;
+  id?: string | number; is_from_api?: boolean; is_from_agent?: boolean; is_from_chatter?: boolean; is_from_flow_run?: boolean;
   wa_msg_id?: string | null;
   /** 0 created, 1 sent, 2 received, 3 read. */ wa_msg_ack?: 0 | 1 | 2 | 3 | number; sent?: boolean;
 }
@@ -384,8 +390,8 @@ export interface SmsSendResponse extends SuccessResponse { message_id?: string; 
 export interface CountryParams {
   /** ISO 3166 two-letter code, e.g. "US". @pattern ^[A-Za-z]{2}$ */ country: string }
 export interface CitiesParams extends CountryParams { region?: string | number }
-export interface RequirementsParams extends CountryParams { did_type?: string }
-export interface NumberGroupsParams extends CountryParams { region_id?: string | number; city_id?: string | number; city_name_or_prefix?: string; did_type?: string }
+export interface RequirementsParams extends CountryParams { /** An id from `didTypes()` (string or number). */ did_type?: string | number }
+export interface NumberGroupsParams extends CountryParams { region_id?: string | number; city_id?: string | number; city_name_or_prefix?: string; /** A type name from `didTypes()` ("local", "mobile"…), or "all". */ did_type?: string }
 export interface AvailableNumbersParams { group_id: string | number; number_contains?: string }
 export interface ReserveParams { group_id: string | number; number?: string }
 export interface PurchaseParams { group_id?: string | number; number?: string }
@@ -407,15 +413,29 @@ export interface PurchaseResponse extends SuccessResponse { purchased?: string[]
 // ----- webhooks received
 export interface ParseWebhookOptions {
   /** The event name, when the payload has no `event` field (older payloads). */ event?: WebhookEventName | (string & {}) }
-export interface WebhookRouterOptions {
-  /** Required in the hook URL's `token` query parameter (at least 16 URL-safe characters). */
-  token?: string;
-  /** Larger bodies are answered 413 (default 1 MiB). */
+export type WebhookRouterOptions = WebhookRouterLimits & (
+  | { /** Required in the hook URL's `token` query parameter (at least 16 URL-safe characters; `WebhookRouter.generateToken()` makes one). */
+      token: string; allowUnauthenticated?: false }
+  | { /** Accept deliveries without a token: only for a route protected some other way (2Chat signs nothing). */
+      allowUnauthenticated: true; token?: undefined });
+export interface WebhookRouterLimits {
+  /** Larger bodies are answered 413, counted while the body is read (default 1 MiB). @integer @minimum 1 @maximum 67108864 */
   maxBodyBytes?: number;
-  /** A delivery whose `uuid` was handled this recently is acknowledged without running handlers (default 10 min). */
+  /** A delivery whose `uuid` was handled this recently is acknowledged without running handlers (default 10 min). @integer @minimum 0 */
   dedupeWindowMs?: number;
-  /** How many handled uuids are remembered (default 10000). */
+  /** How many handled uuids this isolate remembers (default 10000; in-memory de-duplication only). @integer @minimum 0 @maximum 1000000 */
   dedupeCapacity?: number;
+  /** Remember handled deliveries in a store every isolate shares (Workers KV, a Durable Object…)
+   * instead of this isolate's memory: see `twochat/cloudflare`. */
+  dedupe?: DedupeStore;
+}
+/** A de-duplication memory shared between isolates or processes. Keys are at most 64 characters. */
+export interface DedupeStore {
+  /** Claims `key` for `ttlMs`: `true` when this is the first claim (the delivery is handled),
+   * `false` when it was claimed before and not released (acknowledged as a duplicate). */
+  claim(key: string, ttlMs: number): boolean | Promise<boolean>;
+  /** Gives a claim back after the handlers failed, so 2Chat's next attempt runs them again. */
+  release(key: string): void | Promise<void>;
 }
 
 export interface WebhookContact { uuid?: string; first_name?: string | null; last_name?: string | null; name?: string | null; profile_pic_url?: string | null; channel_uuid?: string | null; [field: string]: unknown }
@@ -427,7 +447,7 @@ export interface WebhookOrder {
 }
 /** The envelope of WhatsApp message events (received, sent, new, receipts, reactions, orders, WABA…). */
 export interface MessageEventPayload {
-  id?: string; uuid?: string; session_key?: string; event?: string;
+  /** 2Chat's message records use whole-number ids. */ id?: string | number; uuid?: string; session_key?: string; event?: string;
   message?: { text?: string; media?: { url: string; type?: string; mime_type?: string; [field: string]: unknown }; order?: WebhookOrder; [field: string]: unknown };
   created_at?: Timestamp; remote_phone_number?: string | null;
   /** Your number; missing in the oldest payloads. */ channel_phone_number?: string | null;
@@ -488,4 +508,39 @@ export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
  * without `@types/node` (Workers, browsers) still type-check; it is assignable to `RequestListener`.
  */
 export type NodeRequestListener = (req: unknown, res: unknown) => void;
+
+/** Options of `createProxy`. */
+export interface ProxyOptions {
+  /** The 2Chat API key the proxy adds to each forwarded call; it never reaches the page. */
+  apiKey: string;
+  /** The exact origins whose pages may call the proxy ("https://app.example.com"); every other
+   * origin, and a request without one, gets 403. Required: there is no "*". @minItems 1 */
+  origins: string[];
+  /** What is forwarded: tool names ("list_messages") or "METHOD /template" rows of the endpoint
+   * table ("GET /open/contacts/{contact_uuid}"). Default: every read except webhook
+   * subscriptions, which are never forwarded. Anything beyond reads requires `authorize`. */
+  allow?: string[];
+  /** The site's own check of who is asking (a session cookie, a JWT…): resolve `true` to forward.
+   * Required to allow anything beyond reads, and recommended for reads: an `Origin` header
+   * stops other sites' pages, not a script that sets one. */
+  authorize?: (request: Request, call: ProxyCall) => boolean | Promise<boolean>;
+  /** Where 2Chat is (default https://api.p.2chat.io). */
+  baseUrl?: string;
+  /** The path the proxy is mounted under, e.g. "/proxy" (pages then use `baseUrl: ".../proxy"`). */
+  prefix?: string;
+  /** Larger request bodies are answered 413, counted while read (default 65536). @integer @minimum 0 @maximum 1048576 */
+  maxBodyBytes?: number;
+  /** How long to wait for 2Chat (default 30000 ms). @integer @minimum 1 @maximum 600000 */
+  timeoutMs?: number;
+  /** The fetch to call 2Chat with (default: the global one). */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+}
+/** The endpoint a proxied request matched, as `authorize` sees it. */
+export interface ProxyCall { id: number; tool: string; method: "GET" | "POST" | "PUT" | "DELETE"; path: string }
+/** A fetch handler: `export default { fetch: proxy }` in a Worker, `Deno.serve(proxy)`, `Bun.serve({ fetch: proxy })`. */
+export interface ProxyHandler {
+  (request: Request): Promise<Response>;
+  /** The same proxy as a listener for Node's `http.createServer`. */
+  nodeListener(): NodeRequestListener;
+}
 "##;

@@ -101,8 +101,11 @@ fn parse_and_check(text: &JsValue, hint: Option<&str>) -> Result<(Delivery, JsVa
 
 #[wasm_bindgen(module = "/js/webhooks.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = nodeListener)]
-    fn node_listener(router: WebhookRouter, max_body_bytes: f64) -> JsValue;
+    #[wasm_bindgen(js_name = routerNodeListener)]
+    fn router_node_listener(router: WebhookRouter) -> JsValue;
+    /// The body as bytes, or `null` once it passed `max_bytes` (the stream is then cancelled).
+    #[wasm_bindgen(js_name = readLimited)]
+    fn read_limited(request: &Request, max_bytes: f64) -> Promise;
 }
 
 /// Default largest body a router accepts (1 MiB).
@@ -182,12 +185,29 @@ struct Handler {
     f: Function,
 }
 
+/// Where handled deliveries are remembered.
+enum Memory {
+    /// In this isolate (or process): handled and in-flight uuids, bounded in number and bytes.
+    Local(RefCell<Dedupe>),
+    /// A store shared by every isolate: `claim(key, ttlMs)` and `release(key)`.
+    Shared { store: JsValue, claim: Function, release: Function },
+}
+
 struct RouterInner {
     token: Option<String>,
     max_body: usize,
     handlers: RefCell<Vec<Handler>>,
     error_handlers: RefCell<Vec<Function>>,
-    dedupe: RefCell<Dedupe>,
+    window_ms: f64,
+    memory: Memory,
+}
+
+/// What the de-duplication memory says of a delivery.
+enum Claim {
+    New,
+    Seen(Seen),
+    /// The shared store failed: the delivery is answered 500, so 2Chat delivers it again.
+    StoreFailed(JsValue),
 }
 
 /// Receives 2Chat's webhook deliveries: `router.handle(request)` answers a fetch `Request` (Workers,
@@ -282,33 +302,33 @@ impl RouterInner {
         if !content_type.contains("json") {
             return reply(415, false, "webhook deliveries are JSON (content-type: application/json)");
         }
-        let declared = headers.get("content-length").ok().flatten().and_then(|l| l.trim().parse::<usize>().ok());
-        if declared.is_some_and(|l| l > self.max_body) {
+        let declared = headers.get("content-length").ok().flatten().and_then(|l| l.trim().parse::<u64>().ok());
+        if declared.is_some_and(|l| l > self.max_body as u64) {
             return reply(413, false, "body too large");
         }
-        let buffer = match request.array_buffer() {
-            Ok(p) => match JsFuture::from(p).await {
-                Ok(buf) => buf,
-                Err(_) => return reply(400, false, "the body could not be read"),
-            },
+        // Read through the stream and stop past the limit: a chunked or lying upload is cut off
+        // while it is read, not after.
+        let buffer = match JsFuture::from(read_limited(&request, self.max_body as f64)).await {
+            Ok(b) if b.is_null() => return reply(413, false, "body too large"),
+            Ok(b) => b,
             Err(_) => return reply(400, false, "the body could not be read"),
         };
-        let size = buffer.dyn_ref::<js_sys::ArrayBuffer>().map_or(0, |b| b.byte_length() as usize);
-        if size > self.max_body {
-            return reply(413, false, "body too large");
-        }
         let hint = route_event(&url);
         let event = match utf8_text(&buffer).and_then(|text| parse_and_check(&text, hint.as_deref())) {
             Ok((d, payload)) => (event_object(&d, payload), d),
             Err(e) => return reply(400, false, &e.to_string()),
         };
         let (event, delivery) = event;
-        let uuid = delivery.uuid.clone();
-        if let Some(u) = &uuid {
-            match self.dedupe.borrow_mut().begin(u, now_ms()) {
-                Seen::New => {}
-                Seen::Handled => return reply(200, true, "duplicate delivery: already handled"),
-                Seen::InFlight => return reply(409, false, "this delivery is being handled"),
+        let key = delivery.uuid.as_deref().map(|u| webhook::dedupe_key(u).into_owned());
+        if let Some(k) = &key {
+            match self.claim(k).await {
+                Claim::New => {}
+                Claim::Seen(Seen::InFlight) => return reply(409, false, "this delivery is being handled"),
+                Claim::Seen(_) => return reply(200, true, "duplicate delivery: already handled"),
+                Claim::StoreFailed(err) => {
+                    self.report(&err, &event).await;
+                    return reply(500, false, "the de-duplication store failed");
+                }
             }
         }
         let name = delivery.name.clone();
@@ -333,19 +353,66 @@ impl RouterInner {
                 break;
             }
         }
-        if let Some(u) = &uuid {
-            self.dedupe.borrow_mut().finish(u, failure.is_none(), now_ms());
+        if let Some(k) = &key {
+            if let Err(err) = self.finish(k, failure.is_none()).await {
+                // The delivery was handled, but the store could not give back a claim after a
+                // failure: reported, and the answer below stays what the handlers decided.
+                self.report(&err, &event).await;
+            }
         }
         match failure {
             None => reply(200, true, "handled"),
             Some(err) => {
-                let reporters: Vec<Function> = self.error_handlers.borrow().clone();
-                for r in reporters {
-                    if let Ok(p) = r.call2(&JsValue::UNDEFINED, &err, &event) {
-                        let _ = JsFuture::from(Promise::resolve(&p)).await;
-                    }
-                }
+                self.report(&err, &event).await;
                 reply(500, false, "a handler failed")
+            }
+        }
+    }
+
+    async fn report(&self, err: &JsValue, event: &JsValue) {
+        let reporters: Vec<Function> = self.error_handlers.borrow().clone();
+        for r in reporters {
+            if let Ok(p) = r.call2(&JsValue::UNDEFINED, err, event) {
+                let _ = JsFuture::from(Promise::resolve(&p)).await;
+            }
+        }
+    }
+
+    async fn claim(&self, key: &str) -> Claim {
+        match &self.memory {
+            Memory::Local(d) => match d.borrow_mut().begin(key, now_ms()) {
+                Seen::New => Claim::New,
+                seen => Claim::Seen(seen),
+            },
+            Memory::Shared { store, claim, .. } => {
+                let called = claim.call2(store, &JsValue::from_str(key), &JsValue::from_f64(self.window_ms));
+                let settled = match called {
+                    Ok(r) => JsFuture::from(Promise::resolve(&r)).await,
+                    Err(e) => Err(e),
+                };
+                match settled {
+                    Ok(v) if v.as_bool() == Some(true) => Claim::New,
+                    Ok(v) if v.as_bool() == Some(false) => Claim::Seen(Seen::Handled),
+                    Ok(_) => Claim::StoreFailed(
+                        Error::invalid("dedupe.claim", "must resolve to true (new) or false (already claimed)").into(),
+                    ),
+                    Err(e) => Claim::StoreFailed(e),
+                }
+            }
+        }
+    }
+
+    async fn finish(&self, key: &str, ok: bool) -> std::result::Result<(), JsValue> {
+        match &self.memory {
+            Memory::Local(d) => {
+                d.borrow_mut().finish(key, ok, now_ms());
+                Ok(())
+            }
+            // A claim made by `claim` stands for the window; only a failure gives it back.
+            Memory::Shared { .. } if ok => Ok(()),
+            Memory::Shared { store, release, .. } => {
+                let r = release.call1(store, &JsValue::from_str(key))?;
+                JsFuture::from(Promise::resolve(&r)).await.map(|_| ())
             }
         }
     }
@@ -367,17 +434,16 @@ fn names(v: &JsValue) -> Result<Vec<String>> {
 
 #[wasm_bindgen]
 impl WebhookRouter {
-    /// `new WebhookRouter({ token?, maxBodyBytes?, dedupeWindowMs?, dedupeCapacity? })`.
+    /// `new WebhookRouter({ token, maxBodyBytes?, dedupeWindowMs?, dedupeCapacity?, dedupe? })`.
+    /// A router without a `token` accepts anyone's POSTs, so it is refused unless built with
+    /// `allowUnauthenticated: true` (for a route protected some other way).
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_optional_param_type = "WebhookRouterOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "WebhookRouterOptions")] options: JsValue,
     ) -> std::result::Result<WebhookRouter, JsValue> {
-        let json = match &options {
-            Some(o) if !o.is_undefined() && !o.is_null() => Some(super::convert::to_json("options", o)?),
-            _ => None,
-        };
+        let (json, special) = super::client::split_options("options", &Some(options), &["dedupe"])?;
         let o = Fields::optional("options", json.as_ref())?;
-        o.only(&["token", "maxBodyBytes", "dedupeWindowMs", "dedupeCapacity"])?;
+        o.only(&["token", "allowUnauthenticated", "maxBodyBytes", "dedupeWindowMs", "dedupeCapacity", "dedupe"])?;
         let token = match o.opt_str("token")? {
             Some(t) if t.len() < 16 => return Err(Error::invalid(
                 "token",
@@ -393,16 +459,56 @@ impl WebhookRouter {
             }
             t => t.map(str::to_string),
         };
+        let open = o.opt_bool("allowUnauthenticated")?.unwrap_or(false);
+        match (&token, open) {
+            (None, false) => {
+                return Err(Error::invalid(
+                    "token",
+                    "is required: without it the router accepts anyone's POSTs (make one with \
+                     WebhookRouter.generateToken(), or pass allowUnauthenticated: true if the route is protected \
+                     some other way)",
+                )
+                .into())
+            }
+            (Some(_), true) => {
+                return Err(Error::invalid("allowUnauthenticated", "cannot be combined with a token").into());
+            }
+            _ => {}
+        }
         let max_body = o.opt_int("maxBodyBytes", 1, 64 * 1024 * 1024)?.map_or(DEFAULT_MAX_BODY, |n| n as usize);
         let window = o.opt_int("dedupeWindowMs", 0, 7 * 24 * 3600 * 1000)?.unwrap_or(10 * 60 * 1000);
-        let capacity = o.opt_int("dedupeCapacity", 0, 1_000_000)?.unwrap_or(10_000);
+        let capacity = o.opt_int("dedupeCapacity", 0, 1_000_000)?;
+        let memory = match special.into_iter().next().filter(|s| !s.is_undefined() && !s.is_null()) {
+            None => Memory::Local(RefCell::new(Dedupe::new(window as f64, capacity.unwrap_or(10_000) as usize))),
+            Some(_) if capacity.is_some() => {
+                return Err(Error::invalid(
+                    "dedupeCapacity",
+                    "applies to the in-memory de-duplication only, not to a dedupe store",
+                )
+                .into())
+            }
+            Some(store) => {
+                let method = |name: &str| {
+                    Reflect::get(&store, &JsValue::from_str(name)).ok().and_then(|f| f.dyn_into::<Function>().ok())
+                };
+                match (method("claim"), method("release")) {
+                    (Some(claim), Some(release)) => Memory::Shared { store, claim, release },
+                    _ => return Err(Error::invalid(
+                        "dedupe",
+                        "must be a store with claim(key, ttlMs) and release(key) methods (see dedupeStore adapters)",
+                    )
+                    .into()),
+                }
+            }
+        };
         Ok(WebhookRouter {
             inner: Rc::new(RouterInner {
                 token,
                 max_body,
                 handlers: RefCell::new(Vec::new()),
                 error_handlers: RefCell::new(Vec::new()),
-                dedupe: RefCell::new(Dedupe::new(window as f64, capacity as usize)),
+                window_ms: window as f64,
+                memory,
             }),
         })
     }
@@ -480,7 +586,7 @@ impl WebhookRouter {
     /// A listener for Node's `http.createServer(router.nodeListener())`.
     #[wasm_bindgen(js_name = nodeListener, unchecked_return_type = "NodeRequestListener")]
     pub fn node_listener_js(&self) -> JsValue {
-        node_listener(WebhookRouter { inner: self.inner.clone() }, self.inner.max_body as f64)
+        router_node_listener(WebhookRouter { inner: self.inner.clone() })
     }
 
     /// The hook URL a router at `base_url` understands for `event`: the event name as the last

@@ -3,12 +3,14 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
-import { parseWebhook, WebhookRouter, TwoChat, TwoChatError } from "../../pkg/index.mjs";
+import { createServer, request as httpRequest } from "node:http";
+import { parseWebhook, WebhookRouter, TwoChat, TwoChatError, wasmMemoryBytes } from "../../pkg/index.mjs";
 
 const MOCK = process.env.TWOCHAT_MOCK_URL;
 const fixture = (name) => readFileSync(new URL(`../../../shared/fixtures/webhooks/${name}.json`, import.meta.url));
 const TOKEN = "test-token-0123456789abcdef";
+const T = { timeout: 15_000 };
+const MiB = 1024 * 1024;
 
 const EVENTS = [
   "whatsapp.message.new", "whatsapp.message.received", "whatsapp.message.sent", "whatsapp.message.reaction",
@@ -41,7 +43,7 @@ function payloadFor(event) {
 }
 
 describe("parseWebhook", () => {
-  test("every one of the 27 event names parses to its own kind, named by the payload or the route", () => {
+  test("every one of the 27 event names parses to its own kind, named by the payload or the route", T, () => {
     for (const event of EVENTS) {
       const byField = parseWebhook({ ...payloadFor(event), event });
       assert.equal(byField.event, event);
@@ -53,7 +55,7 @@ describe("parseWebhook", () => {
     }
   });
 
-  test("the documented fixtures", () => {
+  test("the documented fixtures", T, () => {
     const media = parseWebhook(fixture("whatsapp.message.received.media"), { event: "whatsapp.message.received" });
     assert.equal(media.event, "whatsapp.message.received");
     assert.equal(media.payload.message.media.mime_type, "image/jpeg");
@@ -70,7 +72,7 @@ describe("parseWebhook", () => {
     assert.equal(waba.timestamps["contact.last_updated"], Date.UTC(2026, 0, 5, 13, 3, 43));
   });
 
-  test("an unknown event is never an error and keeps its payload", () => {
+  test("an unknown event is never an error and keeps its payload", T, () => {
     const e = parseWebhook({ event: "whatsapp.message.teleported", uuid: "X1", anything: [1, { deep: true }] });
     assert.equal(e.event, "unknown");
     assert.equal(e.name, "whatsapp.message.teleported");
@@ -80,7 +82,7 @@ describe("parseWebhook", () => {
     assert.equal(nameless.name, null);
   });
 
-  test("bodies as string, Uint8Array, ArrayBuffer or object; every field kept", () => {
+  test("bodies as string, Uint8Array, ArrayBuffer or object; every field kept", T, () => {
     const p = { ...payloadFor("whatsapp.message.received"), brand_new_field: { x: [1, 2] } };
     const text = JSON.stringify(p);
     for (const body of [text, new TextEncoder().encode(text), new TextEncoder().encode(text).buffer, p]) {
@@ -90,7 +92,7 @@ describe("parseWebhook", () => {
     }
   });
 
-  test("contact absent, null or full of nulls; every timestamp format", () => {
+  test("contact absent, null or full of nulls; every timestamp format", T, () => {
     for (const contact of [undefined, null, { first_name: null, last_name: null, profile_pic_url: null }]) {
       parseWebhook({ ...payloadFor("whatsapp.message.received"), contact }, { event: "whatsapp.message.received" });
     }
@@ -101,13 +103,13 @@ describe("parseWebhook", () => {
     }
   });
 
-  test("very long texts and any Unicode", () => {
+  test("very long texts and any Unicode", T, () => {
     const text = "👋 ñ 中文 \u0000 ".repeat(100_000);
     const e = parseWebhook(JSON.stringify({ message: { text } }), { event: "whatsapp.message.received" });
     assert.equal(e.payload.message.text, text);
   });
 
-  test("bad payloads are invalid_webhook errors naming the field path", () => {
+  test("bad payloads are invalid_webhook errors naming the field path", T, () => {
     for (const [body, start] of [
       ["not json", "body: is not JSON"], ["", "body: is empty"], ["[1,2]", "body: must be a JSON object"], ["42", "body: must be a JSON object"],
       [new Uint8Array([0xff, 0xfe]), "body: is not UTF-8"], [42, "body: must be a string"], [null, "body: must be a string"],
@@ -126,7 +128,7 @@ describe("parseWebhook", () => {
     assert.throws(() => parseWebhook(JSON.stringify({ duration: "8" }), { event: "call.incoming.completed" }), /duration: must be a number/);
   });
 
-  test("random bytes never crash the module", () => {
+  test("random bytes never crash the module", T, () => {
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     for (let i = 0; i < 3000; i++) {
@@ -137,13 +139,116 @@ describe("parseWebhook", () => {
   });
 });
 
+/** Listens on a free 127.0.0.1 port; returns the server's base URL. */
+async function listen(server) {
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  return `http://127.0.0.1:${server.address().port}`;
+}
+
+/** Closes a server and every connection it still holds. */
+function closeServer(server) {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections?.();
+  });
+}
+
+/**
+ * Streams up to `total` bytes to `url` in `chunkSize` writes, as fast as the server takes them
+ * (waiting for 'drain' when the socket's buffers are full), and stops writing at the first sign
+ * the server is done with the upload: its answer, an error or the connection closing.
+ * Resolves once the connection is closed: { status, headers, body, written, completed, error }.
+ */
+function upload(url, { method = "POST", headers = {}, total = 64 * MiB, chunkSize = 64 * 1024 } = {}) {
+  return new Promise((resolve) => {
+    const u = new URL(url);
+    const out = { status: null, headers: null, body: "", written: 0, completed: false, error: null };
+    const req = httpRequest({ host: u.hostname, port: u.port, path: u.pathname + u.search, method, headers, agent: false });
+    let stop = false;
+    let wake = null;
+    const poke = () => {
+      const w = wake;
+      wake = null;
+      w?.();
+    };
+    let responseDone = Promise.resolve();
+    req.on("response", (res) => {
+      stop = true;
+      out.status = res.statusCode;
+      out.headers = res.headers;
+      res.setEncoding("utf8");
+      responseDone = new Promise((r) => {
+        res.on("data", (d) => (out.body += d));
+        res.on("end", r);
+        res.on("error", r);
+        res.on("close", r);
+      });
+      poke();
+    });
+    req.on("drain", poke);
+    req.on("error", (e) => {
+      out.error ??= e;
+      stop = true;
+      poke();
+    });
+    req.on("close", async () => {
+      stop = true;
+      poke();
+      await responseDone;
+      resolve(out);
+    });
+    const chunk = Buffer.alloc(chunkSize, 0x20);
+    (async () => {
+      while (!stop && out.written < total) {
+        const ok = req.write(chunk);
+        out.written += chunkSize;
+        if (!ok && !stop) await new Promise((r) => (wake = r));
+      }
+      if (!stop) {
+        out.completed = true;
+        req.end();
+      }
+    })();
+  });
+}
+
+/**
+ * A body stream that produces `total` bytes in `chunkSize` chunks, only when asked (highWaterMark
+ * 0, so nothing is produced before a reader pulls). Counts pulls and bytes; `cancelled` settles
+ * when the reader cancels it.
+ */
+function countingStream(total, chunkSize = 64 * 1024) {
+  const s = { pulls: 0, produced: 0, cancelledWith: undefined };
+  let onCancel;
+  s.cancelled = new Promise((r) => (onCancel = r));
+  s.stream = new ReadableStream(
+    {
+      pull(controller) {
+        s.pulls++;
+        if (s.produced >= total) return controller.close();
+        controller.enqueue(new Uint8Array(chunkSize));
+        s.produced += chunkSize;
+      },
+      cancel(reason) {
+        s.cancelledWith = reason;
+        onCancel(true);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return s;
+}
+
 function post(path, body, { token = TOKEN, type = "application/json", method = "POST", headers = {} } = {}) {
   const url = `https://hooks.example/2chat${path}${token === null ? "" : `?token=${token}`}`;
   return new Request(url, { method, headers: { "content-type": type, ...headers }, body: method === "GET" ? undefined : body });
 }
 
 describe("WebhookRouter", () => {
-  test("answers per the status table", async () => {
+  test("answers per the status table", T, async () => {
     const router = new WebhookRouter({ token: TOKEN, maxBodyBytes: 1024 });
     const seen = [];
     router.on("whatsapp.message.received", (e) => seen.push(e.payload.message.text));
@@ -168,21 +273,21 @@ describe("WebhookRouter", () => {
     assert.equal((await router.handle(post("/x", body, { method: "GET" }))).headers.get("allow"), "POST");
   });
 
-  test("a declared Content-Length above the limit is refused before reading", async () => {
-    const router = new WebhookRouter({ maxBodyBytes: 10 });
+  test("a declared Content-Length above the limit is refused before reading", T, async () => {
+    const router = new WebhookRouter({ token: TOKEN, maxBodyBytes: 10 });
     const res = await router.handle(post("/whatsapp.message.new", "{}", { headers: { "content-length": "999999" } }));
     assert.equal(res.status, 413);
   });
 
-  test("the default limit is 1 MiB", async () => {
-    const router = new WebhookRouter();
+  test("the default limit is 1 MiB", T, async () => {
+    const router = new WebhookRouter({ token: TOKEN });
     const big = JSON.stringify({ message: { text: "x".repeat(1024 * 1024) } });
     assert.equal((await router.handle(post("/whatsapp.message.new", big))).status, 413);
     const fits = JSON.stringify({ message: { text: "x".repeat(1000 * 1000) } });
     assert.equal((await router.handle(post("/whatsapp.message.new", fits))).status, 200);
   });
 
-  test("a throwing handler answers 500, reports to onError, and the delivery can run again", async () => {
+  test("a throwing handler answers 500, reports to onError, and the delivery can run again", T, async () => {
     const router = new WebhookRouter({ token: TOKEN });
     const errors = [];
     let fail = true;
@@ -201,32 +306,37 @@ describe("WebhookRouter", () => {
     assert.equal(runs, 2);
   });
 
-  test("duplicates within the window are acknowledged without running handlers; the window is bounded", async () => {
-    const router = new WebhookRouter({ dedupeCapacity: 2 });
+  test("duplicates within the window are acknowledged without running handlers; the window is bounded", T, async () => {
+    const router = new WebhookRouter({ token: TOKEN, dedupeCapacity: 2 });
     let runs = 0;
     router.onAny(() => runs++);
-    const send = (uuid) => router.handle(post("/whatsapp.message.new", JSON.stringify({ uuid }), { token: null }));
+    const send = (uuid) => router.handle(post("/whatsapp.message.new", JSON.stringify({ uuid })));
     for (const uuid of ["A", "A", "B", "A", "C", "D", "A"]) assert.equal((await send(uuid)).status, 200);
     assert.equal(runs, 5, "A, B, C, D, then A again once forgotten");
-    const busy = new WebhookRouter();
+    const busy = new WebhookRouter({ token: TOKEN });
     let release;
-    busy.onAny(() => new Promise((r) => (release = r)));
-    const first = busy.handle(post("/whatsapp.message.new", JSON.stringify({ uuid: "Z" }), { token: null }));
-    await new Promise((r) => setTimeout(r, 10));
-    assert.equal((await busy.handle(post("/whatsapp.message.new", JSON.stringify({ uuid: "Z" }), { token: null }))).status, 409);
+    let entered;
+    const inHandler = new Promise((r) => (entered = r));
+    busy.onAny(() => {
+      entered();
+      return new Promise((r) => (release = r));
+    });
+    const first = busy.handle(post("/whatsapp.message.new", JSON.stringify({ uuid: "Z" })));
+    await inHandler;
+    assert.equal((await busy.handle(post("/whatsapp.message.new", JSON.stringify({ uuid: "Z" })))).status, 409);
     release();
     assert.equal((await first).status, 200);
   });
 
-  test("on, onAny, off; the event name comes from the payload or the route", async () => {
-    const router = new WebhookRouter();
+  test("on, onAny, off; the event name comes from the payload or the route", T, async () => {
+    const router = new WebhookRouter({ token: TOKEN });
     const log = [];
     const a = (e) => log.push(`a:${e.event}`);
     const b = (e) => log.push(`b:${e.event}`);
     router.on(["whatsapp.message.received", "whatsapp.message.new"], a);
     router.on("call.incoming.completed", b);
     router.onAny((e) => log.push(`any:${e.name}`));
-    const send = (path, payload) => router.handle(post(path, JSON.stringify(payload), { token: null }));
+    const send = async (path, payload) => assert.equal((await router.handle(post(path, JSON.stringify(payload)))).status, 200, path);
     await send("/whatsapp.message.received", { message: { text: "x" } });
     await send("/anything", { event: "whatsapp.message.new" });
     await send("/call.incoming.completed", { uuid: "CDR1", direction: "I" });
@@ -242,7 +352,7 @@ describe("WebhookRouter", () => {
     ]);
   });
 
-  test("bad options and tokens are refused", () => {
+  test("bad options and tokens are refused", T, () => {
     assert.throws(() => new WebhookRouter({ token: "short" }), /token: must be at least 16/);
     assert.throws(() => new WebhookRouter({ token: "has spaces in it ok" }), /token: may contain only/);
     assert.throws(() => new WebhookRouter({ maxBody: 1 }), /maxBody: is not a known option/);
@@ -252,7 +362,7 @@ describe("WebhookRouter", () => {
     assert.equal(WebhookRouter.hookUrl("https://w.example/h/", "whatsapp.message.new", t), `https://w.example/h/whatsapp.message.new?token=${t}`);
   });
 
-  test("the Node adapter serves the same answers over http.createServer", async () => {
+  test("the Node adapter serves the same answers over http.createServer", T, async () => {
     const router = new WebhookRouter({ token: TOKEN, maxBodyBytes: 256 });
     const got = [];
     router.on("whatsapp.message.received", (e) => got.push(e.payload.message.text));
@@ -270,8 +380,315 @@ describe("WebhookRouter", () => {
       assert.equal((await fetch(base)).status, 405);
       assert.deepEqual(got, ["via node"]);
     } finally {
-      server.close();
+      await closeServer(server);
     }
+  });
+});
+
+describe("WebhookRouter: authentication is required", () => {
+  test("a router without a token is refused unless allowUnauthenticated is set, and never both", T, async () => {
+    for (const options of [undefined, {}, { allowUnauthenticated: false }, { maxBodyBytes: 1024 }]) {
+      assert.throws(() => new WebhookRouter(options), (e) => {
+        assert.ok(e instanceof TwoChatError, String(e));
+        assert.equal(e.code, "invalid_input");
+        assert.ok(e.message.startsWith("token: is required"), e.message);
+        return true;
+      }, JSON.stringify(options));
+    }
+    assert.throws(() => new WebhookRouter({ allowUnauthenticated: true, token: TOKEN }), (e) => {
+      assert.equal(e.code, "invalid_input");
+      assert.match(e.message, /^allowUnauthenticated: cannot be combined with a token/);
+      return true;
+    });
+    // Opting out explicitly gives a router that takes deliveries without a token.
+    const open = new WebhookRouter({ allowUnauthenticated: true });
+    const seen = [];
+    open.on("whatsapp.message.received", (e) => seen.push(e.uuid));
+    const res = await open.handle(post("/whatsapp.message.received", JSON.stringify({ uuid: "OPEN1" }), { token: null }));
+    assert.equal(res.status, 200);
+    assert.deepEqual(seen, ["OPEN1"]);
+  });
+});
+
+describe("WebhookRouter: bodies are read through their stream and cut off at the limit", () => {
+  const url = (token) => `https://hooks.example/2chat/whatsapp.message.new?token=${token}`;
+  const streamed = (token, s, headers = {}) =>
+    new Request(url(token), { method: "POST", headers: { "content-type": "application/json", ...headers }, body: s.stream, duplex: "half" });
+
+  test("a 50 MiB chunked body with the right token: 413 after reading about the limit, stream cancelled, little memory", T, async () => {
+    const router = new WebhookRouter({ token: TOKEN, maxBodyBytes: MiB });
+    let runs = 0;
+    router.onAny(() => runs++);
+    const s = countingStream(50 * MiB);
+    const before = process.memoryUsage().arrayBuffers;
+    const res = await router.handle(streamed(TOKEN, s));
+    const grown = process.memoryUsage().arrayBuffers - before;
+    assert.equal(res.status, 413);
+    assert.deepEqual(await res.json(), { ok: false, message: "body too large" });
+    // 1 MiB in 64 KiB chunks is 16 chunks; the 17th passes the limit.
+    assert.ok(s.pulls <= MiB / (64 * 1024) + 2, `${s.pulls} pulls (${s.produced} bytes produced) for a 1 MiB limit`);
+    assert.ok(s.produced <= MiB + 2 * 64 * 1024, `${s.produced} bytes produced`);
+    assert.equal(await s.cancelled, true, "the router cancels the stream");
+    assert.ok(grown < 8 * MiB, `array buffers grew by ${(grown / MiB).toFixed(1)} MiB for a 1 MiB limit`);
+    assert.equal(runs, 0);
+  });
+
+  test("a wrong token, a wrong content type or a declared oversize body is answered without pulling the body at all", T, async () => {
+    const router = new WebhookRouter({ token: TOKEN, maxBodyBytes: MiB });
+    let runs = 0;
+    router.onAny(() => runs++);
+    for (const [token, headers, status] of [
+      ["test-token-0123456789abcdeX", {}, 401],
+      [TOKEN, { "content-type": "text/plain" }, 415],
+      [TOKEN, { "content-length": String(50 * MiB) }, 413],
+    ]) {
+      const s = countingStream(50 * MiB);
+      const res = await router.handle(streamed(token, s, headers));
+      assert.equal(res.status, status, JSON.stringify(headers));
+      assert.equal(s.pulls, 0, `${status}: the body was not pulled`);
+      assert.equal(s.produced, 0);
+    }
+    assert.equal(runs, 0);
+  });
+});
+
+describe("WebhookRouter.nodeListener streams the upload", () => {
+  const LIMIT = MiB;
+
+  async function serve() {
+    const router = new WebhookRouter({ token: TOKEN, maxBodyBytes: LIMIT });
+    const handled = [];
+    router.onAny((e) => handled.push(e.uuid));
+    const listener = router.nodeListener();
+    const requests = [];
+    const server = createServer((req, res) => {
+      requests.push(req);
+      listener(req, res);
+    });
+    const base = await listen(server);
+    return { server, base, handled, requests };
+  }
+
+  test("method, token, Content-Type and Content-Length are checked before the body is read; the upload is not drained", T, async () => {
+    const { server, base, handled, requests } = await serve();
+    try {
+      const hook = `${base}/hooks/whatsapp.message.new`;
+      const chunked = { "content-type": "application/json", "transfer-encoding": "chunked" };
+      for (const [label, url, options, status] of [
+        ["wrong token", `${hook}?token=nope-nope-nope-nope`, { headers: chunked }, 401],
+        ["no token", hook, { headers: chunked }, 401],
+        ["not JSON", `${hook}?token=${TOKEN}`, { headers: { ...chunked, "content-type": "text/plain" } }, 415],
+        ["PUT", `${hook}?token=${TOKEN}`, { method: "PUT", headers: chunked }, 405],
+        ["declared 64 MiB", `${hook}?token=${TOKEN}`, { headers: { "content-type": "application/json", "content-length": String(64 * MiB) } }, 413],
+      ]) {
+        const total = 64 * MiB;
+        const out = await upload(url, { ...options, total });
+        assert.equal(out.status, status, `${label}: ${out.error?.code ?? ""} ${out.body}`);
+        assert.equal(out.completed, false, `${label}: the upload was cut off`);
+        assert.ok(out.written < total / 4, `${label}: ${out.written} of ${total} bytes written before the server closed`);
+        const read = requests.at(-1).socket.bytesRead;
+        assert.ok(read < LIMIT / 2, `${label}: the server read ${read} bytes of a ${total}-byte upload`);
+      }
+      assert.deepEqual(handled, []);
+      // The server survives and still takes a good delivery.
+      const ok = await fetch(`${hook}?token=${TOKEN}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ uuid: "AFTER" }) });
+      assert.equal(ok.status, 200);
+      assert.deepEqual(handled, ["AFTER"]);
+    } finally {
+      await closeServer(server);
+    }
+  });
+
+  test("a chunked upload over the limit with the right token is cut off and answered 413; the server survives", T, async () => {
+    const { server, base, handled, requests } = await serve();
+    try {
+      const hook = `${base}/hooks/whatsapp.message.new?token=${TOKEN}`;
+      const total = 64 * MiB;
+      const out = await upload(hook, { headers: { "content-type": "application/json", "transfer-encoding": "chunked" }, total });
+      assert.equal(out.completed, false, "the upload was cut off");
+      assert.ok(out.written < total / 4, `${out.written} of ${total} bytes written before the server closed`);
+      const read = requests.at(-1).socket.bytesRead;
+      assert.ok(read < LIMIT + MiB, `the server read ${read} bytes for a ${LIMIT}-byte limit`);
+      assert.deepEqual(handled, []);
+      const ok = await fetch(hook, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ uuid: "AFTER" }) });
+      assert.equal(ok.status, 200, "the server survives");
+      assert.deepEqual(handled, ["AFTER"]);
+      // What the sender is told.
+      assert.equal(out.status, 413, `the client saw ${out.status === null ? `no answer (${out.error?.code})` : out.status}`);
+      assert.match(out.body, /body too large/);
+    } finally {
+      await closeServer(server);
+    }
+  });
+});
+
+describe("WebhookRouter: de-duplication", () => {
+  const deliver = (router, payload, event = "whatsapp.message.new") =>
+    router.handle(post(`/${event}`, typeof payload === "string" ? payload : JSON.stringify(payload)));
+
+  test("memory is bounded in bytes: 200 distinct 512 KiB uuids grow wasm memory far less than 100 MiB; a repeat is still a duplicate", { timeout: 60_000 }, async () => {
+    const router = new WebhookRouter({ token: TOKEN, maxBodyBytes: 2 * MiB });
+    const runs = new Map();
+    router.onAny((e) => runs.set(e.uuid, (runs.get(e.uuid) ?? 0) + 1));
+    const long = (i) => `${String(i).padStart(8, "0")}${"u".repeat(512 * 1024 - 8)}`;
+    const before = wasmMemoryBytes();
+    for (let i = 0; i < 200; i++) {
+      const res = await deliver(router, { uuid: long(i) });
+      assert.equal(res.status, 200, `delivery ${i}`);
+    }
+    const grown = wasmMemoryBytes() - before;
+    assert.ok(grown < 16 * MiB, `wasm memory grew by ${(grown / MiB).toFixed(1)} MiB`);
+    assert.equal(runs.size, 200);
+    const again = await deliver(router, { uuid: long(7) });
+    assert.equal(again.status, 200);
+    assert.deepEqual(await again.json(), { ok: true, message: "duplicate delivery: already handled" });
+    assert.equal(runs.get(long(7)), 1, "the handlers ran once for that uuid");
+    assert.equal([...runs.values()].reduce((a, b) => a + b, 0), 200);
+  });
+
+  class MapStore {
+    constructor() {
+      this.claims = new Map();
+      this.calls = [];
+    }
+    claim(key, ttlMs) {
+      this.calls.push(["claim", key, ttlMs]);
+      if (this.claims.has(key)) return false;
+      this.claims.set(key, ttlMs);
+      return true;
+    }
+    release(key) {
+      this.calls.push(["release", key]);
+      this.claims.delete(key);
+    }
+  }
+
+  class AsyncMapStore extends MapStore {
+    async claim(key, ttlMs) {
+      await null;
+      return super.claim(key, ttlMs);
+    }
+    async release(key) {
+      await null;
+      super.release(key);
+    }
+  }
+
+  for (const Store of [MapStore, AsyncMapStore]) {
+    test(`a ${Store === MapStore ? "sync" : "async"} store: claim(uuid or #hash, window), false is a duplicate, a failure releases`, T, async () => {
+      const store = new Store();
+      const router = new WebhookRouter({ token: TOKEN, dedupe: store, dedupeWindowMs: 120_000 });
+      const runs = [];
+      let fail = false;
+      router.on("whatsapp.message.new", (e) => {
+        runs.push(e.uuid);
+        if (fail) throw new Error("handler down");
+      });
+      const errors = [];
+      router.onError((err, e) => errors.push([err.message, e.uuid]));
+
+      assert.equal((await deliver(router, { uuid: "MSG-1" })).status, 200);
+      assert.deepEqual(store.calls, [["claim", "MSG-1", 120_000]], "claimed under the uuid, for the window");
+      const dup = await deliver(router, { uuid: "MSG-1" });
+      assert.equal(dup.status, 200, "a false claim is acknowledged");
+      assert.deepEqual(await dup.json(), { ok: true, message: "duplicate delivery: already handled" });
+      assert.deepEqual(runs, ["MSG-1"], "without running the handlers");
+
+      // Longer than 64 characters: claimed under a fixed-size hash of the uuid.
+      const long = `MSG-${"x".repeat(200)}`;
+      store.calls.length = 0;
+      assert.equal((await deliver(router, { uuid: long })).status, 200);
+      assert.equal(store.calls.length, 1);
+      const [, key, ttl] = store.calls[0];
+      assert.match(key, /^#[0-9a-f]{32}$/);
+      assert.equal(ttl, 120_000);
+      assert.equal((await deliver(router, { uuid: long })).status, 200);
+      assert.deepEqual(store.calls[1], ["claim", key, 120_000], "the same uuid, the same key");
+      await deliver(router, { uuid: `MSG-${"y".repeat(200)}` });
+      assert.notEqual(store.calls[2][1], key, "another uuid, another key");
+
+      // A handler failure: 500, onError, and the claim given back so 2Chat's retry runs again.
+      fail = true;
+      store.calls.length = 0;
+      runs.length = 0;
+      assert.equal((await deliver(router, { uuid: "MSG-2" })).status, 500);
+      assert.deepEqual(store.calls, [["claim", "MSG-2", 120_000], ["release", "MSG-2"]]);
+      assert.deepEqual(errors, [["handler down", "MSG-2"]]);
+      fail = false;
+      assert.equal((await deliver(router, { uuid: "MSG-2" })).status, 200, "the retry is handled");
+      assert.deepEqual(runs, ["MSG-2", "MSG-2"]);
+      assert.ok(!store.calls.slice(2).some(([op]) => op === "release"), "a success keeps its claim");
+    });
+  }
+
+  test("a store whose claim throws or rejects: 500, reported to onError, handlers not run", T, async () => {
+    for (const claim of [
+      () => {
+        throw new Error("store down");
+      },
+      async () => {
+        throw new Error("store down");
+      },
+    ]) {
+      const router = new WebhookRouter({ token: TOKEN, dedupe: { claim, release() {} } });
+      let runs = 0;
+      router.onAny(() => runs++);
+      const errors = [];
+      router.onError((err, e) => errors.push([err?.message, e.uuid]));
+      const res = await deliver(router, { uuid: "MSG-S" });
+      assert.equal(res.status, 500);
+      assert.equal((await res.json()).ok, false);
+      assert.equal(runs, 0);
+      assert.deepEqual(errors, [["store down", "MSG-S"]]);
+    }
+  });
+
+  test("store options are checked when the router is built", T, () => {
+    const invalid = (options, pattern) =>
+      assert.throws(() => new WebhookRouter({ token: TOKEN, ...options }), (e) => {
+        assert.ok(e instanceof TwoChatError, String(e));
+        assert.equal(e.code, "invalid_input");
+        assert.match(e.message, pattern);
+        return true;
+      });
+    invalid({ dedupe: new MapStore(), dedupeCapacity: 10 }, /^dedupeCapacity: /);
+    invalid({ dedupe: { claim: () => true } }, /^dedupe: must be a store with claim\(key, ttlMs\) and release\(key\)/);
+    invalid({ dedupe: { release() {} } }, /^dedupe: must be a store/);
+    new WebhookRouter({ token: TOKEN, dedupe: new MapStore() });
+  });
+
+  test("two routers sharing one store handle a delivery once", T, async () => {
+    const store = new MapStore();
+    const a = new WebhookRouter({ token: TOKEN, dedupe: store });
+    const b = new WebhookRouter({ token: TOKEN, dedupe: store });
+    const runs = [];
+    a.onAny((e) => runs.push(["a", e.uuid]));
+    b.onAny((e) => runs.push(["b", e.uuid]));
+    assert.equal((await deliver(a, { uuid: "MSG-SHARED" })).status, 200);
+    const second = await deliver(b, { uuid: "MSG-SHARED" });
+    assert.equal(second.status, 200);
+    assert.equal((await second.json()).message, "duplicate delivery: already handled");
+    assert.deepEqual(runs, [["a", "MSG-SHARED"]]);
+    // With the default window: 10 minutes.
+    assert.deepEqual(store.calls[0], ["claim", "MSG-SHARED", 600_000]);
+  });
+
+  test("a delivery whose id is a number (2Chat's message records) is accepted and de-duplicated on it", T, async () => {
+    const body = JSON.stringify({ event: "whatsapp.message.received", id: 12345, message: { text: "hi" }, remote_phone_number: "+5215512345432" });
+    const parsed = parseWebhook(body);
+    assert.equal(parsed.event, "whatsapp.message.received");
+    assert.equal(parsed.uuid, "12345");
+    assert.equal(parsed.payload.id, 12345, "the payload is kept as sent");
+    const router = new WebhookRouter({ token: TOKEN });
+    const seen = [];
+    router.on("whatsapp.message.received", (e) => seen.push([e.uuid, e.payload.message.text]));
+    const res = await router.handle(post("/hooks", body));
+    assert.equal(res.status, 200, await res.clone().text());
+    assert.deepEqual(await res.json(), { ok: true, message: "handled" });
+    assert.deepEqual(seen, [["12345", "hi"]]);
+    const again = await router.handle(post("/hooks", body));
+    assert.equal((await again.json()).message, "duplicate delivery: already handled");
+    assert.equal(seen.length, 1);
   });
 });
 
@@ -283,7 +700,7 @@ describe("routed subscriptions and the mock's deliveries", () => {
     return { api_key, client: new TwoChat({ apiKey: api_key, baseUrl: MOCK }) };
   }
 
-  test("subscribe with a router builds the hook URL the router understands", async () => {
+  test("subscribe with a router builds the hook URL the router understands", T, async () => {
     const { api_key, client } = await account();
     const sub = await client.webhooks.subscribe("whatsapp.message.received", { router: { url: "https://hooks.example/2chat", token: TOKEN }, on_number: "+595981048477" });
     assert.equal(sub.data.hook_url, `https://hooks.example/2chat/whatsapp.message.received?token=${TOKEN}`);
@@ -291,7 +708,7 @@ describe("routed subscriptions and the mock's deliveries", () => {
     assert.deepEqual(log.requests[0].body, { hook_url: `https://hooks.example/2chat/whatsapp.message.received?token=${TOKEN}`, on_number: "+595981048477" });
   });
 
-  test("an inbound message travels mock → router → typed handler", async () => {
+  test("an inbound message travels mock → router → typed handler", T, async () => {
     const { api_key, client } = await account();
     const router = new WebhookRouter({ token: TOKEN });
     const received = [];
@@ -316,7 +733,7 @@ describe("routed subscriptions and the mock's deliveries", () => {
       assert.equal(byEvent["whatsapp.message.sent"].payload.message.text, "¡hola!");
       assert.equal(typeof byEvent["whatsapp.message.sent"].createdAt, "number");
     } finally {
-      server.close();
+      await closeServer(server);
     }
   });
 });
