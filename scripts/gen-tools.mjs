@@ -1,5 +1,5 @@
 // Writes twochat/tools: every endpoint as an LLM tool, derived from the two sources the package
-// already has — the endpoint table (tool name, description, method: `endpoints()`) and the shipped
+// already has — the endpoint table (tool name, description, method, effect: `endpoints()`) and the shipped
 // TypeScript declarations (each method's arguments, with JSDoc limits such as @maxItems) — so the
 // tools cannot drift from the client. Shipped as data behind the `twochat/tools` subpath, not
 // compiled into the wasm module.
@@ -19,7 +19,25 @@ const ALIASES = {
   _2CHAT_GET_API_USAGE_INFO: "get_account_info",
   _2CHAT_LIST_CONTACTS: "list_contacts",
   _2CHAT_LIST_WEBHOOKS: "list_webhooks",
-  _2CHAT_TEST_API_KEY: "ping",
+  // 2Chat's connector: "validates your API key and retrieves account info" (GET /open/info).
+  _2CHAT_TEST_API_KEY: "get_account_info",
+};
+
+// What calling a tool does (src/endpoints.rs, enum Effect), and the MCP tool annotations that
+// follow from it: readOnlyHint = read; destructiveHint = update|remove|purchase; idempotentHint =
+// read|update|remove; openWorldHint = send|purchase.
+const EFFECTS = ["read", "create", "send", "update", "remove", "purchase"];
+const hints = (effect) => ({
+  readOnlyHint: effect === "read",
+  destructiveHint: ["update", "remove", "purchase"].includes(effect),
+  idempotentHint: ["read", "update", "remove"].includes(effect),
+  openWorldHint: ["send", "purchase"].includes(effect),
+});
+// A short human title: "send_waba_message" -> "Send WABA message".
+const WORDS = { api: "API", waba: "WABA", did: "DID", sms: "SMS", ids: "IDs" };
+const titleOf = (name) => {
+  const words = name.split("_").map((w) => WORDS[w] ?? w);
+  return words.map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w)).join(" ");
 };
 const E164 = { type: "string", pattern: "^\\+[1-9][0-9]{7,14}$", description: "E.164 phone number: '+' then 8 to 15 digits" };
 
@@ -158,7 +176,11 @@ function toolSchema(className, methodName) {
 
 const seen = new Map();
 for (const e of endpoints()) {
-  const t = seen.get(e.tool) ?? { name: e.tool, description: e.summary, resource: e.resource, method: e.method, endpoints: [] };
+  if (!EFFECTS.includes(e.effect)) throw new Error(`endpoint #${e.id} (${e.tool}): effect ${JSON.stringify(e.effect)} is not one of ${EFFECTS.join(", ")}`);
+  const t = seen.get(e.tool) ?? { name: e.tool, description: e.summary, resource: e.resource, method: e.method, effect: e.effect, endpoints: [] };
+  // One tool, one effect: a tool spanning two endpoints (list_messages, #13/#14) must do the same
+  // thing through both, or its annotations and a read-only filter would lie about one of them.
+  if (e.effect !== t.effect) throw new Error(`tool ${e.tool}: endpoint #${e.id} is "${e.effect}" but #${t.endpoints[0].id} is "${t.effect}"`);
   t.endpoints.push({ id: e.id, http: `${e.httpMethod} ${e.path}` });
   seen.set(e.tool, t);
 }
@@ -170,12 +192,22 @@ const TOOLS = [...seen.values()].map((t) => {
     description: note ? `${t.description} ${note}` : t.description,
     method: `${t.resource}.${t.method}`,
     endpoints: t.endpoints,
+    effect: t.effect,
+    annotations: { title: titleOf(t.name), ...hints(t.effect) },
     input_schema: { $schema: "https://json-schema.org/draft/2020-12/schema", ...schema },
   };
 });
 for (const [alias, target] of Object.entries(ALIASES)) {
   const t = TOOLS.find((x) => x.name === target);
-  TOOLS.push({ ...t, name: alias, description: `${t.description} (Same as ${target}; the name agent platforms use for 2Chat's connector action.)`, alias_of: target });
+  if (!t) throw new Error(`alias ${alias}: no tool ${target}`);
+  TOOLS.push({
+    ...t,
+    name: alias,
+    description: `${t.description} (Same as ${target}; the name agent platforms use for 2Chat's connector action.)`,
+    // "_2CHAT_TEST_API_KEY" -> "2Chat: Test API key", as the connector names its action.
+    annotations: { ...t.annotations, title: `2Chat: ${titleOf(alias.replace(/^_2CHAT_/, "").toLowerCase())}` },
+    alias_of: target,
+  });
 }
 
 const dir = join(out, "tools");
@@ -184,15 +216,24 @@ const json = JSON.stringify(TOOLS, null, 1);
 writeFileSync(join(dir, "tools.json"), json + "\n");
 const body = `const TOOLS = ${json};
 
-/** Every tool: one per endpoint method, plus the five connector aliases (pass { aliases: false } to leave those out). */
+/**
+ * Every tool: one per endpoint method, plus the five connector aliases (pass { aliases: false } to
+ * leave those out). { readOnly: true } keeps only the tools whose effect is "read".
+ */
 function tools(options) {
-  const withAliases = !options || options.aliases !== false;
-  return TOOLS.filter((t) => withAliases || !t.alias_of).map((t) => JSON.parse(JSON.stringify(t)));
+  const o = options == null ? {} : options;
+  if (typeof o !== "object") throw new TypeError("tools(options): options must be an object");
+  for (const k of ["aliases", "readOnly"]) {
+    if (o[k] !== undefined && typeof o[k] !== "boolean") throw new TypeError(\`tools(options): \${k} must be true or false\`);
+  }
+  return TOOLS.filter((t) => (o.aliases !== false || !t.alias_of) && (o.readOnly !== true || t.effect === "read")).map((t) => JSON.parse(JSON.stringify(t)));
 }
 function plain(schema) {
   const { $schema, ...rest } = schema;
   return rest;
 }
+// The providers' shapes carry only the fields each one accepts: OpenAI and Anthropic refuse a
+// request with unknown tool fields, so \`effect\` and \`annotations\` go to MCP only.
 /** OpenAI's \`tools\` array (function calling). */
 function toOpenAITools(list) {
   return (list || tools()).map((t) => ({ type: "function", function: { name: t.name, description: t.description, parameters: plain(t.input_schema) } }));
@@ -201,26 +242,68 @@ function toOpenAITools(list) {
 function toAnthropicTools(list) {
   return (list || tools()).map((t) => ({ name: t.name, description: t.description, input_schema: plain(t.input_schema) }));
 }
-/** MCP \`tools/list\` entries. */
+/** MCP \`tools/list\` entries, with their ToolAnnotations (title and the four hints). */
 function toMcpTools(list) {
-  return (list || tools()).map((t) => ({ name: t.name, description: t.description, inputSchema: plain(t.input_schema) }));
+  return (list || tools()).map((t) => ({ name: t.name, title: t.annotations.title, description: t.description, inputSchema: plain(t.input_schema), annotations: { ...t.annotations } }));
 }
 `;
 writeFileSync(join(dir, "index.mjs"), `${body}\nexport { tools, toOpenAITools, toAnthropicTools, toMcpTools };\n`);
 writeFileSync(join(dir, "index.cjs"), `"use strict";\n${body}\nmodule.exports = { tools, toOpenAITools, toAnthropicTools, toMcpTools };\n`);
 writeFileSync(join(dir, "index.d.ts"), `/** A JSON Schema (draft 2020-12) object. */
 export type JsonSchema = { [keyword: string]: unknown };
-export interface Tool {
+/**
+ * What calling a tool does: "read" changes nothing; "create" adds to the account (a contact, a
+ * product, a webhook…); "send" reaches people outside it (messages, SMS, status posts, group
+ * members); "update" overwrites a setting or a record; "remove" deletes or disconnects;
+ * "purchase" spends money.
+ */
+export type Effect = ${EFFECTS.map((e) => JSON.stringify(e)).join(" | ")};
+/**
+ * MCP's ToolAnnotations, derived from the tool's effect \`E\` (each hint is \`true\` or \`false\` for a
+ * known effect). Hints, not guarantees: an MCP client decides what to do with them.
+ */
+export interface ToolAnnotations<E extends Effect = Effect> {
+  /** A short human title, e.g. "Send message". */ title: string;
+  /** The effect is "read": it changes nothing. */ readOnlyHint: E extends "read" ? true : false;
+  /** The effect is "update", "remove" or "purchase": it may overwrite or delete what exists, or spend money. */
+  destructiveHint: E extends "update" | "remove" | "purchase" ? true : false;
+  /** The effect is "read", "update" or "remove": calling it twice does what calling it once does. */
+  idempotentHint: E extends "read" | "update" | "remove" ? true : false;
+  /** The effect is "send" or "purchase": it reaches people or businesses outside the account. */
+  openWorldHint: E extends "send" | "purchase" ? true : false;
+}
+export interface Tool<E extends Effect = Effect> {
   /** snake_case, e.g. "send_message"; or a connector alias such as "_2CHAT_CREATE_CONTACT". */ name: string;
   description: string;
   /** The client method it runs, e.g. "messages.send". */ method: string;
   /** The endpoints of the contract it may call. */ endpoints: { id: number; http: string }[];
+  /** What calling it does (the same for every endpoint it may call). */ effect: E;
+  /** MCP's annotations for it (toMcpTools passes them on; the OpenAI and Anthropic shapes leave them out). */
+  annotations: ToolAnnotations<E>;
   input_schema: JsonSchema;
-  /** For the connector aliases: the tool it means. */ alias_of?: string;
+  /** For the connector aliases: the tool it means (with the same effect). */ alias_of?: string;
 }
-export function tools(options?: { aliases?: boolean }): Tool[];
-export function toOpenAITools(list?: Tool[]): { type: "function"; function: { name: string; description: string; parameters: JsonSchema } }[];
-export function toAnthropicTools(list?: Tool[]): { name: string; description: string; input_schema: JsonSchema }[];
-export function toMcpTools(list?: Tool[]): { name: string; description: string; inputSchema: JsonSchema }[];
+export interface ToolsOptions {
+  /** false leaves out the five connector aliases (default true). */ aliases?: boolean;
+  /** true keeps only the tools whose effect is "read": nothing that writes, sends, deletes or buys (default false). */
+  readOnly?: boolean;
+}
+/** An MCP \`tools/list\` entry. */
+export interface McpTool<E extends Effect = Effect> {
+  name: string;
+  /** The same as annotations.title (MCP clients show the one they know). */ title: string;
+  description: string;
+  inputSchema: JsonSchema;
+  annotations: ToolAnnotations<E>;
+}
+/** The tools whose effect is "read" (copies). */
+export function tools(options: ToolsOptions & { readOnly: true }): Tool<"read">[];
+/** Every tool (copies). Throws a TypeError when an option is given and is not a boolean. */
+export function tools(options?: ToolsOptions): Tool[];
+export function toOpenAITools(list?: readonly Tool[]): { type: "function"; function: { name: string; description: string; parameters: JsonSchema } }[];
+export function toAnthropicTools(list?: readonly Tool[]): { name: string; description: string; input_schema: JsonSchema }[];
+/** MCP \`tools/list\` entries: name, title, description, inputSchema and annotations. */
+export function toMcpTools<E extends Effect = Effect>(list?: readonly Tool<E>[]): McpTool<E>[];
 `);
-console.log(`tools: ${TOOLS.length} (${TOOLS.length - Object.keys(ALIASES).length} methods + ${Object.keys(ALIASES).length} aliases)`);
+const reads = TOOLS.filter((t) => !t.alias_of && t.effect === "read").length;
+console.log(`tools: ${TOOLS.length} (${TOOLS.length - Object.keys(ALIASES).length} methods, ${reads} of them read-only, + ${Object.keys(ALIASES).length} aliases)`);

@@ -1,4 +1,5 @@
-// twochat/tools against twochat-mock: the tool list and its provider shapes, then — one table row
+// twochat/tools against twochat-mock: the tool list, each tool's effect and MCP annotations, the
+// read-only filter, the generator's own checks, and the provider shapes; then — one table row
 // per tool, all 77 — a good argument set that the tool's JSON Schema accepts and that
 // `client.callTool` runs against the mock (one request, the expected method and path), and a bad
 // one that the schema rejects and `callTool` refuses before sending anything. Last, `callTool`
@@ -6,8 +7,14 @@
 //   scripts/with-mock.sh node --test tests/tools/
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
+import { ToolSchema } from "@modelcontextprotocol/sdk/types.js";
 import { endpoints } from "../../pkg/index.mjs";
 import { tools, toOpenAITools, toAnthropicTools, toMcpTools } from "../../pkg/tools/index.mjs";
 import { MOCK, SEED, TwoChat, clientFor, received, register } from "../js/mock.mjs";
@@ -21,9 +28,23 @@ const ALIASES = {
   _2CHAT_GET_API_USAGE_INFO: "get_account_info",
   _2CHAT_LIST_CONTACTS: "list_contacts",
   _2CHAT_LIST_WEBHOOKS: "list_webhooks",
-  _2CHAT_TEST_API_KEY: "ping",
+  // 2Chat's connector "validates your API key and retrieves account info": GET /open/info.
+  _2CHAT_TEST_API_KEY: "get_account_info",
 };
 const TOOLS = tools();
+const EFFECTS = ["read", "create", "send", "update", "remove", "purchase"];
+// MCP's hints for each effect, written out here rather than computed as the generator does:
+// readOnly = read; destructive = update|remove|purchase; idempotent = read|update|remove;
+// openWorld = send|purchase (src/endpoints.rs, Effect).
+const HINTS = {
+  read: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  create: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  send: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  update: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+  remove: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+  purchase: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+};
+const T = { timeout: 60_000 };
 const byName = new Map(TOOLS.map((t) => [t.name, t]));
 
 // Draft 2020-12, strict mode (unknown keywords, ignored keywords, types, tuples, required names
@@ -48,7 +69,7 @@ function keysDeep(value, out = new Set()) {
 const plain = ({ $schema, ...rest }) => rest;
 
 // ---------------------------------------------------------------------------------------------
-describe("the tool list", () => {
+describe("the tool list", T, () => {
   test("one tool per distinct endpoint tool, plus the five connector aliases", () => {
     const fromTable = [...new Set(endpoints().map((e) => e.tool))];
     assert.equal(fromTable.length, 72);
@@ -82,8 +103,19 @@ describe("the tool list", () => {
       assert.equal(a.method, t.method);
       assert.deepEqual(a.input_schema, t.input_schema);
       assert.deepEqual(a.endpoints, t.endpoints);
+      assert.equal(a.effect, t.effect, alias);
+      assert.deepEqual({ ...a.annotations, title: undefined }, { ...t.annotations, title: undefined }, alias);
       assert.ok(a.description.startsWith(t.description), alias);
     }
+  });
+
+  test("_2CHAT_TEST_API_KEY is get_account_info (GET /open/info), as 2Chat's connector and Postman mean it", () => {
+    const a = byName.get("_2CHAT_TEST_API_KEY");
+    assert.equal(a.alias_of, "get_account_info");
+    assert.equal(a.method, "account.info");
+    assert.deepEqual(a.endpoints, [{ id: 2, http: "GET /open/info" }]);
+    assert.equal(a.annotations.title, "2Chat: Test API key");
+    assert.notEqual(byName.get("ping").method, a.method);
   });
 
   test("tools() hands out copies", () => {
@@ -117,7 +149,157 @@ describe("the tool list", () => {
   });
 });
 
-describe("provider shapes", () => {
+describe("effects and MCP annotations", T, () => {
+  test("every tool has one of the six effects, that of every endpoint it may call", () => {
+    const table = endpoints();
+    for (const t of TOOLS) {
+      assert.ok(EFFECTS.includes(t.effect), `${t.name}: ${t.effect}`);
+      const rows = table.filter((e) => e.tool === (t.alias_of ?? t.name));
+      assert.ok(rows.length >= 1, t.name);
+      for (const e of rows) assert.equal(e.effect, t.effect, `${t.name}: endpoint #${e.id}`);
+    }
+    // Tools spanning two endpoints (list_messages #13/#14, …) are among them: one effect for both.
+    const multi = TOOLS.filter((t) => !t.alias_of && t.endpoints.length > 1).map((t) => t.name);
+    assert.ok(multi.includes("list_messages"), multi.join(", "));
+    assert.deepEqual(byName.get("list_messages").endpoints.map((e) => e.id), [13, 14]);
+    assert.equal(byName.get("list_messages").effect, "read");
+  });
+
+  test("the effects of the tools that matter most", () => {
+    const want = {
+      purchase_numbers: "purchase", send_message: "send", send_waba_message: "send", send_sms: "send", post_text_status: "send",
+      add_group_participants: "send", delete_channel: "remove", delete_message: "remove", delete_contact: "remove",
+      disconnect_channel: "remove", create_contact: "create", update_contact: "update", list_messages: "read", get_account_info: "read", ping: "read",
+    };
+    for (const [name, effect] of Object.entries(want)) assert.equal(byName.get(name).effect, effect, name);
+    assert.deepEqual(TOOLS.filter((t) => t.effect === "purchase").map((t) => t.name), ["purchase_numbers"]);
+    // Every effect is someone's.
+    assert.deepEqual([...new Set(TOOLS.map((t) => t.effect))].sort(), [...EFFECTS].sort());
+  });
+
+  test("the four hints follow from the effect, for every tool", () => {
+    for (const t of TOOLS) {
+      assert.deepEqual(Object.keys(t.annotations).sort(), ["destructiveHint", "idempotentHint", "openWorldHint", "readOnlyHint", "title"], t.name);
+      const { title, ...hints } = t.annotations;
+      assert.deepEqual(hints, HINTS[t.effect], `${t.name} (${t.effect})`);
+    }
+  });
+
+  test("read tools are read-only; remove tools destructive and idempotent; send tools open-world and not idempotent", () => {
+    const of = (effect) => TOOLS.filter((t) => t.effect === effect);
+    for (const t of of("read")) assert.ok(t.annotations.readOnlyHint && !t.annotations.destructiveHint && !t.annotations.openWorldHint, t.name);
+    for (const t of of("remove")) assert.ok(!t.annotations.readOnlyHint && t.annotations.destructiveHint && t.annotations.idempotentHint, t.name);
+    for (const t of of("update")) assert.ok(!t.annotations.readOnlyHint && t.annotations.destructiveHint && t.annotations.idempotentHint, t.name);
+    for (const t of of("send")) assert.ok(!t.annotations.readOnlyHint && t.annotations.openWorldHint && !t.annotations.idempotentHint, t.name);
+    for (const t of of("create")) assert.ok(!t.annotations.readOnlyHint && !t.annotations.destructiveHint && !t.annotations.idempotentHint, t.name);
+    for (const t of of("purchase")) assert.ok(t.annotations.destructiveHint && t.annotations.openWorldHint && !t.annotations.idempotentHint, t.name);
+    // Nothing but reads claims to be read-only, and every GET-only tool reads.
+    for (const t of TOOLS) {
+      assert.equal(t.annotations.readOnlyHint, t.effect === "read", t.name);
+      assert.equal(t.endpoints.every((e) => e.http.startsWith("GET ")), t.effect === "read", t.name);
+    }
+  });
+
+  test("titles: short, human, distinct", () => {
+    const titles = TOOLS.map((t) => t.annotations.title);
+    assert.equal(new Set(titles).size, titles.length, "two tools share a title");
+    for (const t of TOOLS) {
+      const title = t.annotations.title;
+      assert.equal(typeof title, "string", t.name);
+      assert.ok(title.length >= 4 && title.length <= 40, `${t.name}: ${JSON.stringify(title)}`);
+      assert.match(title, /^[A-Z0-9]/, t.name);
+      assert.ok(!title.includes("_"), `${t.name}: ${title}`);
+    }
+    assert.equal(byName.get("send_message").annotations.title, "Send message");
+    assert.equal(byName.get("send_waba_message").annotations.title, "Send WABA message");
+    assert.equal(byName.get("_2CHAT_CREATE_CONTACT").annotations.title, "2Chat: Create contact");
+  });
+});
+
+describe("tools({ readOnly: true })", T, () => {
+  const READS = TOOLS.filter((t) => t.effect === "read");
+
+  test("keeps exactly the read tools, aliases included, in order", () => {
+    const ro = tools({ readOnly: true });
+    assert.deepEqual(ro, READS);
+    assert.equal(ro.length, 37);
+    for (const name of ["send_message", "delete_channel", "purchase_numbers", "create_contact", "update_contact", "_2CHAT_CREATE_CONTACT"]) {
+      assert.ok(!ro.some((t) => t.name === name), name);
+    }
+    for (const name of ["list_messages", "get_account_info", "_2CHAT_TEST_API_KEY", "_2CHAT_LIST_CONTACTS"]) assert.ok(ro.some((t) => t.name === name), name);
+  });
+
+  test("combines with { aliases: false }, and readOnly: false is every tool", () => {
+    assert.deepEqual(tools({ readOnly: true, aliases: false }), READS.filter((t) => !t.alias_of));
+    assert.equal(tools({ readOnly: true, aliases: false }).length, 33);
+    assert.deepEqual(tools({ readOnly: false }), TOOLS);
+    assert.deepEqual(tools({}), TOOLS);
+    assert.deepEqual(tools(null), TOOLS);
+  });
+
+  test("an option that is not a boolean is a TypeError, not a silent 'every tool'", () => {
+    for (const bad of ["true", 1, "yes", {}]) {
+      assert.throws(() => tools({ readOnly: bad }), TypeError, JSON.stringify(bad));
+      assert.throws(() => tools({ aliases: bad }), TypeError, JSON.stringify(bad));
+    }
+    assert.throws(() => tools("readOnly"), TypeError);
+  });
+
+  test("the converters take the read-only list; the CommonJS entry filters the same", () => {
+    const ro = tools({ readOnly: true });
+    assert.deepEqual(toMcpTools(ro).map((x) => x.name), ro.map((t) => t.name));
+    assert.ok(toMcpTools(ro).every((x) => x.annotations.readOnlyHint === true));
+    assert.deepEqual(require("../../pkg/tools/index.cjs").tools({ readOnly: true }), ro);
+  });
+});
+
+// The generator refuses an endpoint table that would make an annotation or the read-only filter
+// lie: a tool whose endpoints differ in effect, an effect it does not know, or none (a wasm built
+// before effects). Run on a copy of pkg/ whose endpoints() is altered.
+describe("scripts/gen-tools.mjs checks the effects", T, () => {
+  const repo = fileURLToPath(new URL("../../", import.meta.url));
+  function generate(alter) {
+    const dir = mkdtempSync(join(tmpdir(), "twochat-gen-"));
+    try {
+      mkdirSync(join(dir, "web"));
+      symlinkSync(join(repo, "pkg/web/twochat.d.ts"), join(dir, "web/twochat.d.ts"));
+      writeFileSync(
+        join(dir, "index.cjs"),
+        `const real = require(${JSON.stringify(join(repo, "pkg/index.cjs"))});
+         const alter = ${alter};
+         module.exports = { ...real, endpoints: () => real.endpoints().map(alter) };`,
+      );
+      const r = spawnSync(process.execPath, [join(repo, "scripts/gen-tools.mjs"), dir], { encoding: "utf8", timeout: 60_000 });
+      const json = r.status === 0 ? JSON.parse(readFileSync(join(dir, "tools/tools.json"), "utf8")) : null;
+      return { ...r, json };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  test("the table as it is: the same tools as pkg/", () => {
+    const r = generate("(e) => e");
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(r.json, TOOLS);
+  });
+
+  test("list_messages with #14 a 'remove': refused, naming the tool and both endpoints", () => {
+    const r = generate(`(e) => (e.id === 14 ? { ...e, effect: "remove" } : e)`);
+    assert.notEqual(r.status, 0, "the generator accepted two effects for one tool");
+    assert.match(r.stderr, /tool list_messages: endpoint #14 is "remove" but #13 is "read"/);
+  });
+
+  test("an unknown effect, or none: refused", () => {
+    const odd = generate(`(e) => (e.tool === "ping" ? { ...e, effect: "delete" } : e)`);
+    assert.notEqual(odd.status, 0);
+    assert.match(odd.stderr, /endpoint #1 \(ping\): effect "delete" is not one of read, create, send, update, remove, purchase/);
+    const none = generate(`({ effect, ...e }) => e`);
+    assert.notEqual(none.status, 0);
+    assert.match(none.stderr, /effect undefined is not one of/);
+  });
+});
+
+describe("provider shapes", T, () => {
   const noSchemaKey = (label, value) => assert.ok(!keysDeep(value).has("$schema"), `${label}: a $schema key inside`);
 
   test("OpenAI: {type: 'function', function: {name, description, parameters}}", () => {
@@ -149,16 +331,28 @@ describe("provider shapes", () => {
     });
   });
 
-  test("MCP: {name, description, inputSchema}", () => {
+  test("MCP: {name, title, description, inputSchema, annotations}, a valid MCP Tool", () => {
     const list = toMcpTools();
     assert.equal(list.length, 77);
     list.forEach((x, i) => {
-      assert.deepEqual(Object.keys(x).sort(), ["description", "inputSchema", "name"]);
+      assert.deepEqual(Object.keys(x).sort(), ["annotations", "description", "inputSchema", "name", "title"]);
       assert.equal(x.name, TOOLS[i].name);
+      assert.equal(x.title, TOOLS[i].annotations.title);
+      assert.deepEqual(x.annotations, TOOLS[i].annotations);
+      assert.deepEqual(x.annotations, { title: x.title, ...HINTS[TOOLS[i].effect] }, x.name);
       assert.deepEqual(x.inputSchema, plain(TOOLS[i].input_schema));
       assert.equal(x.inputSchema.type, "object");
       noSchemaKey(x.name, x);
+      // The SDK's own schema for a tools/list entry keeps every field we give (nothing stripped).
+      assert.deepEqual(ToolSchema.parse(x), x, x.name);
     });
+  });
+
+  test("OpenAI and Anthropic get no effect and no annotations (they refuse fields they do not know)", () => {
+    for (const x of [...toOpenAITools(), ...toAnthropicTools()]) {
+      const top = "function" in x ? x.function : x;
+      for (const k of ["effect", "annotations", "title", "readOnlyHint", "alias_of", "endpoints", "method"]) assert.ok(!(k in top), `${top.name}: ${k}`);
+    }
   });
 
   test("the converters take a subset, and leave the tools untouched", () => {
@@ -167,6 +361,7 @@ describe("provider shapes", () => {
     assert.deepEqual(toOpenAITools(some).map((x) => x.function.name), some.map((t) => t.name));
     assert.deepEqual(toAnthropicTools(some).map((x) => x.name), some.map((t) => t.name));
     assert.deepEqual(toMcpTools(some).map((x) => x.name), some.map((t) => t.name));
+    toMcpTools(some)[0].annotations.readOnlyHint = "changed";
     assert.equal(JSON.stringify(some), before);
   });
 
@@ -464,7 +659,7 @@ const ROWS = {
   list_virtual_numbers: {
     good: () => ({ page_number: 0, results_per_page: 100 }),
     req: () => ({ method: "GET", path: "/open/voip/virtual-numbers", query: "page_number=0&results_per_page=100" }),
-    bad: { results_per_page: 101 },
+    bad: { results_per_page: 2.5 },
   },
   list_caller_ids: {
     good: () => ({ results_per_page: 1 }),
@@ -534,7 +729,7 @@ async function account() {
   return { key, client: clientFor(key) };
 }
 
-describe("every tool: good arguments run, bad ones are refused before sending", () => {
+describe("every tool: good arguments run, bad ones are refused before sending", T, () => {
   test("the table has exactly one row per tool", () => {
     assert.deepEqual(Object.keys(ROWS).sort(), TOOLS.map((t) => t.name).sort());
   });
@@ -573,14 +768,15 @@ describe("every tool: good arguments run, bad ones are refused before sending", 
       assert.equal(req.query, want.query ?? null, "query");
       assert.ok(tool.endpoints.some((e) => e.id === req.endpoint), `endpoint #${req.endpoint} is not one of the tool's`);
       assert.equal(req.status, want.status ?? 200, "the status the mock answered");
-      assert.equal(req.headers["x-user-api-key"], s.key);
+      // The log holds only this key's requests (?api_key=K); the mock may show the header redacted.
+      assert.ok([s.key, "[redacted]"].includes(req.headers["x-user-api-key"]), `x-user-api-key: ${req.headers["x-user-api-key"]}`);
       if (want.body === undefined) assert.equal(req.body, null, `no body expected, got ${req.body_text}`);
       else assert.deepEqual(req.body, want.body, "body");
     });
   }
 });
 
-describe("schema and callTool agree", () => {
+describe("schema and callTool agree", T, () => {
   // A client that never reaches a server: arguments callTool accepts end in a network error.
   const offline = new TwoChat({ apiKey: "UAK-offline", baseUrl: "http://127.0.0.1:9", maxRetries: 0 });
   const acceptedOffline = async (name, args) => {
@@ -624,7 +820,7 @@ describe("schema and callTool agree", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-describe("callTool never rejects", () => {
+describe("callTool never rejects", T, () => {
   const offline = new TwoChat({ apiKey: "UAK-offline", baseUrl: "http://127.0.0.1:9", maxRetries: 0 });
 
   /** Calls `f`, which must return a promise that resolves to a failed envelope; returns its error. */
