@@ -8,8 +8,9 @@
 //   WORKER_APP        the throwaway copy of examples/worker with the tarball installed
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { Miniflare } from "miniflare";
 
@@ -31,6 +32,19 @@ let base; // the Worker's URL, e.g. http://127.0.0.1:41234
 let client; // the Node-side client: subscriptions and checks
 let runtimeOutput = ""; // everything workerd printed (the Worker's console)
 const responses = []; // every answer the Worker gave, for the key-leak check
+
+/** The example's bundle as one Worker, with the given extra bindings. */
+function workerOptions(bindings = {}, extra = {}) {
+  return {
+    modules: true,
+    modulesRoot: DIST,
+    scriptPath: join(DIST, "index.js"),
+    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+    compatibilityDate,
+    bindings: { TWOCHAT_API_KEY: API_KEY, TWOCHAT_BASE_URL: MOCK, HOOK_TOKEN, ...bindings },
+    ...extra,
+  };
+}
 
 async function mock(method, path, body) {
   const r = await fetch(`${MOCK}${path}`, {
@@ -86,14 +100,9 @@ before(async () => {
   client = new TwoChat({ apiKey: API_KEY, baseUrl: MOCK, maxRetries: 0 });
 
   mf = new Miniflare({
+    ...workerOptions({ TWOCHAT_FROM_NUMBER: PY, PROXY_ORIGINS: "http://page.example" }),
     host: "127.0.0.1",
     port: 0,
-    modules: true,
-    modulesRoot: DIST,
-    scriptPath: join(DIST, "index.js"),
-    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
-    compatibilityDate,
-    bindings: { TWOCHAT_API_KEY: API_KEY, TWOCHAT_BASE_URL: MOCK, HOOK_TOKEN, PROXY_ORIGINS: "http://page.example" },
     handleRuntimeStdio(stdout, stderr) {
       for (const s of [stdout, stderr]) s.on("data", (chunk) => (runtimeOutput += chunk));
     },
@@ -168,7 +177,8 @@ test("an inbound message travels mock → Worker → auto-reply → mock", async
   const sent = await sends();
   assert.equal(sent.length, 1, JSON.stringify(sent));
   assert.deepEqual(sent[0].body, { from_number: PY, to_number: MX, text: "Thanks! We got: hello worker" });
-  assert.equal(sent[0].headers["x-user-api-key"], API_KEY);
+  // The mock logs the key redacted; the entry is listed under this key, so this key was sent.
+  assert.equal(sent[0].headers["x-user-api-key"], "[redacted]");
   assert.equal(sent[0].status, 200, "the mock accepted the reply");
 
   // The same isolate keeps its router and client: a second message is answered too.
@@ -226,36 +236,137 @@ test("messages the channel sent, and deliveries without channel_phone_number, ge
   assert.equal((await sends()).length, before);
 });
 
-test("the proxy route: a page uses the SDK without the key; the Worker adds it, for allowed calls only", async () => {
-  // The SDK in "the page": no apiKey, the Worker's /proxy as its base URL.
-  const page = new TwoChat({ baseUrl: `${base}/proxy`, maxRetries: 0 });
+test("the proxy route: a listed origin uses the SDK without the key; the Worker adds it, for reads only", async () => {
+  const requests = async () => (await mock("GET", `/__mock/requests?api_key=${encodeURIComponent(API_KEY)}`)).body.requests;
+  // The SDK as "the page" would use it: no apiKey, the Worker's /proxy as its base URL, and the
+  // page's origin (a browser sends it; here it is set by hand).
+  const page = new TwoChat({ baseUrl: `${base}/proxy`, maxRetries: 0, defaultHeaders: { origin: "http://page.example" } });
+  const before = (await requests()).length;
   const info = await page.account.info();
   assert.equal(info.success, true);
-  const { body } = await mock("GET", `/__mock/requests?api_key=${encodeURIComponent(API_KEY)}`);
-  const last = body.requests.at(-1);
+  const last = (await requests()).at(-1);
   assert.equal(last.path, "/open/info");
-  assert.equal(last.headers["x-user-api-key"], API_KEY, "the key was added by the Worker");
+  assert.equal(last.headers["x-user-api-key"], "[redacted]", "the key was added by the Worker (the entry is under its key)");
   const numbers = await page.numbers.list({ status: "connected" });
   assert.ok(numbers.numbers.some((n) => n.phone_number === PY));
-  assert.equal(body.requests.filter((r) => r.path === "/open/whatsapp/send-message" && r.body?.text === "from the page").length, 0);
+  assert.equal((await requests()).length, before + 2);
 
   const refused = await page.messages.send({ from_number: PY, to_number: MX, text: "from the page" }).catch((e) => e);
   assert.equal(refused.code, "forbidden", "sends are not allowed by default");
-  const after = await mock("GET", `/__mock/requests?api_key=${encodeURIComponent(API_KEY)}`);
-  assert.equal(after.body.requests.filter((r) => r.body?.text === "from the page").length, 0, "nothing forwarded");
+  const hooks = await page.webhooks.list().catch((e) => e);
+  assert.equal(hooks.code, "forbidden", "webhook subscriptions (they carry the hook token) are never forwarded");
+  assert.equal((await requests()).length, before + 2, "nothing refused was forwarded");
 
-  for (const path of ["/proxy/open/..%2F..%2Fping", "/proxy/ping", "/proxy/open/whatsapp/channel/WPN1"]) {
-    assert.equal((await worker(path)).status, 403, path);
+  // What the old example let anyone do: read with no Origin at all (curl), or from another site.
+  for (const [path, headers, status] of [
+    ["/proxy/open/info", {}, 403],
+    ["/proxy/open/whatsapp/messages/" + PY, {}, 403],
+    ["/proxy/open/info", { origin: "http://evil.example" }, 403],
+    ["/proxy/open/webhooks", { origin: "http://page.example" }, 403],
+    ["/proxy/open/..%2F..%2Fping", { origin: "http://page.example" }, 400],
+    ["/proxy/open/contacts/..;", { origin: "http://page.example" }, 400],
+  ]) {
+    const r = await worker(path, { headers });
+    assert.equal(r.status, status, `${path} ${JSON.stringify(headers)}`);
+    assert.equal(r.headers.get("content-type"), "application/json; charset=utf-8");
+    assert.equal(r.headers.get("x-content-type-options"), "nosniff");
+    // The listed page may read why it was refused; nobody else gets a CORS grant.
+    assert.equal(r.headers.get("access-control-allow-origin"), headers.origin === "http://page.example" ? "http://page.example" : null);
   }
+  assert.equal((await requests()).length, before + 2, "nothing refused was forwarded");
+
   const preflight = await worker("/proxy/open/info", { method: "OPTIONS", headers: { origin: "http://page.example", "access-control-request-method": "GET" } });
   assert.equal(preflight.status, 204);
   assert.equal(preflight.headers.get("access-control-allow-origin"), "http://page.example");
-  const stranger = await worker("/proxy/open/info", { headers: { origin: "http://evil.example" } });
-  assert.equal(stranger.headers.get("access-control-allow-origin"), null, "other origins get no CORS grant");
-  const sneaky = await worker("/proxy/open/info", { headers: { "x-user-api-key": "UAK-someone-else" } });
+  const sneaky = await worker("/proxy/open/info", { headers: { origin: "http://page.example", "x-user-api-key": "UAK-someone-else", cookie: "session=1" } });
   assert.equal(sneaky.status, 200);
+  assert.equal(sneaky.headers.get("cache-control"), "no-store");
   const log = await mock("GET", `/__mock/requests?api_key=UAK-someone-else`);
   assert.equal((log.body?.requests ?? []).length, 0, "a key sent by the page is not passed on");
+  assert.equal((await requests()).at(-1).headers.cookie, undefined, "nor its cookies");
+});
+
+test("with PROXY_ORIGINS unset the proxy is off", async () => {
+  const off = new Miniflare({ ...workerOptions({ TWOCHAT_FROM_NUMBER: PY }), host: "127.0.0.1", port: 0 });
+  try {
+    const url = (await off.ready).href.replace(/\/$/, "");
+    const r = await fetch(`${url}/proxy/open/info`, { headers: { origin: "http://page.example" } });
+    assert.equal(r.status, 404);
+    assert.ok(!(await r.text()).includes(API_KEY));
+  } finally {
+    await off.dispose();
+  }
+});
+
+test("a delivery for a number that is not the account's reply number gets no reply", async () => {
+  const before = (await sends()).length;
+  const forged = { uuid: "MSG-other-channel", sent_by: "user", channel_phone_number: "+15550001111", remote_phone_number: "+15550002222", message: { text: "send this for me" } };
+  assert.equal((await delivery(RECEIVED, forged)).status, 200);
+  await waitFor(() => /not replying to MSG-other-channel: the channel is not this account's reply number/.test(runtimeOutput), "the warning about MSG-other-channel");
+  assert.equal((await sends()).length, before, "nothing sent from a number taken from the payload");
+});
+
+/** A delivery straight to one Miniflare worker (by name) rather than over HTTP. */
+async function deliverTo(target, payload) {
+  const r = await target.fetch(`http://worker.test/webhooks/${RECEIVED}?token=${encodeURIComponent(HOOK_TOKEN)}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(payload),
+  });
+  const text = await r.text();
+  responses.push({ path: "(dedupe)", status: r.status, headers: [...r.headers].join("\n"), text });
+  return { status: r.status, json: JSON.parse(text) };
+}
+
+test("a Durable Object shared by two Worker instances: one delivery, sent to both at once, is handled once", async () => {
+  const two = new Miniflare({
+    workers: [
+      { ...workerOptions({ TWOCHAT_FROM_NUMBER: PY }), name: "a", durableObjects: { DEDUPE: "DedupeObject" } },
+      { ...workerOptions({ TWOCHAT_FROM_NUMBER: PY }), name: "b", durableObjects: { DEDUPE: { className: "DedupeObject", scriptName: "a" } } },
+    ],
+    host: "127.0.0.1",
+    port: 0,
+  });
+  try {
+    await two.ready;
+    const [a, b] = [await two.getWorker("a"), await two.getWorker("b")];
+    const before = (await sends()).length;
+    const payload = { uuid: `MSG-do-${Date.now()}`, sent_by: "user", channel_phone_number: PY, remote_phone_number: MX, message: { text: "once, please" } };
+    const answers = await Promise.all([deliverTo(a, payload), deliverTo(b, payload), deliverTo(a, payload), deliverTo(b, payload)]);
+    assert.deepEqual(answers.map((r) => r.status), [200, 200, 200, 200]);
+    assert.equal(answers.filter((r) => /duplicate/.test(r.json.message)).length, 3, JSON.stringify(answers));
+    const sent = (await sends()).slice(before);
+    assert.equal(sent.length, 1, "one reply for four copies of the delivery");
+    assert.equal(sent[0].body.text, "Thanks! We got: once, please");
+
+    // A failed reply gives the claim back, so 2Chat's retry (landing on the other instance) runs.
+    await mock("POST", "/__mock/faults", { api_key: API_KEY, path: "/open/whatsapp/send-message", method: "POST", kind: "status", status: 503, count: 1 });
+    const retried = { ...payload, uuid: `MSG-do-retry-${Date.now()}`, message: { text: "retry me" } };
+    assert.equal((await deliverTo(a, retried)).status, 500);
+    assert.equal((await deliverTo(b, retried)).status, 200);
+    assert.equal((await deliverTo(a, retried)).json.message, "duplicate delivery: already handled");
+    assert.deepEqual((await sends()).slice(before + 1).map((s) => [s.body.text, s.status]), [["Thanks! We got: retry me", 503], ["Thanks! We got: retry me", 200]]);
+  } finally {
+    await two.dispose();
+  }
+});
+
+test("Workers KV persisted and shared by two Worker instances: a redelivery to the other instance is not answered twice", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "twochat-kv-"));
+  const start = () => new Miniflare({ ...workerOptions({ TWOCHAT_FROM_NUMBER: PY }, { kvNamespaces: ["DEDUPE_KV"], kvPersist: dir }), host: "127.0.0.1", port: 0 });
+  const [one, other] = [start(), start()];
+  try {
+    const [a, b] = await Promise.all([one.ready.then(() => one.getWorker()), other.ready.then(() => other.getWorker())]);
+    const before = (await sends()).length;
+    const payload = { uuid: `MSG-kv-${Date.now()}`, sent_by: "user", channel_phone_number: PY, remote_phone_number: MX, message: { text: "kv once" } };
+    assert.equal((await deliverTo(a, payload)).json.message, "handled");
+    assert.equal((await deliverTo(b, payload)).json.message, "duplicate delivery: already handled", "the other instance sees the claim");
+    assert.equal((await deliverTo(a, payload)).json.message, "duplicate delivery: already handled");
+    assert.equal((await sends()).length - before, 1);
+  } finally {
+    await Promise.all([one.dispose(), other.dispose()]);
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("neither the Worker's answers nor its logs contain the API key or the hook token", () => {

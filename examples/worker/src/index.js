@@ -1,116 +1,96 @@
-// A Cloudflare Worker that receives 2Chat webhooks and answers every incoming WhatsApp message.
+// A Cloudflare Worker that receives 2Chat webhooks and answers every incoming WhatsApp message,
+// and (when you turn it on) lets your web page use the SDK without ever holding the API key.
 //
 //   POST /webhooks/<event>?token=<HOOK_TOKEN>   2Chat's deliveries, checked and parsed by a WebhookRouter
-//   *    /proxy/open/…                          allowed 2Chat API calls, with the key added here, so
-//                                               a web page can use the SDK without holding the key
+//   *    /proxy/…                               off unless PROXY_ORIGINS is set: reads only, from those
+//                                               origins, through twochat's createProxy
 //   GET  /health                                200 {"ok":true}
 //   anything else                               404 JSON
 //
-// Bindings: TWOCHAT_API_KEY and HOOK_TOKEN (secrets), TWOCHAT_BASE_URL and, optionally,
-// TWOCHAT_FROM_NUMBER (vars). See wrangler.toml and README.md.
+// Bindings: TWOCHAT_API_KEY and HOOK_TOKEN (secrets); TWOCHAT_FROM_NUMBER (the number replies go
+// out from), TWOCHAT_BASE_URL, PROXY_ORIGINS, PROXY_ALLOW, PROXY_TOKEN (optional); DEDUPE (a
+// Durable Object namespace bound to DedupeObject) or DEDUPE_KV (a KV namespace), optional. See
+// wrangler.toml and README.md.
 //
 // The "workerd" entry of the twochat package instantiates its WebAssembly when the isolate starts,
 // so there is nothing to initialise here.
-import { TwoChat, WebhookRouter, TwoChatError } from "twochat";
+import { TwoChat, WebhookRouter, TwoChatError, createProxy } from "twochat";
+import { durableObjectDedupe, kvDedupe, DedupeObject } from "twochat/cloudflare";
+
+// The Durable Object class behind `durableObjectDedupe`: bound as DEDUPE in wrangler.toml.
+export { DedupeObject };
 
 const WEBHOOKS = /^\/webhooks\/[^/]+\/?$/;
 const PROXY = "/proxy";
 
-// What the proxy forwards unless PROXY_ALLOW says otherwise: reads only. Each rule is
-// "METHOD /path" (exact) or "METHOD /prefix/" (anything below). A page's visitors can use
-// whatever is allowed here with your key, so allow sends (POST /open/whatsapp/send-message) only
-// behind your own authentication.
-const DEFAULT_PROXY_ALLOW = [
-  "GET /open/info",
-  "GET /open/whatsapp/get-numbers",
-  "GET /open/whatsapp/messages/",
-  "GET /open/whatsapp/conversations/",
-  "GET /open/whatsapp/groups/",
-  "GET /open/whatsapp/group/",
-  "GET /open/contacts",
-  "GET /open/contacts/",
-  "GET /open/webhooks",
-].join(",");
+class ConfigError extends Error {}
 
-function proxyAllows(env, method, path) {
-  return String(env.PROXY_ALLOW ?? DEFAULT_PROXY_ALLOW)
-    .split(",")
-    .map((rule) => rule.trim().split(/\s+/))
-    .some(([m, p]) => m === method && p && (p.endsWith("/") ? path.startsWith(p) && path.length > p.length : path === p));
+function json(status, body) {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 }
 
-function corsHeaders(env, request) {
-  const origin = request.headers.get("origin");
-  const allowed = String(env.PROXY_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
-  if (!origin || !(allowed.includes(origin) || allowed.includes("*"))) return {};
-  return {
-    "access-control-allow-origin": origin,
-    "access-control-allow-methods": "GET, POST, PUT, DELETE",
-    "access-control-allow-headers": "content-type, accept",
-    "access-control-expose-headers": "retry-after",
-    "access-control-max-age": "600",
-    vary: "origin",
-  };
+const list = (value) => String(value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+
+// Compares two strings in time that depends only on their lengths.
+function sameSecret(a, b) {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+  return diff === 0;
 }
 
-async function proxy(request, env) {
-  const cors = corsHeaders(env, request);
-  if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: cors });
-  const url = new URL(request.url);
-  // URL parsing has already resolved "." and ".." segments; encoded separators are refused.
-  const path = url.pathname.slice(PROXY.length);
-  if (!path.startsWith("/open/") || /%2f|%5c|%2e/i.test(path) || !proxyAllows(env, request.method, path)) {
-    return new Response(JSON.stringify({ success: false, message: `${request.method} ${path} is not allowed through this proxy` }), {
-      status: 403, headers: { "content-type": "application/json", ...cors },
-    });
-  }
-  if (!env.TWOCHAT_API_KEY) return json(500, { ok: false, message: "the proxy is not configured" });
-  const base = (env.TWOCHAT_BASE_URL || "https://api.p.2chat.io").replace(/\/+$/, "");
-  const hasBody = request.method !== "GET" && request.method !== "DELETE";
-  // Only what 2Chat needs goes upstream: the key is added here, and nothing the page sent
-  // (cookies, its own X-User-API-Key…) is passed on.
-  const upstream = await fetch(`${base}${path}${url.search}`, {
-    method: request.method,
-    headers: { accept: "application/json", "x-user-api-key": env.TWOCHAT_API_KEY, ...(hasBody ? { "content-type": "application/json" } : {}) },
-    body: hasBody ? await request.text() : undefined,
-  });
-  const headers = { "content-type": upstream.headers.get("content-type") ?? "application/json", "cache-control": "no-store", ...cors };
-  const retryAfter = upstream.headers.get("retry-after");
-  if (retryAfter) headers["retry-after"] = retryAfter;
-  return new Response(upstream.body, { status: upstream.status, headers });
-}
-
-// One router (and one client) per isolate, built from `env` on the first request: a Worker only
-// sees its bindings in `fetch`, and the router's duplicate-delivery memory should outlive a request.
+// One router, one client and one proxy per isolate, built from `env` on the first request: a
+// Worker only sees its bindings in `fetch`, and the router's duplicate-delivery memory should
+// outlive a request.
 let app;
 
 function setUp(env) {
   if (app) return app;
   const missing = ["TWOCHAT_API_KEY", "HOOK_TOKEN"].filter((name) => !env[name]);
   if (missing.length > 0) {
-    // Names only: never the values. Without HOOK_TOKEN the router would accept anyone's POSTs.
+    // Names only: never the values. Without HOOK_TOKEN the router would refuse to start anyway.
     throw new ConfigError(`missing secret(s): ${missing.join(", ")} (set them with \`wrangler secret put\`)`);
   }
-
+  const baseUrl = env.TWOCHAT_BASE_URL || undefined; // unset or empty: 2Chat itself
   const client = new TwoChat({
     apiKey: env.TWOCHAT_API_KEY,
-    baseUrl: env.TWOCHAT_BASE_URL || undefined, // unset or empty: 2Chat itself
+    baseUrl,
     // A delivery waits for the reply to be sent; keep that well under 2Chat's patience.
     timeoutMs: 10_000,
   });
-  const router = new WebhookRouter({ token: env.HOOK_TOKEN });
+
+  // A Worker runs in many isolates: with a shared store, a redelivery that lands on another
+  // isolate is still recognised. The Durable Object is consistent; KV is best effort.
+  const dedupe = env.DEDUPE ? durableObjectDedupe(env.DEDUPE) : env.DEDUPE_KV ? kvDedupe(env.DEDUPE_KV) : undefined;
+  const router = new WebhookRouter({ token: env.HOOK_TOKEN, dedupe });
+
+  // Replies go out from the account's own number only: TWOCHAT_FROM_NUMBER, or — when it is not
+  // set — the delivery's channel number if, and only if, the account lists it as connected.
+  // Never a number taken from the payload unchecked.
+  let ownNumbers;
+  async function replyFrom(channelNumber) {
+    if (env.TWOCHAT_FROM_NUMBER) return channelNumber === env.TWOCHAT_FROM_NUMBER ? env.TWOCHAT_FROM_NUMBER : null;
+    if (!channelNumber) return null;
+    ownNumbers ??= client.numbers
+      .list({ status: "connected" })
+      .then((r) => new Set(r.numbers.map((n) => n.phone_number)))
+      .catch((e) => {
+        ownNumbers = undefined; // try again on the next delivery
+        throw e;
+      });
+    return (await ownNumbers).has(channelNumber) ? channelNumber : null;
+  }
 
   router.on("whatsapp.message.received", async (event) => {
     const p = event.payload;
     // Only what a person sent to us: not what this channel sent (through the API, an agent, or
     // this very auto-reply), which would make two bots answer each other forever.
     if (p.sent_by && p.sent_by !== "user") return;
-    const from = p.channel_phone_number || env.TWOCHAT_FROM_NUMBER;
     const to = p.remote_phone_number;
+    const from = await replyFrom(p.channel_phone_number ?? null);
     if (!from || !to) {
-      // The oldest payloads lack channel_phone_number. A retry would not fix that, so acknowledge
-      // the delivery (200) and say why nothing was sent.
-      console.warn(`twochat: not replying to ${event.uuid ?? "a message"}: no ${from ? "remote_phone_number" : "channel_phone_number (set TWOCHAT_FROM_NUMBER)"}`);
+      // A retry would not change that, so the delivery is acknowledged (200) with the reason logged.
+      const why = !to ? "no remote_phone_number" : p.channel_phone_number ? "the channel is not this account's reply number" : "no channel_phone_number";
+      console.warn(`twochat: not replying to ${event.uuid ?? "a message"}: ${why}`);
       return;
     }
     if (from === to) return; // a note to self
@@ -127,14 +107,28 @@ function setUp(env) {
     console.error(`twochat: ${event?.name ?? "a delivery"} ${event?.uuid ?? ""} failed: ${detail}`);
   });
 
-  app = { router };
+  // The page proxy: closed unless PROXY_ORIGINS names the pages that may use it. Reads only by
+  // default; PROXY_ALLOW may add calls (tool names or "METHOD /template"), and anything beyond
+  // reads needs a check of who is asking — here a shared secret (PROXY_TOKEN) sent as
+  // `Authorization: Bearer …`; a real site checks its own session instead.
+  const origins = list(env.PROXY_ORIGINS);
+  const allow = list(env.PROXY_ALLOW);
+  const proxy =
+    origins.length === 0
+      ? null
+      : createProxy({
+          apiKey: env.TWOCHAT_API_KEY,
+          baseUrl,
+          prefix: PROXY,
+          origins,
+          allow: allow.length ? allow : undefined,
+          authorize: env.PROXY_TOKEN
+            ? (request) => sameSecret(request.headers.get("authorization") ?? "", `Bearer ${env.PROXY_TOKEN}`)
+            : undefined,
+        });
+
+  app = { router, proxy };
   return app;
-}
-
-class ConfigError extends Error {}
-
-function json(status, body) {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 }
 
 export default {
@@ -144,18 +138,19 @@ export default {
       if (request.method !== "GET" && request.method !== "HEAD") return json(405, { ok: false, message: "use GET" });
       return json(200, { ok: true });
     }
-    if (pathname.startsWith(`${PROXY}/`)) return proxy(request, env);
-    if (!WEBHOOKS.test(pathname)) return json(404, { ok: false, message: "not found" });
+    const isProxy = pathname === PROXY || pathname.startsWith(`${PROXY}/`);
+    if (!isProxy && !WEBHOOKS.test(pathname)) return json(404, { ok: false, message: "not found" });
 
-    let router;
+    let setup;
     try {
-      ({ router } = setUp(env));
+      setup = setUp(env);
     } catch (error) {
-      // A ConfigError names the missing secret; anything else (e.g. a HOOK_TOKEN too short for
-      // WebhookRouter) is reported by its message, which never repeats the token or the key.
+      // A ConfigError names the missing secret; a TwoChatError (a HOOK_TOKEN too short, a bad
+      // PROXY_ALLOW…) says what is wrong without repeating the token or the key.
       console.error(`twochat: the Worker is not configured: ${error instanceof ConfigError || error instanceof TwoChatError ? error.message : "setup failed"}`);
-      return json(500, { ok: false, message: "the webhook endpoint is not configured" });
+      return json(500, { ok: false, message: "this endpoint is not configured" });
     }
-    return router.handle(request);
+    if (isProxy) return setup.proxy ? setup.proxy(request) : json(404, { ok: false, message: "not found" });
+    return setup.router.handle(request);
   },
 };
