@@ -9,10 +9,10 @@ const FROM = "+595981048477";
 const GROUP = "WAG768beeef-2b96-4bc7-9b7f-045078568723";
 const WABA = "+16173518454";
 
-async function account(seed) {
+async function account(seed, settings = {}) {
   const api_key = `UAK-iter-${Math.random().toString(36).slice(2)}`;
   const post = (path, body) => fetch(`${MOCK}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  assert.equal((await post("/__mock/accounts", { api_key })).status, 201);
+  assert.equal((await post("/__mock/accounts", { api_key, ...settings })).status, 201);
   if (seed) assert.ok((await post("/__mock/seed", { api_key, ...seed })).ok);
   const client = new TwoChat({ apiKey: api_key, baseUrl: MOCK });
   const requests = async (pathPrefix) => {
@@ -146,4 +146,20 @@ test("a failing page rejects the loop with its TwoChatError", async () => {
   }
   assert.ok(e instanceof TwoChatError);
   assert.equal(e.code, "server_error");
+});
+
+test("a server that sends fewer items a page than asked does not end the walk early", { timeout: 30_000 }, async () => {
+  // The mock caps this account's pages at 7: asked for 100 contacts a page, it sends 7.
+  const { client, requests } = await account({ contacts: 20 }, { max_page_size: 7 });
+  const seeded = (await client.contacts.list({ results_per_page: 100 })).contacts.length;
+  assert.equal(seeded, 7, "the cap applies");
+  const before = (await requests("/open/contacts")).length;
+  const all = await collect(client.contacts.iterate());
+  assert.equal(new Set(all.map((c) => c.uuid)).size, all.length);
+  const total = all.length;
+  assert.ok(total >= 20, `walked ${total} contacts`);
+  const pages = (await requests("/open/contacts")).slice(before);
+  // ceil(total / 7) pages, and one more (empty) when the last page is full.
+  assert.equal(pages.length, Math.ceil(total / 7) + (total % 7 === 0 ? 1 : 0));
+  assert.deepEqual(pages.map((p) => p.query), pages.map((_, i) => `page_number=${i}&results_per_page=100`));
 });
