@@ -36,17 +36,21 @@ test: bootstrap
 bench: bootstrap mock
 	scripts/with-mock.sh scripts/bench.sh
 
-# Native: the core (validation, encoding, retries, responses) and the mock server.
+# Native: the core (validation, encoding, retries, responses), the declarations, the mock
+# server, and the typed client suite over reqwest against an in-process mock.
 test-native:
-	cargo test --workspace
+	cargo test --workspace --features native
 
 # Library code is panic-free by construction; all code is warning-free.
 lint:
-	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --features native -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --features js -- $(STRICT_LINTS)
 	cargo clippy --lib --target wasm32-unknown-unknown -- $(STRICT_LINTS)
-	cargo clippy --lib -- $(STRICT_LINTS)
+	cargo clippy --lib --features native -- $(STRICT_LINTS)
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --features native -p twochat -p twochat-spec
 
-# The wasm client against the mock in Node, then in headless Chrome.
+# The typed Rust client (the suite of tests/typed/) on wasm32 against the mock, in Node, then in
+# headless Chrome, over the runtime's fetch.
 test-node: mock
 	scripts/with-mock.sh wasm-pack test --node -- --test node
 

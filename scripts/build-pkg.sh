@@ -15,9 +15,11 @@ out=${PKG_OUT:-pkg}
 mkdir -p target
 stage=$(mktemp -d "$PWD/target/pkg-stage.XXXXXX")
 trap 'rm -rf "$stage"' EXIT
-wasm-pack build $profile --target nodejs --out-dir "$stage/node" --out-name twochat --no-pack
-wasm-pack build $profile --target web --out-dir "$stage/web" --out-name twochat --no-pack
+wasm-pack build $profile --target nodejs --out-dir "$stage/node" --out-name twochat --no-pack -- --features js
+wasm-pack build $profile --target web --out-dir "$stage/web" --out-name twochat --no-pack -- --features js
 
+# The tool definitions, generated from the endpoint declarations.
+cargo run -q -p twochat-spec --bin twochat-gen -- tools > "$stage/tools.json"
 node scripts/assemble-pkg.mjs "$stage"
 rm -rf "$out"
 mkdir -p "$(dirname "$out")"

@@ -2,11 +2,11 @@
 
 use std::fmt;
 
-use serde_json::Value;
-
+use crate::check::is_http_url;
 use crate::error::{Error, Result};
+use crate::json::{quoted, Json, Kind};
+use crate::options::Opts;
 use crate::retry::DEFAULT_MAX_RETRIES;
-use crate::validate::{is_http_url, quoted, type_name, Fields};
 
 /// Where 2Chat's API lives.
 pub const DEFAULT_BASE_URL: &str = "https://api.p.2chat.io";
@@ -119,30 +119,18 @@ pub const OPTION_NAMES: [&str; 10] = [
 ];
 
 impl Config {
-    /// Reads `new TwoChat(options)`; `fetch` is checked by the caller.
-    pub fn from_options(options: Option<&Value>) -> Result<Config> {
-        let o = Fields::optional("options", options)?;
+    /// Reads `new TwoChat(options)`; `fetch` and `logger`, functions, are checked by the caller.
+    pub fn from_options<J: Json>(options: Option<J>) -> Result<Config> {
+        let o = Opts::new("options", options)?;
         o.only(&OPTION_NAMES)?;
-        let api_key = match o.get("apiKey") {
+        let api_key = match o.opt_str("apiKey")? {
             None => None,
-            Some(Value::String(s)) => Some(ApiKey::new(s)?),
-            Some(other) => {
-                return Err(Error::invalid("apiKey", format_args!("must be a string, got {}", type_name(other))))
-            }
+            Some(s) => Some(ApiKey::new(&s)?),
         };
-        let base_url = match o.opt_str("baseUrl")? {
-            None => DEFAULT_BASE_URL.to_string(),
-            Some(u) if is_http_url(u) && !u.contains(['?', '#']) => u.trim_end_matches('/').to_string(),
-            Some(u) => {
-                return Err(Error::invalid(
-                    "baseUrl",
-                    format_args!("must be an http(s) URL without query or fragment (got {})", quoted(u)),
-                ))
-            }
-        };
+        let base_url = base_url(o.opt_str("baseUrl")?)?;
         let timeout_ms = o.opt_int("timeoutMs", 1, MAX_TIMEOUT_MS)?.map_or(DEFAULT_TIMEOUT_MS, clamp_u32);
         let max_retries = o.opt_int("maxRetries", 0, MAX_RETRIES_LIMIT)?.map_or(DEFAULT_MAX_RETRIES, clamp_u32);
-        let default_headers = headers("defaultHeaders", o.get("defaultHeaders"))?;
+        let default_headers = headers(&o, "defaultHeaders")?;
         let dangerously_allow_browser = o.opt_bool("dangerouslyAllowBrowser")?.unwrap_or(false);
         let requests_per_minute = o.opt_int("requestsPerMinute", 1, 100_000)?.map(clamp_u32);
         let log_level = match o.opt_enum("logLevel", &["off", "error", "warn", "info", "debug"])? {
@@ -162,6 +150,18 @@ impl Config {
             requests_per_minute,
             log_level,
         })
+    }
+}
+
+/// A base URL: http(s), no query or fragment; the trailing slash is dropped.
+pub fn base_url(given: Option<String>) -> Result<String> {
+    match given {
+        None => Ok(DEFAULT_BASE_URL.to_string()),
+        Some(u) if is_http_url(&u) && !u.contains(['?', '#']) => Ok(u.trim_end_matches('/').to_string()),
+        Some(u) => Err(Error::invalid(
+            "baseUrl",
+            format_args!("must be an http(s) URL without query or fragment (got {})", quoted(&u)),
+        )),
     }
 }
 
@@ -185,42 +185,46 @@ pub const CALL_OPTION_NAMES: [&str; 4] = ["signal", "timeoutMs", "maxRetries", "
 
 impl CallOptions {
     /// Reads the per-call options; `signal` is checked by the caller.
-    pub fn from_options(options: Option<&Value>) -> Result<CallOptions> {
-        let o = Fields::optional("options", options)?;
+    pub fn from_options<J: Json>(options: Option<J>) -> Result<CallOptions> {
+        let o = Opts::new("options", options)?;
         o.only(&CALL_OPTION_NAMES)?;
         Ok(CallOptions {
             timeout_ms: o.opt_int("timeoutMs", 1, MAX_TIMEOUT_MS)?.map(clamp_u32),
             max_retries: o.opt_int("maxRetries", 0, MAX_RETRIES_LIMIT)?.map(clamp_u32),
-            headers: headers("headers", o.get("headers"))?,
+            headers: headers(&o, "headers")?,
         })
     }
 }
 
 /// Reads a `{ name: value }` header object, refusing what would break or forge a header line.
-pub fn headers(field: &str, v: Option<&Value>) -> Result<Vec<(String, String)>> {
-    let map = match v {
-        None | Some(Value::Null) => return Ok(Vec::new()),
-        Some(Value::Object(m)) => m,
-        Some(other) => {
-            return Err(Error::invalid(field, format_args!("must be an object of strings, got {}", type_name(other))))
+pub fn headers<J: Json>(o: &Opts<'_, J>, field: &str) -> Result<Vec<(String, String)>> {
+    if let Some(v) = o.get(field) {
+        if v.kind() != Kind::Object {
+            return Err(Error::invalid(field, format_args!("must be an object of strings, got {}", v.kind().described())));
         }
-    };
-    let mut out = Vec::with_capacity(map.len());
-    for (name, value) in map {
+    }
+    let pairs = o.opt_string_map(field)?;
+    for (name, value) in &pairs {
         let path = format!("{field}.{name}");
         if name.is_empty() || !name.bytes().all(is_token_byte) {
             return Err(Error::invalid(&path, "is not a valid header name"));
         }
-        let value = match value {
-            Value::String(s) => s,
-            other => return Err(Error::invalid(&path, format_args!("must be a string, got {}", type_name(other)))),
-        };
         if value.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
             return Err(Error::invalid(&path, "must not contain line breaks"));
         }
-        out.push((name.clone(), value.clone()));
     }
-    Ok(out)
+    Ok(pairs)
+}
+
+/// Checks a header pair given by Rust code (same rules as the `headers` options).
+pub fn check_header(name: &str, value: &str) -> Result<()> {
+    if name.is_empty() || !name.bytes().all(is_token_byte) {
+        return Err(Error::invalid(&format!("headers.{name}"), "is not a valid header name"));
+    }
+    if value.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
+        return Err(Error::invalid(&format!("headers.{name}"), "must not contain line breaks"));
+    }
+    Ok(())
 }
 
 fn is_token_byte(b: u8) -> bool {
@@ -234,7 +238,7 @@ mod tests {
 
     #[test]
     fn defaults() {
-        let c = Config::from_options(None).unwrap();
+        let c = Config::from_options::<&serde_json::Value>(None).unwrap();
         assert_eq!(c.base_url, DEFAULT_BASE_URL);
         assert_eq!((c.timeout_ms, c.max_retries, c.api_key), (30_000, 2, None));
     }

@@ -4,6 +4,7 @@ use std::fmt;
 
 /// The stable string codes a caller branches on (`err.code` in JavaScript).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorCode {
     /// Caught before any request was sent.
     InvalidInput,
@@ -97,23 +98,64 @@ impl fmt::Display for ErrorCode {
     }
 }
 
-/// A failure, as plain data; the wasm layer turns it into a JavaScript `TwoChatError`.
+/// A failure: what kind ([`Error::code`]), a sentence for humans, and the HTTP status and the
+/// wait 2Chat asked for when there was an answer. Its `Display` and `Debug` never hold the API
+/// key. The wasm layer turns it into a JavaScript `TwoChatError`.
+///
+/// ```
+/// use twochat::{Error, ErrorCode};
+///
+/// fn retry_later(e: &Error) -> Option<u64> {
+///     match e.code() {
+///         ErrorCode::RateLimited | ErrorCode::Conflict => Some(e.retry_after_ms().unwrap_or(1_000)),
+///         _ => None,
+///     }
+/// }
+/// let e = twochat::webhook::parse(b"not json", None).unwrap_err();
+/// assert_eq!(e.code(), ErrorCode::InvalidWebhook);
+/// assert_eq!(e.status(), None);
+/// assert_eq!(retry_later(&e), None);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
-    /// What kind of failure.
-    pub code: ErrorCode,
-    /// A sentence for humans; for server errors, 2Chat's own `message` / `error_message`.
-    pub message: String,
-    /// The HTTP status, when there was a response.
-    pub status: Option<u16>,
-    /// How long 2Chat asked us to wait (`Retry-After`), on rate limits and "retry soon" answers.
-    pub retry_after_ms: Option<u64>,
+    pub(crate) code: ErrorCode,
+    pub(crate) message: String,
+    pub(crate) status: Option<u16>,
+    pub(crate) retry_after_ms: Option<u64>,
+    pub(crate) outcome_unknown: bool,
 }
 
 impl Error {
+    /// What kind of failure: the value to branch on.
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// A sentence for humans; for an invalid input it starts with the field's path
+    /// (`to_number: must be an E.164 number…`); for server errors it is 2Chat's own message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The HTTP status, when there was an answer.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// How long 2Chat asked to wait (`Retry-After`), on rate limits and "retry soon" answers.
+    pub fn retry_after_ms(&self) -> Option<u64> {
+        self.retry_after_ms
+    }
+
+    /// Whether the request may have reached 2Chat and done its work (a timeout, a dropped
+    /// connection, a 5xx after a send): retrying such a send could deliver the message twice.
+    pub fn outcome_unknown(&self) -> bool {
+        self.outcome_unknown
+    }
+
     /// An error with just a code and a message.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Error { code, message: message.into(), status: None, retry_after_ms: None }
+        Error { code, message: message.into(), status: None, retry_after_ms: None, outcome_unknown: false }
     }
 
     /// Bad input, caught before any request is sent. `field` is named in the message.
@@ -200,7 +242,7 @@ mod tests {
         // The key straddles the 120-character cut of a non-JSON body.
         let body = format!("{}{key} trailing", "x".repeat(100));
         let redacted = redact_text(&body, key);
-        let e = crate::response::check(200, &redacted, None).unwrap_err();
+        let e = crate::response::check_text(200, &redacted, None).unwrap_err();
         assert!(!e.message.contains("UAK-0123"), "{}", e.message);
         assert!(e.message.contains("[redacted]"), "{}", e.message);
     }

@@ -2,79 +2,12 @@
 //! or `next_page: null` — and some ignore the page parameter entirely; the cursor here knows the
 //! rule of each list and stops on the first sign of the end, never looping.
 
-use serde_json::{Map, Value};
-
 use crate::error::{Error, Result};
+use crate::json::{whole, Json, Kind};
+use crate::table::{End, PageSize, Paging};
 
-/// How big a page is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PageSize {
-    /// 2Chat decides, and documents the size (messages: 100, conversations: 10, group messages: 50).
-    Fixed(u64),
-    /// The client asks with `results_per_page`: the iterator asks for `ask` a page unless told
-    /// otherwise, and accepts up to `max` (`None`: 2Chat documents no maximum). A server may still
-    /// answer with fewer a page than asked, so a short page only ends the walk once the server has
-    /// shown a longer one (or when it is empty).
-    PerPage {
-        /// Items asked for a page by default.
-        ask: u64,
-        /// The largest `results_per_page` 2Chat documents.
-        max: Option<u64>,
-    },
-    /// Undocumented: the first page's length is taken as the size.
-    FirstPage,
-}
-
-/// How a list says it has no more pages (an empty page always ends it too; a short page ends it
-/// when its page size is known — see [`PageSize`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum End {
-    /// Only by a short page.
-    ShortPage,
-    /// By a `total` item count.
-    Total,
-    /// By `next_page: null` (WABA templates).
-    NextPage,
-}
-
-/// The paging rule of one list endpoint.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Rule {
-    /// The array holding the items in each page.
-    pub items_key: &'static str,
-    /// The query parameter naming the page (0-based).
-    pub page_param: &'static str,
-    /// Page size.
-    pub size: PageSize,
-    /// End signal.
-    pub end: End,
-}
-
-const fn rule(items_key: &'static str, page_param: &'static str, size: PageSize, end: End) -> Rule {
-    Rule { items_key, page_param, size, end }
-}
-
-/// #5 connected numbers (2Chat's default page: 50, no documented maximum).
-pub const NUMBERS: Rule = rule("numbers", "page_number", PageSize::PerPage { ask: 100, max: None }, End::ShortPage);
-/// #13/#14 messages, 100 a page.
-pub const MESSAGES: Rule = rule("messages", "page_number", PageSize::Fixed(100), End::ShortPage);
-/// #17 conversations, 10 a page with `total`.
-pub const CONVERSATIONS: Rule = rule("sessions", "page_number", PageSize::Fixed(10), End::Total);
-/// #31 group messages, 50 a page.
-pub const GROUP_MESSAGES: Rule = rule("messages", "page_number", PageSize::Fixed(50), End::ShortPage);
-/// #45 / #46 contacts, 1–100 a page.
-pub const CONTACTS: Rule =
-    rule("contacts", "page_number", PageSize::PerPage { ask: 100, max: Some(100) }, End::ShortPage);
-/// #56 WABA templates, `page` and `next_page`.
-pub const TEMPLATES: Rule = rule("templates", "page", PageSize::FirstPage, End::NextPage);
-/// #60 call history.
-pub const CALLS: Rule = rule("cdrs", "page_number", PageSize::FirstPage, End::ShortPage);
-/// #62 virtual numbers (2Chat's default page: 200, no documented maximum).
-pub const VIRTUAL_NUMBERS: Rule =
-    rule("numbers", "page_number", PageSize::PerPage { ask: 200, max: None }, End::ShortPage);
-/// #63 caller IDs (2Chat's default page: 200, no documented maximum).
-pub const CALLER_IDS: Rule =
-    rule("caller_ids", "page_number", PageSize::PerPage { ask: 200, max: None }, End::ShortPage);
+/// A list's paging rule (declared with its endpoint in `twochat-spec`).
+pub type Rule = Paging;
 
 /// Items an iterator yields when no `limit` is given: enough for most uses, and a guard against
 /// walking a whole history by accident.
@@ -111,48 +44,52 @@ pub struct Cursor {
 }
 
 impl Cursor {
-    /// Starts an iteration from the user's params: takes out `limit`, starts at their page (or 0)
+    /// Starts an iteration from the user's params: reads `limit`, starts at their page (or 0)
     /// and, for lists sized by `results_per_page`, asks for the rule's page size unless told
-    /// otherwise.
-    /// Returns the cursor and the params to send (without `limit`).
-    pub fn start(rule: Rule, params: Option<&Value>) -> Result<(Cursor, Map<String, Value>)> {
-        let mut map = match params {
-            None | Some(Value::Null) => Map::new(),
-            Some(Value::Object(m)) => m.clone(),
-            Some(_) => return Err(Error::invalid("params", "must be an object")),
-        };
-        let limit = match map.remove("limit") {
-            None | Some(Value::Null) => DEFAULT_LIMIT,
-            Some(Value::Number(n)) => match n.as_u64() {
+    /// otherwise. Returns the cursor and, for those lists, the `results_per_page` to send; the
+    /// caller sends the params without `limit`.
+    pub fn start<J: Json>(rule: Rule, params: Option<&J>) -> Result<(Cursor, Option<u64>)> {
+        let params = params.filter(|p| p.kind() != Kind::Null);
+        if let Some(p) = params {
+            if p.kind() != Kind::Object {
+                return Err(Error::invalid("params", format_args!("must be an object, got {}", p.kind().described())));
+            }
+        }
+        let get = |name: &str| params.and_then(|p| p.member(name)).filter(|v| v.kind() != Kind::Null);
+        let count = |v: &J| if v.kind() == Kind::Number { v.number().and_then(whole) } else { None };
+        let limit = match get("limit") {
+            None => DEFAULT_LIMIT,
+            Some(v) => match count(&v).and_then(|n| u64::try_from(n).ok()) {
                 Some(l) if (1..=MAX_LIMIT).contains(&l) => l,
                 _ => return Err(Error::invalid("limit", format_args!("must be a whole number from 1 to {MAX_LIMIT}"))),
             },
-            Some(_) => return Err(Error::invalid("limit", "must be a number")),
         };
-        let page = match map.get(rule.page_param) {
-            None | Some(Value::Null) => 0,
-            Some(v) => v.as_u64().ok_or_else(|| Error::invalid(rule.page_param, "must be a whole number ≥ 0"))?,
+        let page = match get(rule.page) {
+            None => 0,
+            Some(v) => count(&v)
+                .and_then(|n| u64::try_from(n).ok())
+                .ok_or_else(|| Error::invalid(rule.page, "must be a whole number ≥ 0"))?,
         };
+        let mut send = None;
         let page_size = match rule.size {
             PageSize::Fixed(n) => Some(n),
             PageSize::FirstPage => None,
             PageSize::PerPage { ask, max } => {
                 let top = max.unwrap_or(u64::from(u32::MAX));
-                let per_page = match map.get("results_per_page") {
-                    Some(Value::Number(n)) => n.as_u64().filter(|n| (1..=top).contains(n)),
-                    None | Some(Value::Null) => Some(ask),
-                    Some(_) => None,
+                let per_page = match get("results_per_page") {
+                    None => Some(ask),
+                    Some(v) => count(&v).and_then(|n| u64::try_from(n).ok()).filter(|n| (1..=top).contains(n)),
                 }
                 .ok_or_else(|| {
                     Error::invalid("results_per_page", format_args!("must be a whole number between 1 and {top}"))
                 })?;
-                map.insert("results_per_page".into(), Value::from(per_page));
+                send = Some(per_page);
                 Some(per_page)
             }
         };
         let cursor =
             Cursor { rule, page, page_size, seen: 0, longest: 0, done: false, last_first_key: None, remaining: limit };
-        Ok((cursor, map))
+        Ok((cursor, send))
     }
 
     /// The page to ask for next, or `None` when the walk is over.
@@ -215,13 +152,44 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn rule(resource: &str, name: &str) -> Rule {
+        crate::table::op(resource, name).and_then(|(_, o)| o.paging).unwrap()
+    }
+    fn messages() -> Rule {
+        rule("messages", "list")
+    }
+    fn conversations() -> Rule {
+        rule("conversations", "list")
+    }
+    fn templates() -> Rule {
+        rule("waba", "listTemplates")
+    }
+    fn calls() -> Rule {
+        rule("calls", "history")
+    }
+    fn contacts() -> Rule {
+        rule("contacts", "list")
+    }
+    fn virtual_numbers() -> Rule {
+        rule("calls", "listVirtualNumbers")
+    }
+    fn caller_ids() -> Rule {
+        rule("calls", "listCallerIds")
+    }
+    fn numbers() -> Rule {
+        rule("numbers", "list")
+    }
+    fn start(rule: Rule, p: Option<serde_json::Value>) -> Result<(Cursor, Option<u64>)> {
+        Cursor::start(rule, p.as_ref().as_ref())
+    }
+
     fn page(items: u64, first: &str) -> PageSummary {
         PageSummary { items, first_key: Some(first.into()), ..Default::default() }
     }
 
     #[test]
     fn short_page_ends_fixed_size_lists() {
-        let (mut c, _) = Cursor::start(MESSAGES, None).unwrap();
+        let (mut c, _) = start(messages(), None).unwrap();
         assert_eq!(c.next_page(), Some(0));
         assert_eq!(c.advance(&page(100, "a")), 100);
         assert_eq!(c.next_page(), Some(1));
@@ -232,7 +200,7 @@ mod tests {
 
     #[test]
     fn empty_page_ends() {
-        let (mut c, _) = Cursor::start(MESSAGES, None).unwrap();
+        let (mut c, _) = start(messages(), None).unwrap();
         c.advance(&page(100, "a"));
         assert_eq!(c.advance(&page(0, "")), 0);
         assert_eq!(c.next_page(), None);
@@ -240,7 +208,7 @@ mod tests {
 
     #[test]
     fn total_ends_conversations_even_on_a_full_page() {
-        let (mut c, _) = Cursor::start(CONVERSATIONS, None).unwrap();
+        let (mut c, _) = start(conversations(), None).unwrap();
         let p = |first: &str| PageSummary {
             items: 10,
             total: Some(20),
@@ -255,7 +223,7 @@ mod tests {
 
     #[test]
     fn next_page_null_ends_templates() {
-        let (mut c, _) = Cursor::start(TEMPLATES, None).unwrap();
+        let (mut c, _) = start(templates(), None).unwrap();
         let p = |first: &str, next| PageSummary {
             items: 10,
             next_page: Some(next),
@@ -272,11 +240,11 @@ mod tests {
 
     #[test]
     fn a_server_ignoring_the_page_parameter_cannot_loop() {
-        let (mut c, _) = Cursor::start(CALLS, None).unwrap();
+        let (mut c, _) = start(calls(), None).unwrap();
         assert_eq!(c.advance(&page(20, "same")), 20);
         assert_eq!(c.advance(&page(20, "same")), 0);
         assert_eq!(c.next_page(), None);
-        let (mut t, _) = Cursor::start(TEMPLATES, None).unwrap();
+        let (mut t, _) = start(templates(), None).unwrap();
         t.advance(&PageSummary {
             items: 10,
             next_page: Some(Some(0)),
@@ -288,7 +256,7 @@ mod tests {
 
     #[test]
     fn first_page_sets_the_size_when_undocumented() {
-        let (mut c, _) = Cursor::start(CALLS, None).unwrap();
+        let (mut c, _) = start(calls(), None).unwrap();
         c.advance(&page(20, "a"));
         c.advance(&page(20, "b"));
         assert_eq!(c.next_page(), Some(2));
@@ -300,8 +268,8 @@ mod tests {
     fn a_server_capping_pages_lower_than_asked_does_not_end_the_walk() {
         // Asked for 100 a page, the server sends 7: the walk goes on until a page is shorter
         // than 7, or empty.
-        let (mut c, params) = Cursor::start(CONTACTS, None).unwrap();
-        assert_eq!(params["results_per_page"], json!(100));
+        let (mut c, params) = start(contacts(), None).unwrap();
+        assert_eq!(params, Some(100));
         assert_eq!(c.advance(&page(7, "a")), 7);
         assert_eq!(c.next_page(), Some(1), "7 of 100 asked is not the end yet");
         assert_eq!(c.advance(&page(7, "b")), 7);
@@ -309,7 +277,7 @@ mod tests {
         assert_eq!(c.advance(&page(6, "c")), 6);
         assert_eq!(c.next_page(), None, "shorter than the server's own page size");
         // A list that fits on its first short page costs one more (empty) request.
-        let (mut c, _) = Cursor::start(VIRTUAL_NUMBERS, None).unwrap();
+        let (mut c, _) = start(virtual_numbers(), None).unwrap();
         assert_eq!(c.advance(&page(3, "a")), 3);
         assert_eq!(c.next_page(), Some(1));
         assert_eq!(c.advance(&page(0, "")), 0);
@@ -320,13 +288,12 @@ mod tests {
     fn page_sizes_follow_the_contract() {
         // 2Chat documents 1–100 for contacts, and defaults of 200 (no maximum) for virtual numbers
         // and caller IDs.
-        let ask =
-            |rule, p: serde_json::Value| Cursor::start(rule, Some(&p)).map(|(_, m)| m["results_per_page"].clone());
-        assert_eq!(ask(VIRTUAL_NUMBERS, json!({})).unwrap(), json!(200));
-        assert_eq!(ask(CALLER_IDS, json!({})).unwrap(), json!(200));
-        assert_eq!(ask(CALLER_IDS, json!({"results_per_page": 500})).unwrap(), json!(500));
-        assert_eq!(ask(NUMBERS, json!({"results_per_page": 250})).unwrap(), json!(250));
-        assert!(ask(CONTACTS, json!({"results_per_page": 101}))
+        let ask = |rule, p: serde_json::Value| start(rule, Some(p)).map(|(_, m)| m);
+        assert_eq!(ask(virtual_numbers(), json!({})).unwrap(), Some(200));
+        assert_eq!(ask(caller_ids(), json!({})).unwrap(), Some(200));
+        assert_eq!(ask(caller_ids(), json!({"results_per_page": 500})).unwrap(), Some(500));
+        assert_eq!(ask(numbers(), json!({"results_per_page": 250})).unwrap(), Some(250));
+        assert!(ask(contacts(), json!({"results_per_page": 101}))
             .unwrap_err()
             .message
             .starts_with("results_per_page: must be a whole number between 1 and 100"));
@@ -334,8 +301,8 @@ mod tests {
 
     #[test]
     fn limit_caps_what_is_yielded() {
-        let (mut c, params) = Cursor::start(CONTACTS, Some(&json!({"limit": 150, "channel_uuid": "WPN1"}))).unwrap();
-        assert_eq!(params, json!({"channel_uuid": "WPN1", "results_per_page": 100}).as_object().cloned().unwrap());
+        let (mut c, per_page) = start(contacts(), Some(json!({"limit": 150, "channel_uuid": "WPN1"}))).unwrap();
+        assert_eq!(per_page, Some(100));
         assert_eq!(c.advance(&page(100, "a")), 100);
         assert_eq!(c.advance(&page(100, "b")), 50);
         assert_eq!(c.next_page(), None);
@@ -343,9 +310,9 @@ mod tests {
 
     #[test]
     fn start_respects_the_users_page_and_page_size() {
-        let (mut c, params) = Cursor::start(CONTACTS, Some(&json!({"page_number": 3, "results_per_page": 5}))).unwrap();
+        let (mut c, per_page) = start(contacts(), Some(json!({"page_number": 3, "results_per_page": 5}))).unwrap();
         assert_eq!(c.next_page(), Some(3));
-        assert_eq!(params["results_per_page"], json!(5));
+        assert_eq!(per_page, Some(5));
         c.advance(&page(5, "a"));
         assert_eq!(c.next_page(), Some(4));
         c.advance(&page(4, "b"));
@@ -361,9 +328,9 @@ mod tests {
             json!({"limit": "10"}),
             json!({"limit": 2_000_000}),
         ] {
-            let e = Cursor::start(MESSAGES, Some(&bad)).unwrap_err();
+            let e = start(messages(), Some(bad.clone())).unwrap_err();
             assert!(e.message.starts_with("limit:"), "{bad}: {}", e.message);
         }
-        assert!(Cursor::start(CONTACTS, Some(&json!({"results_per_page": 0}))).is_err());
+        assert!(start(contacts(), Some(json!({"results_per_page": 0}))).is_err());
     }
 }

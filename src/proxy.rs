@@ -9,11 +9,11 @@
 //! proxy could send every message to a stranger's URL). The request handling itself (`fetch`,
 //! CORS, streaming) is in `js/proxy.js`.
 
-use serde_json::Value;
-
-use crate::endpoints::{Effect, Endpoint, Method, ENDPOINTS};
+use crate::check::is_http_url;
 use crate::error::{Error, Result};
-use crate::validate::{is_http_url, quoted, Fields};
+use crate::json::{quoted, Json};
+use crate::options::Opts;
+use crate::table::{Effect, Endpoint, ENDPOINTS};
 
 /// The largest request body the proxy forwards by default (64 KiB: 2Chat's bodies are small).
 pub const DEFAULT_MAX_BODY: i64 = 64 * 1024;
@@ -51,11 +51,14 @@ pub fn is_origin(s: &str) -> bool {
 
 /// Reads the proxy's options (all but the functions `authorize` and `fetch`, which the caller
 /// looked at: `has_authorize` says whether an `authorize` hook was given).
-pub fn plan(options: Option<&Value>, has_authorize: bool) -> Result<Plan> {
-    let o = Fields::required("options", options)?;
+pub fn plan<J: Json>(options: Option<J>, has_authorize: bool) -> Result<Plan> {
+    if options.is_none() {
+        return Err(Error::invalid("options", "is required"));
+    }
+    let o = Opts::new("options", options)?;
     o.only(&["apiKey", "origins", "allow", "authorize", "baseUrl", "prefix", "maxBodyBytes", "timeoutMs", "fetch"])?;
     o.req_str("apiKey")?;
-    let origins = match o.opt_array("origins")? {
+    let origins = match origins(&o)? {
         None => return Err(Error::invalid(
             "origins",
             "is required: the exact origins of the pages that may call the proxy, e.g. [\"https://app.example.com\"] \
@@ -65,31 +68,25 @@ pub fn plan(options: Option<&Value>, has_authorize: bool) -> Result<Plan> {
         Some(list) => list
             .iter()
             .enumerate()
-            .map(|(i, v)| match v.as_str() {
-                Some(s) if is_origin(s) => Ok(s.trim_end_matches('/').to_string()),
-                Some("*") => Err(Error::invalid(
+            .map(|(i, s)| match s.as_str() {
+                s if is_origin(s) => Ok(s.trim_end_matches('/').to_string()),
+                "*" => Err(Error::invalid(
                     &format!("origins[{i}]"),
                     "cannot be \"*\": name each origin (any site could call the proxy otherwise)",
                 )),
-                _ => Err(Error::invalid(
+                s => Err(Error::invalid(
                     &format!("origins[{i}]"),
-                    format_args!(
-                        "must be an origin such as \"https://app.example.com\" (got {})",
-                        v.as_str().map_or_else(|| crate::validate::type_name(v).to_string(), quoted)
-                    ),
+                    format_args!("must be an origin such as \"https://app.example.com\" (got {})", quoted(s)),
                 )),
             })
             .collect::<Result<Vec<_>>>()?,
     };
-    let routes: Vec<&'static Endpoint> = match o.opt_array("allow")? {
+    let routes: Vec<&'static Endpoint> = match o.opt_strings("allow")? {
         None => ENDPOINTS.iter().filter(|e| e.effect == Effect::Read && !never_forwarded(e)).collect(),
         Some(list) => {
             let mut routes: Vec<&'static Endpoint> = Vec::new();
-            for (i, item) in list.iter().enumerate() {
+            for (i, rule) in list.iter().enumerate() {
                 let field = format!("allow[{i}]");
-                let rule = item
-                    .as_str()
-                    .ok_or_else(|| Error::invalid(&field, "must be a tool name or \"METHOD /path/{template}\""))?;
                 let matched = allowed(rule);
                 if matched.is_empty() {
                     return Err(Error::invalid(
@@ -134,11 +131,11 @@ pub fn plan(options: Option<&Value>, has_authorize: bool) -> Result<Plan> {
     };
     let base_url = match o.opt_str("baseUrl")? {
         None => crate::config::DEFAULT_BASE_URL.to_string(),
-        Some(u) if is_http_url(u) && !u.contains(['?', '#']) => u.trim_end_matches('/').to_string(),
+        Some(u) if is_http_url(&u) && !u.contains(['?', '#']) => u.trim_end_matches('/').to_string(),
         Some(u) => {
             return Err(Error::invalid(
                 "baseUrl",
-                format_args!("must be an http(s) URL without a query (got {})", quoted(u)),
+                format_args!("must be an http(s) URL without a query (got {})", quoted(&u)),
             ))
         }
     };
@@ -155,7 +152,7 @@ pub fn plan(options: Option<&Value>, has_authorize: bool) -> Result<Plan> {
         Some(p) => {
             return Err(Error::invalid(
                 "prefix",
-                format_args!("must be a path such as \"/proxy\": a leading '/', no trailing '/' (got {})", quoted(p)),
+                format_args!("must be a path such as \"/proxy\": a leading '/', no trailing '/' (got {})", quoted(&p)),
             ))
         }
     };
@@ -164,13 +161,34 @@ pub fn plan(options: Option<&Value>, has_authorize: bool) -> Result<Plan> {
     Ok(Plan { origins, routes, base_url, prefix, max_body, timeout_ms })
 }
 
+/// The `origins` option as strings; an item that is not a string is reported as not an origin.
+fn origins<J: Json>(o: &Opts<'_, J>) -> Result<Option<Vec<String>>> {
+    let Some(list) = o.get("origins") else { return Ok(None) };
+    if list.kind() != crate::json::Kind::Array {
+        return Err(Error::invalid("origins", format_args!("must be an array, got {}", list.kind().described())));
+    }
+    list.items()
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            v.text().ok_or_else(|| {
+                Error::invalid(
+                    &format!("origins[{i}]"),
+                    format_args!("must be an origin such as \"https://app.example.com\" (got {})", v.kind().described()),
+                )
+            })
+        })
+        .collect::<Result<Vec<_>>>()
+        .map(Some)
+}
+
 /// The endpoints an allow-list entry names: every row of a tool name, or the one row whose
 /// method and path template it spells.
 fn allowed(rule: &str) -> Vec<&'static Endpoint> {
     let rule = rule.trim();
     match rule.split_once(' ') {
         Some((method, path)) => {
-            let method = Method::parse(method);
+            let method = crate::request::parse_method(method);
             ENDPOINTS.iter().filter(|e| Some(e.method) == method && e.path == path.trim()).collect()
         }
         None => ENDPOINTS.iter().filter(|e| e.tool == rule).collect(),
@@ -181,6 +199,8 @@ fn allowed(rule: &str) -> Vec<&'static Endpoint> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    use serde_json::Value;
 
     fn err(v: Value, authorize: bool) -> String {
         plan(Some(&v), authorize).unwrap_err().message

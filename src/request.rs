@@ -1,64 +1,41 @@
 //! Request descriptions: what to send, independent of how it is sent.
 
-use serde_json::Value;
-
-use crate::endpoints::{Endpoint, Method};
+use crate::check::Plan;
 use crate::error::{Error, Result};
-use crate::validate::{quoted, type_name};
+use crate::json::{quoted, whole, Json, Kind};
+use crate::table::Method;
 
-/// One HTTP request to 2Chat, fully validated and encoded.
+/// One HTTP request to 2Chat, validated and encoded; `B` is the body as the transport holds it
+/// (JSON text natively, a JavaScript string in the npm package).
 #[derive(Clone, Debug, PartialEq)]
-pub struct RequestSpec {
+pub struct RequestSpec<B = String> {
     /// HTTP method.
     pub method: Method,
     /// Encoded path from the host, e.g. `/open/whatsapp/messages/+595981048477`.
     pub path: String,
     /// Query parameters, not yet encoded.
     pub query: Vec<(String, String)>,
-    /// JSON body, if any.
-    pub body: Option<Value>,
+    /// The JSON body, if any.
+    pub body: Option<B>,
     /// The endpoint-table id, when the request targets a known endpoint.
     pub endpoint: Option<u8>,
 }
 
-impl RequestSpec {
-    /// A request to `endpoint` with its path parameters, which are validated and encoded here.
-    pub fn to(endpoint: &Endpoint, params: &[(&str, &str)]) -> Result<Self> {
-        let mut segments = Vec::with_capacity(params.len());
-        for name in endpoint.params() {
-            let value = params
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| *v)
-                .ok_or_else(|| Error::invalid(name, "is required"))?;
-            segments.push(encode_path_segment(name, value)?);
+impl<B> RequestSpec<B> {
+    /// The request a validated plan describes, with its body made by the caller.
+    pub fn from_plan(plan: &Plan, body: Option<B>) -> Self {
+        RequestSpec {
+            method: plan.endpoint.method,
+            path: plan.path.clone(),
+            query: plan.query.iter().map(|(k, v)| ((*k).to_string(), v.clone())).collect(),
+            body,
+            endpoint: Some(plan.endpoint.id),
         }
-        Ok(RequestSpec {
-            method: endpoint.method,
-            path: endpoint.fill(&segments),
-            query: Vec::new(),
-            body: None,
-            endpoint: Some(endpoint.id),
-        })
     }
 
     /// Adds a query parameter.
     pub fn query(mut self, name: &str, value: impl Into<String>) -> Self {
         self.query.push((name.to_string(), value.into()));
-        self
-    }
-
-    /// Adds a query parameter when `value` is `Some`.
-    pub fn query_opt<V: ToString>(self, name: &str, value: Option<V>) -> Self {
-        match value {
-            Some(v) => self.query(name, v.to_string()),
-            None => self,
-        }
-    }
-
-    /// Sets the JSON body.
-    pub fn body(mut self, body: Value) -> Self {
-        self.body = Some(body);
         self
     }
 
@@ -78,6 +55,22 @@ impl RequestSpec {
     pub fn url(&self, base_url: &str) -> String {
         format!("{}{}", base_url.trim_end_matches('/'), self.path_and_query())
     }
+}
+
+/// Parses a method name, case-insensitively.
+pub fn parse_method(s: &str) -> Option<Method> {
+    match s.to_ascii_uppercase().as_str() {
+        "GET" => Some(Method::Get),
+        "POST" => Some(Method::Post),
+        "PUT" => Some(Method::Put),
+        "DELETE" => Some(Method::Delete),
+        _ => None,
+    }
+}
+
+/// Whether repeating a request of this method cannot change anything on 2Chat's side twice.
+pub const fn is_idempotent(m: Method) -> bool {
+    matches!(m, Method::Get | Method::Delete)
 }
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
@@ -205,41 +198,34 @@ pub fn raw_path(path: &str) -> Result<String> {
 
 /// Turns the `query` option of `client.request` into parameters: strings, finite numbers and
 /// booleans; arrays repeat the key.
-pub fn raw_query(v: Option<&Value>) -> Result<Vec<(String, String)>> {
-    let map = match v {
-        None | Some(Value::Null) => return Ok(Vec::new()),
-        Some(Value::Object(m)) => m,
-        Some(other) => {
-            return Err(Error::invalid("query", format_args!("must be an object, got {}", type_name(other))))
-        }
-    };
-    let mut out = Vec::with_capacity(map.len());
-    for (k, v) in map {
-        let scalar = |v: &Value| -> Result<Option<String>> {
-            match v {
-                Value::Null => Ok(None),
-                Value::String(s) => Ok(Some(s.clone())),
-                Value::Bool(b) => Ok(Some(b.to_string())),
-                Value::Number(n) => Ok(Some(n.to_string())),
+pub fn raw_query<J: Json>(v: Option<J>) -> Result<Vec<(String, String)>> {
+    let Some(map) = v.filter(|v| v.kind() != Kind::Null) else { return Ok(Vec::new()) };
+    if map.kind() != Kind::Object {
+        return Err(Error::invalid("query", format_args!("must be an object, got {}", map.kind().described())));
+    }
+    let mut out = Vec::new();
+    for k in map.keys() {
+        let Some(v) = map.member(&k) else { continue };
+        let scalar = |v: &J| -> Result<Option<String>> {
+            match v.kind() {
+                Kind::Null => Ok(None),
+                Kind::String => Ok(v.text()),
+                Kind::Bool => Ok(v.boolean().map(|b| b.to_string())),
+                Kind::Number => Ok(Some(v.number().and_then(whole).map_or_else(|| v.number_text(), |n| n.to_string()))),
                 other => Err(Error::invalid(
                     &format!("query.{k}"),
-                    format_args!("must be a string, number or boolean, got {}", type_name(other)),
+                    format_args!("must be a string, number or boolean, got {}", other.described()),
                 )),
             }
         };
-        match v {
-            Value::Array(items) => {
-                for item in items {
-                    if let Some(s) = scalar(item)? {
-                        out.push((k.clone(), s));
-                    }
-                }
-            }
-            other => {
-                if let Some(s) = scalar(other)? {
+        if v.kind() == Kind::Array {
+            for item in v.items() {
+                if let Some(s) = scalar(&item)? {
                     out.push((k.clone(), s));
                 }
             }
+        } else if let Some(s) = scalar(&v)? {
+            out.push((k.clone(), s));
         }
     }
     Ok(out)
@@ -248,29 +234,22 @@ pub fn raw_query(v: Option<&Value>) -> Result<Vec<(String, String)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::endpoints::endpoint;
     use serde_json::json;
 
-    fn ep(id: u8) -> &'static Endpoint {
-        endpoint(id).unwrap()
-    }
-
-    #[test]
-    fn numbers_keep_their_literal_plus_in_paths() {
-        let r = RequestSpec::to(ep(14), &[("number", "+595981048477"), ("remote_number", "+5215512345432")]).unwrap();
-        assert_eq!(r.path, "/open/whatsapp/messages/+595981048477/+5215512345432");
+    fn spec(path: &str) -> RequestSpec {
+        RequestSpec { method: Method::Get, path: path.into(), query: Vec::new(), body: None, endpoint: None }
     }
 
     #[test]
     fn plus_in_query_is_encoded() {
-        let r = RequestSpec::to(ep(5), &[]).unwrap().query("from_number", "+595 981").query("a&b", "x=y");
+        let r = spec("/open/whatsapp/get-numbers").query("from_number", "+595 981").query("a&b", "x=y");
         assert_eq!(r.path_and_query(), "/open/whatsapp/get-numbers?from_number=%2B595%20981&a%26b=x%3Dy");
     }
 
     #[test]
     fn traversal_and_separators_are_refused() {
         for bad in ["..", ".", "a/b", "../x", "a%2Fb", "a\\b", "a?b", "a#b", "a b", "", "x\n", "..;", "a;b", ";"] {
-            let e = RequestSpec::to(ep(23), &[("group_uuid", bad)]).unwrap_err();
+            let e = encode_path_segment("group_uuid", bad).unwrap_err();
             assert_eq!(e.code.as_str(), "invalid_input", "{bad:?}");
             assert!(e.message.starts_with("group_uuid:"), "{bad:?} -> {}", e.message);
         }
@@ -279,12 +258,13 @@ mod tests {
     #[test]
     fn other_bytes_are_percent_encoded() {
         assert_eq!(encode_path_segment("x", "WW-WPN1-52155@c.us").unwrap(), "WW-WPN1-52155@c.us");
+        assert_eq!(encode_path_segment("x", "+595981048477").unwrap(), "+595981048477");
         assert_eq!(encode_path_segment("x", "añ\"<").unwrap(), "a%C3%B1%22%3C");
     }
 
     #[test]
     fn url_joins_base_with_or_without_slash_and_prefix() {
-        let r = RequestSpec::to(ep(2), &[]).unwrap();
+        let r = spec("/open/info");
         assert_eq!(r.url("https://api.p.2chat.io/"), "https://api.p.2chat.io/open/info");
         assert_eq!(r.url("https://proxy.example/2chat"), "https://proxy.example/2chat/open/info");
     }
@@ -311,7 +291,8 @@ mod tests {
 
     #[test]
     fn raw_queries() {
-        let q = raw_query(Some(&json!({"a": "+1", "b": 2, "c": true, "d": null, "e": ["x", "y"]}))).unwrap();
+        let v = json!({"a": "+1", "b": 2, "c": true, "d": null, "e": ["x", "y"], "f": 2.5});
+        let q = raw_query(Some(&v)).unwrap();
         assert_eq!(
             q,
             vec![
@@ -319,7 +300,8 @@ mod tests {
                 ("b".into(), "2".into()),
                 ("c".into(), "true".into()),
                 ("e".into(), "x".into()),
-                ("e".into(), "y".into())
+                ("e".into(), "y".into()),
+                ("f".into(), "2.5".into())
             ]
         );
         assert!(raw_query(Some(&json!({"a": {"b": 1}}))).unwrap_err().message.starts_with("query.a:"));

@@ -1,60 +1,28 @@
 //! Turning 2Chat's answers into either a body the caller receives or an [`Error`].
 
-use serde::Deserialize;
-use serde_json::Value;
-
 use crate::error::{Error, ErrorCode, Result};
+use crate::json::{Json, Kind};
 
-/// The fields every 2Chat body may use to say it failed. Other fields are skipped while parsing.
-#[derive(Deserialize, Default)]
-struct Envelope {
-    #[serde(default)]
-    success: Option<Value>,
-    #[serde(default)]
-    error: Option<Value>,
-    #[serde(default)]
-    message: Option<Value>,
-    #[serde(default)]
-    error_message: Option<Value>,
+/// 2Chat's way of saying a body is a failure: `success: false` or `error: true`; and its
+/// explanation: `error_message` on newer pages, `message` on older ones, sometimes a string in
+/// `error`.
+fn envelope<J: Json>(body: &J) -> (bool, Option<String>) {
+    if body.kind() != Kind::Object {
+        return (false, None);
+    }
+    let failed = body.member("success").and_then(|v| v.boolean()) == Some(false)
+        || body.member("error").and_then(|v| v.boolean()) == Some(true);
+    let message = ["error_message", "message", "error"].iter().find_map(|k| {
+        body.member(k).filter(|v| v.kind() == Kind::String).and_then(|v| v.text()).filter(|s| !s.trim().is_empty())
+    });
+    (failed, message.map(|m| m.trim().to_string()))
 }
 
-impl Envelope {
-    fn failed(&self) -> bool {
-        matches!(self.success, Some(Value::Bool(false))) || matches!(self.error, Some(Value::Bool(true)))
-    }
-
-    /// 2Chat's explanation: `error_message` on newer pages, `message` on older ones, sometimes a
-    /// string in `error`.
-    fn server_message(&self) -> Option<String> {
-        [&self.error_message, &self.message, &self.error].into_iter().find_map(|v| match v {
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
-            _ => None,
-        })
-    }
-}
-
-fn parse_envelope(body: &str) -> Option<std::result::Result<Envelope, ()>> {
-    let t = body.trim_start();
-    if t.starts_with('{') {
-        Some(serde_json::from_str::<Envelope>(t).map_err(|_| ()))
-    } else if t.is_empty() {
-        None
-    } else {
-        Some(serde_json::from_str::<serde::de::IgnoredAny>(t).map(|_| Envelope::default()).map_err(|_| ()))
-    }
-}
-
-/// For a 2xx body already parsed (by `JSON.parse`, in the wasm layer): 2Chat's explanation when
-/// the body says it failed (`success: false` or `error: true`), `None` when it is a success. Only
-/// the four envelope fields are needed, so the body is not parsed a second time here.
-pub fn failure_in_success(
-    success: Option<Value>,
-    error: Option<Value>,
-    message: Option<Value>,
-    error_message: Option<Value>,
-) -> Option<String> {
-    let env = Envelope { success, error, message, error_message };
-    env.failed().then(|| env.server_message().unwrap_or_else(|| "2Chat answered success: false".to_string()))
+/// For a 2xx body already parsed: 2Chat's explanation when the body says it failed, `None` when it
+/// is a success.
+pub fn failure_in_success<J: Json>(body: &J) -> Option<String> {
+    let (failed, message) = envelope(body);
+    failed.then(|| message.unwrap_or_else(|| "2Chat answered success: false".to_string()))
 }
 
 const MAX_SNIPPET: usize = 120;
@@ -88,32 +56,39 @@ fn status_message(status: u16) -> String {
     }
 }
 
-/// Checks a complete HTTP answer. `Ok(())` means `body` is JSON the caller can be handed as is
-/// (every field kept); otherwise the error carries the code, status and 2Chat's own message.
-pub fn check(status: u16, body: &str, retry_after_ms: Option<u64>) -> Result<()> {
-    let envelope = parse_envelope(body);
+/// Checks a complete HTTP answer whose body was parsed as JSON (`parsed`, `None` when it was not
+/// JSON or was empty). `Ok(())` means the body is JSON the caller can be handed as is (every field
+/// kept); otherwise the error carries the code, status and 2Chat's own message. `raw` gives the
+/// body's text, asked for only to quote a bounded snippet of a body that is not JSON.
+pub fn check<J: Json>(
+    status: u16,
+    parsed: Option<J>,
+    raw: impl FnOnce() -> String,
+    retry_after_ms: Option<u64>,
+) -> Result<()> {
     if (200..300).contains(&status) {
-        return match envelope {
-            Some(Ok(env)) if env.failed() => Err(Error::new(
-                ErrorCode::Unprocessable,
-                env.server_message().unwrap_or_else(|| "2Chat answered success: false".to_string()),
-            )
-            .with_status(status)),
-            Some(Ok(_)) => Ok(()),
-            Some(Err(())) => Err(Error::new(
-                ErrorCode::Decode,
-                format!("2Chat answered HTTP {status} with a body that is not JSON: {}", snippet(body)),
-            )
-            .with_status(status)),
-            None => Err(Error::new(ErrorCode::Decode, format!("2Chat answered HTTP {status} with an empty body"))
-                .with_status(status)),
+        return match parsed {
+            Some(body) => match failure_in_success(&body) {
+                Some(message) => Err(Error::new(ErrorCode::Unprocessable, message).with_status(status)),
+                None => Ok(()),
+            },
+            None => {
+                let text = raw();
+                if text.trim().is_empty() {
+                    Err(Error::new(ErrorCode::Decode, format!("2Chat answered HTTP {status} with an empty body"))
+                        .with_status(status))
+                } else {
+                    Err(Error::new(
+                        ErrorCode::Decode,
+                        format!("2Chat answered HTTP {status} with a body that is not JSON: {}", snippet(&text)),
+                    )
+                    .with_status(status))
+                }
+            }
         };
     }
     let code = ErrorCode::from_status(status);
-    let server = match envelope {
-        Some(Ok(env)) => env.server_message(),
-        _ => None,
-    };
+    let server = parsed.and_then(|body| envelope(&body).1);
     let message = match server {
         Some(m) => m,
         None => status_message(status),
@@ -135,9 +110,56 @@ fn snippet(body: &str) -> String {
     format!("{cut:?}")
 }
 
+/// Makes both of 2Chat's spellings of a response field present, as the endpoint declares (see
+/// [`crate::table::Alias`]); nothing the server sent is removed or changed.
+pub fn apply_aliases(body: &mut serde_json::Value, aliases: &[crate::table::Alias]) {
+    fn visit(node: &mut serde_json::Value, parts: &[&str], to: &str, from: &[&str]) {
+        match parts.split_first() {
+            None => {
+                if let Some(obj) = node.as_object_mut() {
+                    if obj.get(to).is_none() {
+                        if let Some(v) = from.iter().find_map(|f| obj.get(*f).cloned()) {
+                            obj.insert(to.to_string(), v);
+                        }
+                    }
+                }
+            }
+            Some((part, rest)) => {
+                let (key, list) = match part.strip_suffix("[]") {
+                    Some(k) => (k, true),
+                    None => (*part, false),
+                };
+                let Some(child) = node.get_mut(key) else { return };
+                if list {
+                    if let Some(items) = child.as_array_mut() {
+                        for item in items {
+                            visit(item, rest, to, from);
+                        }
+                    }
+                } else {
+                    visit(child, rest, to, from);
+                }
+            }
+        }
+    }
+    for a in aliases {
+        let parts: Vec<&str> = if a.at.is_empty() { Vec::new() } else { a.at.split('.').collect() };
+        visit(body, &parts, a.to, a.from);
+    }
+}
+
+/// [`check`] on a body as text, parsed here with serde_json (the Rust client, tests).
+pub fn check_text(status: u16, body: &str, retry_after_ms: Option<u64>) -> Result<()> {
+    let parsed: Option<serde_json::Value> = serde_json::from_str(body.trim_start()).ok();
+    check(status, parsed.as_ref(), || body.to_string(), retry_after_ms)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    fn check(status: u16, body: &str, retry_after_ms: Option<u64>) -> Result<()> {
+        check_text(status, body, retry_after_ms)
+    }
 
     #[test]
     fn success_bodies_pass() {
@@ -182,17 +204,12 @@ mod tests {
     #[test]
     fn failure_inside_an_already_parsed_success() {
         use serde_json::json;
-        assert_eq!(failure_in_success(Some(json!(true)), None, None, None), None);
-        assert_eq!(failure_in_success(None, None, Some(json!("fine")), None), None);
-        assert_eq!(
-            failure_in_success(Some(json!(false)), None, None, Some(json!("not connected"))).as_deref(),
-            Some("not connected")
-        );
-        assert_eq!(failure_in_success(None, Some(json!(true)), Some(json!("busy")), None).as_deref(), Some("busy"));
-        assert_eq!(
-            failure_in_success(Some(json!(false)), None, None, None).as_deref(),
-            Some("2Chat answered success: false")
-        );
+        let f = |v: serde_json::Value| failure_in_success(&&v);
+        assert_eq!(f(json!({"success": true})), None);
+        assert_eq!(f(json!({"message": "fine"})), None);
+        assert_eq!(f(json!({"success": false, "error_message": "not connected"})).as_deref(), Some("not connected"));
+        assert_eq!(f(json!({"error": true, "message": "busy"})).as_deref(), Some("busy"));
+        assert_eq!(f(json!({"success": false})).as_deref(), Some("2Chat answered success: false"));
     }
 
     #[test]

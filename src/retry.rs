@@ -6,7 +6,8 @@
 //! (dis)connecting, 429 rate limited, 486 busy); GET and DELETE, which cannot do harm twice, are
 //! also retried on 408, 5xx, network errors and timeouts.
 
-use crate::endpoints::Method;
+use crate::request::is_idempotent;
+use crate::table::Method;
 
 /// Default number of retries after the first attempt.
 pub const DEFAULT_MAX_RETRIES: u32 = 2;
@@ -35,7 +36,7 @@ const fn refused_before_processing(status: u16) -> bool {
 pub const fn is_retryable(method: Method, failure: Failure) -> bool {
     match failure {
         Failure::Status(s) if refused_before_processing(s) => true,
-        _ if !method.is_idempotent() => false,
+        _ if !is_idempotent(method) => false,
         Failure::Status(s) => s == 408 || s >= 500,
         Failure::Network | Failure::Timeout => true,
     }

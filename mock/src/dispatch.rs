@@ -70,7 +70,7 @@ pub fn router(state: AppState) -> Router {
 /// parameters by the names of their own template instead.
 fn routes_by_shape() -> BTreeMap<String, Vec<&'static Endpoint>> {
     let mut shapes: BTreeMap<String, Vec<&'static Endpoint>> = BTreeMap::new();
-    for endpoint in ENDPOINTS {
+    for endpoint in ENDPOINTS.iter() {
         let mut index = 0;
         let shape: Vec<String> = endpoint
             .path

@@ -1,80 +1,41 @@
-//! The `TwoChat` class and its resource getters.
+//! The `TwoChat` class. Its resources (`client.messages`…) are made from the method table in
+//! `js/resources.js`: each method is one call of [`Core::call`] with the method's index in
+//! [`crate::table::OPS`], validated and planned by [`crate::check`] — no per-endpoint code.
 
 use std::rc::Rc;
 
-use js_sys::{Function, Object, Promise, Reflect};
-use serde_json::{Map, Value};
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use super::http::{Call, Inner};
+use super::jsjson::{arg, build_body, plain, split_args, JsJson};
+use crate::check::{plan, BodyPlan, Edit};
 use crate::config::{CallOptions, Config};
-use crate::endpoints::Method;
 use crate::error::{Error, Result};
-use crate::request::{raw_path, raw_query, RequestSpec};
-use crate::validate::{quoted, Fields};
+use crate::json::quoted;
+use crate::options::Opts;
+use crate::request::{parse_method, raw_path, raw_query, RequestSpec};
+use crate::table::{Method, Op, OPS, RESOURCES};
 
-/// Converts a JS argument to JSON; `undefined` and `null` become `None`.
-pub(crate) fn arg(field: &str, v: &JsValue) -> Result<Option<Value>> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(None);
-    }
-    super::convert::to_json(field, v).map(Some)
+#[wasm_bindgen(module = "/js/resources.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = makeResource)]
+    fn make_resource(core: Core, name: &str, methods: &Array) -> JsValue;
 }
 
-/// Converts a method's JS arguments, naming each in its error.
-pub(crate) fn args<const N: usize>(named: [(&str, Option<&JsValue>); N]) -> Result<[Option<Value>; N]> {
-    let mut out: [Option<Value>; N] = std::array::from_fn(|_| None);
-    for ((name, v), slot) in named.into_iter().zip(out.iter_mut()) {
-        if let Some(v) = v {
-            *slot = arg(name, v)?;
-        }
-    }
-    Ok(out)
+/// A JS value that is present (not `undefined`, not `null`).
+fn given(v: &JsValue) -> Option<&JsValue> {
+    (!v.is_undefined() && !v.is_null()).then_some(v)
 }
 
-pub(crate) fn opt_arg(field: &str, v: &Option<JsValue>) -> Result<Option<Value>> {
-    match v {
-        Some(v) => arg(field, v),
-        None => Ok(None),
-    }
-}
-
-/// Reads an options object that may hold non-JSON members (`fetch`, `signal`): those are taken
-/// out by name, the rest is converted to JSON for the native validators.
-pub(crate) fn split_options(
-    field: &str,
-    v: &Option<JsValue>,
-    special: &[&str],
-) -> Result<(Option<Value>, Vec<JsValue>)> {
-    let Some(v) = v.as_ref().filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok((None, special.iter().map(|_| JsValue::UNDEFINED).collect()));
-    };
-    if !super::convert::is_plain_object(field, v)? {
-        return Err(Error::invalid(field, "must be an object"));
-    }
-    let mut map = Map::new();
-    let mut taken = vec![JsValue::UNDEFINED; special.len()];
-    for name in super::convert::keys(field, v)? {
-        let value = super::convert::get(&name, v, &JsValue::from_str(&name))?;
-        if let Some(i) = special.iter().position(|s| *s == name) {
-            if let Some(slot) = taken.get_mut(i) {
-                *slot = value;
-            }
-            map.insert(name, Value::Null);
-        } else if !value.is_undefined() {
-            map.insert(name.clone(), super::convert::to_json(&name, &value)?);
-        }
-    }
-    Ok((Some(Value::Object(map)), taken))
-}
-
-pub(crate) fn call_options(opts: &Option<JsValue>) -> Result<Call> {
-    let (json, special) = split_options("options", opts, &["signal"])?;
-    let options = CallOptions::from_options(json.as_ref())?;
-    let signal = match special.into_iter().next() {
+/// Reads per-call options (`{ signal, timeoutMs, maxRetries, headers }`).
+pub(crate) fn call_options(opts: &JsValue) -> Result<Call> {
+    let opts = given(opts);
+    let options = CallOptions::from_options(opts.map(|o| JsJson(o.clone())))?;
+    let signal = match opts.map(|o| Reflect::get(o, &JsValue::from_str("signal")).unwrap_or(JsValue::UNDEFINED)) {
         None => None,
         Some(s) if s.is_undefined() || s.is_null() => None,
         Some(s) => Some(s.dyn_into::<AbortSignal>().map_err(|_| Error::invalid("signal", "must be an AbortSignal"))?),
@@ -84,8 +45,8 @@ pub(crate) fn call_options(opts: &Option<JsValue>) -> Result<Call> {
 
 const BROWSER_KEY_WARNING: &str = "an API key is being used in a browser page, where anyone who opens it can read \
 the key. 2Chat's API also refuses browser origins (CORS). Call 2Chat from a server or a Worker — a page can talk \
-to a small proxy that adds the key there (see examples/worker) — or, if you understand the risk (e.g. against \
-twochat-mock), pass { dangerouslyAllowBrowser: true }.";
+to a proxy that adds the key there (createProxy) — or, if you understand the risk (e.g. against twochat-mock), \
+pass { dangerouslyAllowBrowser: true }.";
 
 /// Whether this runs in a browser page (a `window` with a `document`), where a key is exposed.
 fn in_browser_page() -> bool {
@@ -94,66 +55,139 @@ fn in_browser_page() -> bool {
     has("window") && has("document")
 }
 
-/// Shared by the client and every resource: validates, sends, and returns a Promise.
-#[derive(Clone)]
-pub(crate) struct Handle(pub(crate) Rc<Inner>);
+/// The body of a request as a JS string: the params shaped by the plan, `JSON.stringify`-ed where
+/// they are (never copied into wasm memory).
+fn body(params: Option<&JsJson>, plan: &BodyPlan) -> JsValue {
+    let keep = Array::new();
+    for k in &plan.keep_null {
+        keep.push(&JsValue::from_str(k));
+    }
+    let edits = Array::new();
+    for e in &plan.edits {
+        let (kind, name, value) = match e {
+            Edit::Remove(n) => (0, *n, JsValue::UNDEFINED),
+            Edit::Rename(from, to) => (1, *from, JsValue::from_str(to)),
+            Edit::SetText(n, v) => (2, *n, JsValue::from_str(v)),
+            Edit::Default(n, json) => (3, *n, JsValue::from_str(json)),
+        };
+        edits.push(&Array::of3(&JsValue::from(kind), &JsValue::from_str(name), &value));
+    }
+    build_body(params.map_or(&JsValue::UNDEFINED, |p| &p.0), &keep, &edits)
+}
 
-impl Handle {
-    /// Runs `spec` (or rejects with its validation error) as a Promise.
-    pub(crate) fn call(&self, spec: Result<RequestSpec>, opts: &Option<JsValue>) -> Promise {
+/// Validates a call of `op` with its JS arguments (`[positional…, params?, opts?]`) and describes
+/// the request.
+pub(crate) fn prepare(op: &'static Op, args: &Array) -> Result<(RequestSpec<JsValue>, Call)> {
+    let n = op.args.len();
+    let mut positional = Vec::with_capacity(n);
+    for (i, a) in op.args.iter().enumerate() {
+        let v = args.get(i as u32);
+        plain(&v, a.js)?;
+        positional.push(arg(v));
+    }
+    let (params, opts_at) = match op.params {
+        Some(_) => (arg(args.get(n as u32)), n + 1),
+        None => (None, n),
+    };
+    if let Some(p) = &params {
+        plain(&p.0, "params")?;
+    }
+    let planned = plan(op, &positional, params.as_ref())?;
+    let call = call_options(&args.get(opts_at as u32))?;
+    let body = planned.body.as_ref().map(|b| body(params.as_ref(), b));
+    Ok((RequestSpec::from_plan(&planned, body), call))
+}
+
+/// What the resources of a client call: the client's state, shared.
+#[wasm_bindgen(skip_typescript)]
+#[derive(Clone)]
+pub struct Core(pub(crate) Rc<Inner>);
+
+/// A method's index that is not in the table: only a broken build can send one.
+fn unknown_op(op: u8) -> JsValue {
+    js_sys::Error::new(&format!("twochat: no method #{op} in the endpoint table (a bug of the SDK, please report it)")).into()
+}
+
+#[wasm_bindgen]
+impl Core {
+    /// Runs method `op` of the table with the JS arguments as given.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn call(&self, op: u8, args: Array) -> Promise {
+        let Some(o) = OPS.get(usize::from(op)) else { return Promise::reject(&unknown_op(op)) };
+        let prepared = prepare(o, &args);
         let inner = self.0.clone();
-        let call = call_options(opts);
         future_to_promise(async move {
-            let spec = spec?;
-            let call = call?;
+            let (spec, call) = prepared?;
             Ok(inner.execute(spec, call).await?)
         })
+    }
+
+    /// The async iterable over every page of list method `op`.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn iterate(&self, op: u8, args: Array) -> Result<JsValue, JsValue> {
+        let o = OPS.get(usize::from(op)).ok_or_else(|| unknown_op(op))?;
+        Ok(super::pager::iterate(self.clone(), o, &args))
     }
 }
 
 /// A 2Chat API client.
 #[wasm_bindgen]
 pub struct TwoChat {
-    handle: Handle,
+    core: Core,
     /// Resource objects, made once: `client.messages === client.messages`, and a call does not
     /// allocate a wrapper that only the garbage collector would free.
     resources: std::cell::RefCell<Vec<(&'static str, JsValue)>>,
 }
 
-/// Typed access from Rust (the wasm tests use it): new handles on the same client state as the JS
-/// getters' objects.
-#[allow(missing_docs)]
-impl TwoChat {
-    pub fn account_api(&self) -> super::resources::Account {
-        super::resources::Account(self.handle.clone())
-    }
-    pub fn numbers_api(&self) -> super::resources::Numbers {
-        super::resources::Numbers(self.handle.clone())
-    }
-    pub fn messages_api(&self) -> super::resources::Messages {
-        super::resources::Messages(self.handle.clone())
-    }
-    pub fn groups_api(&self) -> super::resources::Groups {
-        super::resources::Groups(self.handle.clone())
-    }
-    pub fn contacts_api(&self) -> super::resources::Contacts {
-        super::resources::Contacts(self.handle.clone())
-    }
-    pub fn webhooks_api(&self) -> super::resources::Webhooks {
-        super::resources::Webhooks(self.handle.clone())
+thread_local! {
+    /// The method table of each resource as JS arrays (`[[name, op, iterator?]…]`), made once.
+    static TABLES: std::cell::RefCell<Vec<(&'static str, Array)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn methods_of(resource: &'static str) -> Array {
+    TABLES.with(|t| {
+        if let Some((_, a)) = t.borrow().iter().find(|(r, _)| *r == resource) {
+            return a.clone();
+        }
+        let list = Array::new();
+        let ops = RESOURCES.iter().find(|(r, _)| *r == resource).map_or(&[][..], |(_, ops)| *ops);
+        for &i in ops {
+            let Some(o) = OPS.get(usize::from(i)) else { continue };
+            let iterator = o.paging.map_or(JsValue::UNDEFINED, |_| JsValue::from_str(&iterator_name(o.name)));
+            list.push(&Array::of3(&JsValue::from_str(o.name), &JsValue::from(i), &iterator));
+        }
+        t.borrow_mut().push((resource, list.clone()));
+        list
+    })
+}
+
+/// The iterator of a paged list method: `list` → `iterate`, `listTemplates` → `iterateTemplates`,
+/// `search` → `iterateSearch`.
+pub fn iterator_name(method: &str) -> String {
+    match method.strip_prefix("list") {
+        Some("") => "iterate".into(),
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) => format!("iterate{rest}"),
+        _ => {
+            let mut c = method.chars();
+            let first = c.next().map(|f| f.to_ascii_uppercase().to_string()).unwrap_or_default();
+            format!("iterate{first}{}", c.as_str())
+        }
     }
 }
 
 impl TwoChat {
-    fn resource<T: Into<JsValue>>(&self, name: &'static str, make: impl FnOnce(Handle) -> T) -> JsValue {
+    fn resource(&self, name: &'static str) -> JsValue {
         if let Some((_, v)) = self.resources.borrow().iter().find(|(n, _)| *n == name) {
             return v.clone();
         }
-        let v: JsValue = make(self.handle.clone()).into();
+        let v = make_resource(self.core.clone(), name, &methods_of(name));
         self.resources.borrow_mut().push((name, v.clone()));
         v
     }
 }
+
+// The resource getters (`client.messages`…), one per resource of the declarations.
+include!(concat!(env!("OUT_DIR"), "/getters.rs"));
 
 #[wasm_bindgen]
 impl TwoChat {
@@ -162,18 +196,20 @@ impl TwoChat {
     pub fn new(
         #[wasm_bindgen(unchecked_optional_param_type = "TwoChatOptions")] options: Option<JsValue>,
     ) -> std::result::Result<TwoChat, JsValue> {
-        let (json, special) = split_options("options", &options, &["fetch", "logger"])?;
-        let config = Config::from_options(json.as_ref())?;
-        let mut special = special.into_iter();
-        let fetch = match special.next() {
+        let options = options.filter(|o| !o.is_undefined() && !o.is_null());
+        let config = Config::from_options(options.clone().map(JsJson))?;
+        let special = |name: &str| {
+            options.as_ref().map(|o| Reflect::get(o, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)).filter(
+                |v| !v.is_undefined() && !v.is_null(),
+            )
+        };
+        let fetch = match special("fetch") {
             None => None,
-            Some(f) if f.is_undefined() || f.is_null() => None,
             Some(f) => Some(f.dyn_into::<Function>().map_err(|_| Error::invalid("fetch", "must be a function"))?),
         };
-        let logger = match special.next() {
-            Some(l) if l.is_object() && !l.is_function() => Some(l),
-            Some(l) if l.is_undefined() || l.is_null() => None,
+        let logger = match special("logger") {
             None => None,
+            Some(l) if l.is_object() && !l.is_function() => Some(l),
             Some(_) => {
                 return Err(Error::invalid("logger", "must be an object with error/warn/info/debug functions").into())
             }
@@ -183,7 +219,7 @@ impl TwoChat {
         if inner.config.api_key.is_some() && !inner.config.dangerously_allow_browser && in_browser_page() {
             inner.log(crate::config::LogLevel::Warn, || BROWSER_KEY_WARNING.to_string());
         }
-        Ok(TwoChat { handle: Handle(Rc::new(inner)), resources: Default::default() })
+        Ok(TwoChat { core: Core(Rc::new(inner)), resources: Default::default() })
     }
 
     /// Calls any 2Chat endpoint, including ones this version does not wrap yet:
@@ -196,124 +232,30 @@ impl TwoChat {
         #[wasm_bindgen(unchecked_optional_param_type = "RawRequest")] request: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        let spec = (|| {
-            let method = Method::parse(method).ok_or_else(|| {
+        let prepared = (|| {
+            let method = parse_method(method).ok_or_else(|| {
                 Error::invalid("method", format_args!("must be GET, POST, PUT or DELETE (got {})", quoted(method)))
             })?;
             let path = raw_path(path)?;
-            let req = opt_arg("request", &request)?;
-            let f = Fields::optional("request", req.as_ref())?;
-            f.only(&["query", "body"])?;
-            let query = raw_query(f.get("query"))?;
-            let body = f.get("body").cloned();
+            let request = request.filter(|r| !r.is_undefined() && !r.is_null());
+            if let Some(r) = &request {
+                plain(r, "request")?;
+            }
+            let o = Opts::new("request", request.clone().map(JsJson))?;
+            o.only(&["query", "body"])?;
+            let query = raw_query(o.get("query"))?;
+            let body = o.get("body").map(|b| js_sys::JSON::stringify(&b.0).map(JsValue::from).unwrap_or(JsValue::NULL));
             if body.is_some() && method == Method::Get {
                 return Err(Error::invalid("body", "a GET request cannot carry a body"));
             }
-            Ok(RequestSpec { method, path, query, body, endpoint: None })
+            let call = call_options(&opts.clone().unwrap_or(JsValue::UNDEFINED))?;
+            Ok((RequestSpec { method, path, query, body, endpoint: None }, call))
         })();
-        self.handle.call(spec, &opts)
-    }
-
-    /// Account, limits and usage.
-    #[wasm_bindgen(getter, unchecked_return_type = "Account")]
-    pub fn account(&self) -> JsValue {
-        self.resource("account", super::resources::Account)
-    }
-
-    /// The account's users.
-    #[wasm_bindgen(getter, unchecked_return_type = "Users")]
-    pub fn users(&self) -> JsValue {
-        self.resource("users", super::resources::Users)
-    }
-
-    /// Voice SDK access tokens.
-    #[wasm_bindgen(getter, unchecked_return_type = "Voice")]
-    pub fn voice(&self) -> JsValue {
-        self.resource("voice", super::resources::Voice)
-    }
-
-    /// Connected WhatsApp numbers.
-    #[wasm_bindgen(getter, unchecked_return_type = "Numbers")]
-    pub fn numbers(&self) -> JsValue {
-        self.resource("numbers", super::resources::Numbers)
-    }
-
-    /// WhatsApp channels and their connection.
-    #[wasm_bindgen(getter, unchecked_return_type = "Channels")]
-    pub fn channels(&self) -> JsValue {
-        self.resource("channels", super::resources::Channels)
-    }
-
-    /// Sending and reading messages.
-    #[wasm_bindgen(getter, unchecked_return_type = "Messages")]
-    pub fn messages(&self) -> JsValue {
-        self.resource("messages", super::resources::Messages)
-    }
-
-    /// Conversations of a channel.
-    #[wasm_bindgen(getter, unchecked_return_type = "Conversations")]
-    pub fn conversations(&self) -> JsValue {
-        self.resource("conversations", super::resources::Conversations)
-    }
-
-    /// The connected number's profile.
-    #[wasm_bindgen(getter, unchecked_return_type = "Profile")]
-    pub fn profile(&self) -> JsValue {
-        self.resource("profile", super::resources::Profile)
-    }
-
-    /// WhatsApp status posts.
-    #[wasm_bindgen(getter, unchecked_return_type = "Status")]
-    pub fn status(&self) -> JsValue {
-        self.resource("status", super::resources::Status)
-    }
-
-    /// WhatsApp groups.
-    #[wasm_bindgen(getter, unchecked_return_type = "Groups")]
-    pub fn groups(&self) -> JsValue {
-        self.resource("groups", super::resources::Groups)
-    }
-
-    /// The WhatsApp Business catalog.
-    #[wasm_bindgen(getter, unchecked_return_type = "Catalog")]
-    pub fn catalog(&self) -> JsValue {
-        self.resource("catalog", super::resources::Catalog)
-    }
-
-    /// The contact book.
-    #[wasm_bindgen(getter, unchecked_return_type = "Contacts")]
-    pub fn contacts(&self) -> JsValue {
-        self.resource("contacts", super::resources::Contacts)
-    }
-
-    /// Webhook subscriptions.
-    #[wasm_bindgen(getter, unchecked_return_type = "Webhooks")]
-    pub fn webhooks(&self) -> JsValue {
-        self.resource("webhooks", super::resources::Webhooks)
-    }
-
-    /// WhatsApp Business API numbers, templates and messages.
-    #[wasm_bindgen(getter, unchecked_return_type = "Waba")]
-    pub fn waba(&self) -> JsValue {
-        self.resource("waba", super::resources::Waba)
-    }
-
-    /// Phone calls, virtual numbers and caller IDs.
-    #[wasm_bindgen(getter, unchecked_return_type = "Calls")]
-    pub fn calls(&self) -> JsValue {
-        self.resource("calls", super::resources::Calls)
-    }
-
-    /// SMS.
-    #[wasm_bindgen(getter, unchecked_return_type = "Sms")]
-    pub fn sms(&self) -> JsValue {
-        self.resource("sms", super::resources::Sms)
-    }
-
-    /// Searching, reserving and buying virtual numbers.
-    #[wasm_bindgen(getter, js_name = phoneNumbers, unchecked_return_type = "PhoneNumbers")]
-    pub fn phone_numbers(&self) -> JsValue {
-        self.resource("phone_numbers", super::resources::PhoneNumbers)
+        let inner = self.core.0.clone();
+        future_to_promise(async move {
+            let (spec, call) = prepared?;
+            Ok(inner.execute(spec, call).await?)
+        })
     }
 
     /// Runs an endpoint as an LLM tool: `name` is a tool name of `twochat/tools` (or one of the
@@ -327,17 +269,30 @@ impl TwoChat {
         #[wasm_bindgen(unchecked_optional_param_type = "{ [argument: string]: unknown }")] args: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] opts: Option<JsValue>,
     ) -> Promise {
-        let spec = (|| {
+        let prepared = (|| {
             let name = name.as_string().ok_or_else(|| Error::invalid("name", "must be a tool name (a string)"))?;
-            let args = opt_arg("arguments", &args)?;
-            crate::api::tools::request(&name, args.as_ref())
+            let (_, op) = crate::tools::resolve(&name)?;
+            let args = args.filter(|a| !a.is_undefined() && !a.is_null());
+            if let Some(a) = &args {
+                plain(a, "arguments")?;
+                if !a.is_object() || Array::is_array(a) {
+                    return Err(Error::invalid("arguments", "must be an object"));
+                }
+                crate::tools::check_extra(op, &crate::json::Json::keys(&JsJson(a.clone())))?;
+            }
+            let names: Array = crate::tools::positional(op).map(JsValue::from_str).collect();
+            let split = split_args(args.as_ref().unwrap_or(&JsValue::UNDEFINED), &names);
+            if op.params.is_none() {
+                split.pop();
+            }
+            split.push(&opts.clone().unwrap_or(JsValue::UNDEFINED));
+            prepare(op, &split).map_err(|e| crate::tools::wire_names(op, e))
         })();
-        let inner = self.handle.0.clone();
-        let call = call_options(&opts);
+        let inner = self.core.0.clone();
         future_to_promise(async move {
-            let outcome = match (spec, call) {
-                (Ok(spec), Ok(call)) => inner.execute(spec, call).await,
-                (Err(e), _) | (_, Err(e)) => Err(e),
+            let outcome = match prepared {
+                Ok((spec, call)) => inner.execute(spec, call).await,
+                Err(e) => Err(e),
             };
             let envelope = Object::new();
             let set = |k: &str, v: &JsValue| {
@@ -362,13 +317,13 @@ impl TwoChat {
     /// The base URL requests go to.
     #[wasm_bindgen(getter, js_name = baseUrl)]
     pub fn base_url(&self) -> String {
-        self.handle.0.config.base_url.clone()
+        self.core.0.config.base_url.clone()
     }
 
     /// A description without the API key.
     #[wasm_bindgen(js_name = toString)]
     pub fn to_string_js(&self) -> String {
-        let c = &self.handle.0.config;
+        let c = &self.core.0.config;
         format!(
             "TwoChat {{ baseUrl: {:?}, apiKey: {}, timeoutMs: {}, maxRetries: {} }}",
             c.base_url,
@@ -381,15 +336,15 @@ impl TwoChat {
     /// What `JSON.stringify(client)` shows: the settings, never the key.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "TwoChatSummary")]
     pub fn to_json(&self) -> JsValue {
-        let c = &self.handle.0.config;
+        let c = &self.core.0.config;
         let o = Object::new();
         let set = |k: &str, v: JsValue| {
             let _ = Reflect::set(&o, &JsValue::from_str(k), &v);
         };
         set("baseUrl", JsValue::from_str(&c.base_url));
         set("apiKey", if c.api_key.is_some() { JsValue::from_str("[redacted]") } else { JsValue::NULL });
-        set("timeoutMs", JsValue::from_f64(f64::from(c.timeout_ms)));
-        set("maxRetries", JsValue::from_f64(f64::from(c.max_retries)));
+        set("timeoutMs", JsValue::from(c.timeout_ms));
+        set("maxRetries", JsValue::from(c.max_retries));
         o.into()
     }
 }
@@ -401,22 +356,20 @@ impl TwoChat {
 pub fn parse_timestamp(
     #[wasm_bindgen(unchecked_param_type = "string | number | null | undefined")] value: JsValue,
 ) -> JsValue {
-    let v = if let Some(s) = value.as_string() {
-        Value::String(s)
-    } else if let Some(n) = value.as_f64() {
-        serde_json::Number::from_f64(n).map(Value::Number).unwrap_or(Value::Null)
+    let ms = if let Some(s) = value.as_string() {
+        crate::time::parse(&s)
     } else {
-        Value::Null
+        value.as_f64().and_then(crate::time::from_number)
     };
-    crate::time::to_epoch_ms(&v).map_or(JsValue::NULL, JsValue::from_f64)
+    ms.map_or(JsValue::NULL, JsValue::from_f64)
 }
 
 /// The endpoint table: every 2Chat endpoint this version wraps, with its HTTP method, path
-/// template and the `client.<resource>.<method>` that calls it.
+/// template, the `client.<resource>.<method>` that calls it, its tool and what calling it does.
 #[wasm_bindgen(js_name = endpoints, unchecked_return_type = "EndpointInfo[]")]
 pub fn endpoints() -> JsValue {
-    let list = js_sys::Array::new();
-    for e in crate::endpoints::ENDPOINTS {
+    let list = Array::new();
+    for e in crate::table::ENDPOINTS.iter() {
         let o = Object::new();
         let set = |k: &str, v: JsValue| {
             let _ = Reflect::set(&o, &JsValue::from_str(k), &v);
@@ -427,16 +380,22 @@ pub fn endpoints() -> JsValue {
         set("resource", JsValue::from_str(e.resource));
         set("method", JsValue::from_str(e.method_name));
         set("tool", JsValue::from_str(e.tool));
-        set("summary", JsValue::from_str(e.summary));
         set("effect", JsValue::from_str(e.effect.as_str()));
+        let args = Array::new();
+        if let Some(o) = e.op() {
+            for a in o.args {
+                args.push(&JsValue::from_str(a.wire));
+            }
+        }
+        set("args", args.into());
         list.push(&o);
     }
     list.into()
 }
 
-/// The size of the module's linear memory in bytes: a figure for soak tests and dashboards (it
-/// only grows; a steady value under load means no leak).
-#[wasm_bindgen(js_name = wasmMemoryBytes)]
+/// The size of the module's linear memory in bytes, for soak tests (it only grows; a steady value
+/// under load means no leak). Not part of the typed API.
+#[wasm_bindgen(js_name = wasmMemoryBytes, skip_typescript)]
 pub fn wasm_memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) as f64) * 65_536.0
 }

@@ -26,22 +26,4 @@ impl From<Error> for JsValue {
     }
 }
 
-/// A short description of a JS exception, e.g. `TypeError: fetch failed (ECONNREFUSED)`.
-pub fn describe_js_error(v: &JsValue) -> String {
-    let Some(err) = v.dyn_ref::<js_sys::Error>() else {
-        return v.as_string().unwrap_or_else(|| "a non-Error value was thrown".to_string());
-    };
-    let mut out = format!("{}: {}", String::from(err.name()), String::from(err.message()));
-    // Node's fetch hides the reason (ECONNREFUSED, UND_ERR_SOCKET…) in `cause`.
-    let cause = err.cause();
-    if !cause.is_undefined() && !cause.is_null() {
-        let code = js_sys::Reflect::get(&cause, &JsValue::from_str("code")).ok().and_then(|c| c.as_string());
-        let msg = cause.dyn_ref::<js_sys::Error>().map(|c| String::from(c.message()));
-        match (code, msg) {
-            (Some(c), _) => out.push_str(&format!(" ({c})")),
-            (None, Some(m)) if !m.is_empty() => out.push_str(&format!(" ({m})")),
-            _ => {}
-        }
-    }
-    out
-}
+pub use crate::web::fetch::describe_js_error;

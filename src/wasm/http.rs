@@ -3,24 +3,25 @@
 use std::pin::pin;
 
 use futures_util::future::{select, Either};
-use gloo_net::http::Response;
-use js_sys::{Function, Promise};
+
+use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
-use web_sys::{RequestCache, RequestRedirect, ResponseType};
+use web_sys::ResponseType;
 
-use super::error::describe_js_error;
-use super::timer::{now_ms, sleep, Fired, Watch};
 use std::cell::RefCell;
 
+use super::jsjson::{apply_aliases, json_parse, JsJson};
 use crate::config::{CallOptions, Config, LogLevel};
-use crate::endpoints::Method;
-use crate::error::{Error, ErrorCode};
+use crate::error::Error;
+use crate::outcome::{aborted, answer_error, network_error, redirect_error, timeout_error};
 use crate::pacing::Pacer;
 use crate::request::RequestSpec;
 use crate::response;
 use crate::retry::{self, Decision, Failure};
+use crate::web::fetch::{build_request, describe_js_error, fetch};
+use crate::web::timer::{now_ms, sleep, Fired, Watch};
 
 /// The shared state behind a client and its resources.
 pub struct Inner {
@@ -95,7 +96,7 @@ impl Inner {
     }
 
     /// Runs a request with retries and returns the parsed JSON body.
-    pub async fn execute(&self, spec: RequestSpec, call: Call) -> Result<JsValue, Error> {
+    pub async fn execute(&self, spec: RequestSpec<JsValue>, call: Call) -> Result<JsValue, Error> {
         let key = self.config.api_key.as_ref().map(|k| k.expose().to_string());
         let (method, path) = (spec.method.as_str(), spec.path.clone());
         let result = self.run(spec, call).await;
@@ -109,12 +110,9 @@ impl Inner {
         })
     }
 
-    async fn run(&self, spec: RequestSpec, call: Call) -> Result<JsValue, Error> {
+    async fn run(&self, spec: RequestSpec<JsValue>, call: Call) -> Result<JsValue, Error> {
         let url = spec.url(&self.config.base_url);
-        let body = match &spec.body {
-            Some(b) => Some(serde_json::to_string(b).map_err(|e| Error::invalid("body", e))?),
-            None => None,
-        };
+        let body = spec.body.as_ref();
         let timeout_ms = f64::from(call.options.timeout_ms.unwrap_or(self.config.timeout_ms));
         let max_retries = call.options.max_retries.unwrap_or(self.config.max_retries);
         let signal = call.signal.as_ref();
@@ -124,7 +122,7 @@ impl Inner {
                 let wait = pacer.borrow_mut().reserve(now_ms());
                 if wait > 0.0 {
                     self.log(LogLevel::Info, || {
-                        format!("pacing: {} {} waits {wait} ms (requestsPerMinute)", spec.method.as_str(), spec.path)
+                        format!("pacing: {} {} waits {} ms (requestsPerMinute)", spec.method.as_str(), spec.path, wait as u64)
                     });
                     if !sleep(wait, signal).await {
                         return Err(aborted());
@@ -141,10 +139,10 @@ impl Inner {
                 )
             });
             let started = now_ms();
-            let outcome = self.attempt(&spec, &url, body.as_deref(), &call.options, timeout_ms, signal).await;
+            let outcome = self.attempt(&spec, &url, body, &call.options, timeout_ms, signal).await;
             if let Attempt::Answer { status, .. } = &outcome {
                 self.log(LogLevel::Debug, || {
-                    format!("← {status} {} {} in {} ms", spec.method.as_str(), spec.path, now_ms() - started)
+                    format!("← {status} {} {} in {} ms", spec.method.as_str(), spec.path, (now_ms() - started) as u64)
                 });
             }
             let (failure, error) = match outcome {
@@ -153,25 +151,15 @@ impl Inner {
                     let retry_after_ms = retry_after.as_deref().and_then(|v| retry::parse_retry_after(v, now_ms()));
                     if (200..300).contains(&status) {
                         let value = success_body(status, &body, |t| self.redacted(t))?;
-                        super::normalize::aliases(spec.endpoint, &value);
+                        aliases(spec.endpoint, &value);
                         return Ok(value);
                     }
-                    let text = self.redacted(String::from(&body));
-                    let e = match response::check(status, &text, retry_after_ms) {
-                        Err(e) => e,
-                        Ok(()) => {
-                            Error::new(ErrorCode::Decode, format!("unexpected HTTP {status}")).with_status(status)
-                        }
-                    };
-                    if status >= 500 && !spec.method.is_idempotent() {
-                        (Failure::Status(status), with_unknown_outcome(e))
-                    } else {
-                        (Failure::Status(status), e)
-                    }
+                    let parsed = parse(&body).map(JsJson);
+                    answer_error(spec.method, status, parsed, || self.redacted(String::from(&body)), retry_after_ms)
                 }
                 Attempt::Redirect { status, location } => return Err(redirect_error(status, location.as_deref())),
                 Attempt::Network(msg) => (Failure::Network, network_error(spec.method, &msg)),
-                Attempt::Timeout => (Failure::Timeout, timeout_error(spec.method, timeout_ms)),
+                Attempt::Timeout => (Failure::Timeout, timeout_error(spec.method, timeout_ms as u64)),
             };
             match retry::decide(
                 spec.method,
@@ -197,9 +185,9 @@ impl Inner {
 
     async fn attempt(
         &self,
-        spec: &RequestSpec,
+        spec: &RequestSpec<JsValue>,
         url: &str,
-        body: Option<&str>,
+        body: Option<&JsValue>,
         options: &CallOptions,
         timeout_ms: f64,
         signal: Option<&AbortSignal>,
@@ -228,14 +216,11 @@ impl Inner {
     }
 
     /// Builds the request, once (gloo's builder would construct it twice and parse its URL).
-    /// Responses of an API must never come from an HTTP cache: without `cache: "no-store"` a
-    /// browser may answer a later call (even one with another key) with a cached 404 or 410.
-    /// Runtimes that refuse the option (older workerd) get the request without it.
     fn build(
         &self,
-        spec: &RequestSpec,
+        spec: &RequestSpec<JsValue>,
         url: &str,
-        body: Option<&str>,
+        body: Option<&JsValue>,
         options: &CallOptions,
         signal: &AbortSignal,
     ) -> Result<web_sys::Request, String> {
@@ -251,32 +236,15 @@ impl Inner {
         for (k, v) in self.config.default_headers.iter().chain(options.headers.iter()) {
             set(k, v)?;
         }
-        let make = |no_store: bool| {
-            let init = web_sys::RequestInit::new();
-            init.set_method(spec.method.as_str());
-            init.set_headers(&headers);
-            init.set_signal(Some(signal));
-            if let Some(b) = body {
-                init.set_body(&JsValue::from_str(b));
-            }
-            if no_store {
-                init.set_cache(RequestCache::NoStore);
-            }
-            // A redirect would carry X-User-API-Key to wherever it points; it becomes an error.
-            init.set_redirect(RequestRedirect::Manual);
-            web_sys::Request::new_with_str_and_init(url, &init)
-        };
-        make(true)
-            .or_else(|_| make(false))
-            .map_err(|e| format!("the request could not be built: {}", describe_js_error(&e)))
+        build_request(spec.method.as_str(), url, &headers, body, signal)
     }
 
     /// One HTTP exchange: send, then read the whole body.
     async fn exchange(
         &self,
-        spec: &RequestSpec,
+        spec: &RequestSpec<JsValue>,
         url: &str,
-        body: Option<&str>,
+        body: Option<&JsValue>,
         options: &CallOptions,
         signal: &AbortSignal,
     ) -> Attempt {
@@ -310,116 +278,33 @@ impl Inner {
     }
 }
 
+/// `JSON.parse` of a body that is still a JS string; `None` when it is empty or not JSON.
+fn parse(body: &js_sys::JsString) -> Option<JsValue> {
+    if body.trim().length() == 0 {
+        None
+    } else {
+        json_parse(body).ok()
+    }
+}
+
 /// Parses a 2xx body with `JSON.parse` and checks 2Chat's failure envelope on the parsed value.
 fn success_body(status: u16, body: &js_sys::JsString, redact: impl FnOnce(String) -> String) -> Result<JsValue, Error> {
-    let parsed = if body.trim().length() == 0 { None } else { super::convert::json_parse(body).ok() };
-    let Some(value) = parsed else {
-        // Not JSON (or empty): the core says so, with a bounded snippet of what came instead.
-        let text = redact(String::from(body));
-        return Err(response::check(status, &text, None)
-            .err()
-            .unwrap_or_else(|| Error::new(ErrorCode::Decode, "the body is not JSON").with_status(status)));
-    };
-    if value.is_object() && !js_sys::Array::is_array(&value) {
-        let field = |k: &str| -> Option<serde_json::Value> {
-            let v = js_sys::Reflect::get(&value, &JsValue::from_str(k)).ok()?;
-            if let Some(b) = v.as_bool() {
-                Some(serde_json::Value::Bool(b))
-            } else {
-                v.as_string().map(serde_json::Value::String)
-            }
-        };
-        if let Some(message) =
-            response::failure_in_success(field("success"), field("error"), field("message"), field("error_message"))
-        {
-            return Err(Error::new(ErrorCode::Unprocessable, message).with_status(status));
-        }
+    let parsed = parse(body);
+    response::check(status, parsed.clone().map(JsJson), || redact(String::from(body)), None)?;
+    Ok(parsed.unwrap_or(JsValue::NULL))
+}
+
+/// Makes both of 2Chat's spellings of a response field present, as the endpoint declares.
+fn aliases(endpoint: Option<u8>, body: &JsValue) {
+    let Some(op) = endpoint.and_then(crate::table::endpoint).and_then(|e| e.op()) else { return };
+    if op.aliases.is_empty() {
+        return;
     }
-    Ok(value)
-}
-
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    /// The global `fetch`, looked up when called (a test or polyfill may replace it).
-    #[wasm_bindgen(catch, js_name = fetch)]
-    fn global_fetch(request: &web_sys::Request, init: &JsValue) -> Result<Promise, JsValue>;
-}
-
-/// Sends the built request with the global fetch, or the `fetch` option, and hands the answer
-/// to gloo-net. The attempt's signal is in the Request and also given again in `init`: Node 20's
-/// fetch (undici) follows a Request's own signal through a weak reference that a garbage
-/// collection can drop, after which an abort or a timeout no longer reaches the fetch and a
-/// stalled connection stays open; a signal passed in `init` is followed for the whole fetch.
-/// (gloo-net's `send` has no way to pass `init`, so the call is made here.) Whatever a `fetch`
-/// option throws, rejects with or resolves to becomes a value or an error, never a panic.
-async fn fetch(
-    custom: Option<&Function>,
-    request: &web_sys::Request,
-    signal: &AbortSignal,
-) -> Result<Response, String> {
-    let init = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&init, &JsValue::from_str("signal"), signal);
-    let returned = match custom {
-        None => global_fetch(request, &init).map(JsValue::from),
-        Some(f) => f
-            .call2(&JsValue::UNDEFINED, request, &init)
-            .map_err(|e| JsValue::from_str(&format!("the fetch option threw: {}", describe_js_error(&e)))),
+    let list = js_sys::Array::new();
+    for a in op.aliases {
+        let from: js_sys::Array = a.from.iter().map(|f| JsValue::from_str(f)).collect();
+        list.push(&js_sys::Array::of3(&JsValue::from_str(a.at), &JsValue::from_str(a.to), &from));
     }
-    .map_err(|e| e.as_string().unwrap_or_else(|| describe_js_error(&e)))?;
-    let settled = JsFuture::from(Promise::resolve(&returned)).await.map_err(|e| describe_js_error(&e))?;
-    settled.dyn_into::<web_sys::Response>().map(Response::from).map_err(|_| match custom {
-        Some(_) => "the fetch option did not resolve to a Response".to_string(),
-        None => "fetch did not resolve to a Response".to_string(),
-    })
+    apply_aliases(body, &list);
 }
 
-fn redirect_error(status: u16, location: Option<&str>) -> Error {
-    // Only the origin of the target is named: its path or query could hold anything.
-    let target = location
-        .and_then(|l| {
-            l.split_once("://").map(|(scheme, rest)| (scheme, rest.split(['/', '?', '#']).next().unwrap_or("")))
-        })
-        .map(|(scheme, host)| format!(" to {scheme}://{host}"))
-        .unwrap_or_default();
-    let shown = if status == 0 { "a redirect".to_string() } else { format!("HTTP {status}") };
-    let mut e = Error::new(
-        ErrorCode::Network,
-        format!(
-            "2Chat answered {shown}{target}: redirects are not followed, so the API key is only ever sent to baseUrl"
-        ),
-    );
-    if status != 0 {
-        e = e.with_status(status);
-    }
-    e
-}
-
-fn aborted() -> Error {
-    Error::new(ErrorCode::Aborted, "the request was aborted by its AbortSignal")
-}
-
-const UNKNOWN_OUTCOME: &str =
-    ". It may or may not have been processed, so it was not repeated: 2Chat has no idempotency key";
-
-fn with_unknown_outcome(mut e: Error) -> Error {
-    e.message.push_str(UNKNOWN_OUTCOME);
-    e
-}
-
-fn network_error(method: Method, msg: &str) -> Error {
-    let e = Error::new(ErrorCode::Network, format!("no answer from 2Chat: {msg}"));
-    if method.is_idempotent() {
-        e
-    } else {
-        with_unknown_outcome(e)
-    }
-}
-
-fn timeout_error(method: Method, timeout_ms: f64) -> Error {
-    let e = Error::new(ErrorCode::Timeout, format!("no complete answer within {timeout_ms} ms"));
-    if method.is_idempotent() {
-        e
-    } else {
-        with_unknown_outcome(e)
-    }
-}

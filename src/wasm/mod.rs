@@ -1,20 +1,15 @@
-//! The thin JavaScript layer: classes, `fetch` through gloo-net, timers and conversions.
+//! The npm package's JavaScript surface (feature `js`): the `TwoChat` class, `fetch` through
+//! gloo-net, timers, `parseWebhook`, `WebhookRouter` and `createProxy`.
 
 mod client;
-mod convert;
 pub mod error;
 mod http;
-mod iterators;
-mod normalize;
+mod jsjson;
 mod pager;
 mod proxy;
-mod resources;
-mod timer;
 mod types;
 mod webhooks;
 
+pub use client::{endpoints, parse_timestamp, wasm_memory_bytes, Core, TwoChat};
 pub use proxy::create_proxy;
 pub use webhooks::{parse_webhook, WebhookRouter};
-
-pub use client::{endpoints, parse_timestamp, wasm_memory_bytes, TwoChat};
-pub use resources::*;

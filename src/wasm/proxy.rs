@@ -28,8 +28,8 @@ fn set(o: &Object, k: &str, v: &JsValue) {
 pub fn create_proxy(
     #[wasm_bindgen(unchecked_param_type = "ProxyOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let (json, special) = super::client::split_options("options", &Some(options), &["authorize", "fetch", "apiKey"])?;
-    let mut special = special.into_iter();
+    let given = (!options.is_undefined() && !options.is_null()).then_some(options.clone());
+    let special = |name: &str| given.as_ref().map(|o| Reflect::get(o, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED));
     let function = |name: &str, v: Option<JsValue>| -> Result<Option<Function>, Error> {
         match v {
             None => Ok(None),
@@ -37,16 +37,13 @@ pub fn create_proxy(
             Some(v) => v.dyn_into::<Function>().map(Some).map_err(|_| Error::invalid(name, "must be a function")),
         }
     };
-    let authorize = function("authorize", special.next())?;
-    let fetch = function("fetch", special.next())?;
-    // The key is taken out before anything is converted or could be quoted in an error.
-    let api_key = special.next().and_then(|k| k.as_string()).filter(|k| !k.trim().is_empty());
-    let mut json = json;
-    if let (Some(serde_json::Value::Object(m)), Some(_)) = (&mut json, &api_key) {
-        m.insert("apiKey".into(), serde_json::Value::String("[set]".into()));
-    }
-    let plan = crate::proxy::plan(json.as_ref(), authorize.is_some())?;
-    let api_key = api_key.ok_or_else(|| Error::invalid("apiKey", "is required (a non-empty string)"))?;
+    let authorize = function("authorize", special("authorize"))?;
+    let fetch = function("fetch", special("fetch"))?;
+    let plan = crate::proxy::plan(given.clone().map(super::jsjson::JsJson), authorize.is_some())?;
+    let api_key = special("apiKey")
+        .and_then(|k| k.as_string())
+        .filter(|k| !k.trim().is_empty())
+        .ok_or_else(|| Error::invalid("apiKey", "is required (a non-empty string)"))?;
     let config = Object::new();
     set(&config, "apiKey", &JsValue::from_str(&api_key));
     let origins = Array::new();

@@ -10,78 +10,15 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{Headers, Request, Response, ResponseInit};
 
-use super::timer::now_ms;
+use super::jsjson::{decode_utf8, json_parse, key, JsJson};
+use crate::web::timer::now_ms;
 use crate::error::{Error, Result};
-use crate::validate::{quoted, Fields};
+use crate::json::quoted;
+use crate::options::Opts;
 use crate::webhook::{self, constant_time_eq, Dedupe, Delivery, Seen};
-
-#[wasm_bindgen(module = "/js/json.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = kindOf)]
-    fn kind_of(v: &JsValue) -> i32;
-    #[wasm_bindgen(js_name = kindAt)]
-    fn kind_at(o: &JsValue, key: &JsValue) -> i32;
-    #[wasm_bindgen(catch, js_name = decodeUtf8)]
-    fn decode_utf8(bytes: &JsValue) -> std::result::Result<JsValue, JsValue>;
-}
 
 fn utf8_text(bytes: &JsValue) -> Result<JsValue> {
     decode_utf8(bytes).map_err(|_| Error::invalid_webhook("body", "is not UTF-8"))
-}
-
-thread_local! {
-    /// JS strings for the field names the checks read: made once, not on every lookup (each
-    /// `&str` crossing into JS is a UTF-8 decode).
-    static KEYS: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-fn key(k: &'static str) -> JsValue {
-    KEYS.with(|keys| {
-        if let Some((_, v)) = keys.borrow().iter().find(|(n, _)| std::ptr::eq(*n, k) || *n == k) {
-            return v.clone();
-        }
-        let v = JsValue::from_str(k);
-        keys.borrow_mut().push((k, v.clone()));
-        v
-    })
-}
-
-/// A value `JSON.parse` made, read in place by the webhook checks.
-struct JsJson(JsValue);
-
-fn kind(code: i32) -> Option<webhook::Kind> {
-    use webhook::Kind::*;
-    match code {
-        0 => Some(Null),
-        1 => Some(Bool),
-        2 => Some(Number),
-        3 => Some(String),
-        4 => Some(Array),
-        5 => Some(Object),
-        _ => None,
-    }
-}
-
-impl webhook::Json for JsJson {
-    fn kind(&self) -> webhook::Kind {
-        kind(kind_of(&self.0)).unwrap_or(webhook::Kind::Null)
-    }
-    fn member(&self, name: &'static str) -> Option<Self> {
-        let v = Reflect::get(&self.0, &key(name)).ok()?;
-        (!v.is_undefined()).then_some(JsJson(v))
-    }
-    fn kind_at(&self, name: &'static str) -> Option<webhook::Kind> {
-        kind(kind_at(&self.0, &key(name)))
-    }
-    fn text(&self) -> Option<String> {
-        self.0.as_string()
-    }
-    fn number(&self) -> Option<f64> {
-        self.0.as_f64()
-    }
-    fn items(&self) -> Vec<Self> {
-        self.0.dyn_ref::<Array>().map(|a| a.iter().map(JsJson).collect()).unwrap_or_default()
-    }
 }
 
 /// Parses JSON text that is still a JS string, then checks it in place: the payload handed to
@@ -91,7 +28,7 @@ fn parse_and_check(text: &JsValue, hint: Option<&str>) -> Result<(Delivery, JsVa
     if is_blank {
         return Err(Error::invalid_webhook("body", "is empty"));
     }
-    let value = super::convert::json_parse(text).map_err(|e| {
+    let value = json_parse(text).map_err(|e| {
         let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
         Error::invalid_webhook("body", format_args!("is not JSON ({why})"))
     })?;
@@ -111,7 +48,7 @@ extern "C" {
 /// Default largest body a router accepts (1 MiB).
 pub const DEFAULT_MAX_BODY: usize = 1024 * 1024;
 
-fn set(o: &Object, k: &'static str, v: &JsValue) {
+fn set(o: &Object, k: &str, v: &JsValue) {
     let _ = Reflect::set(o, &key(k), v);
 }
 
@@ -142,7 +79,7 @@ fn event_object(d: &Delivery, payload: JsValue) -> JsValue {
     set(&o, "createdAt", &d.created_at().map_or(JsValue::NULL, JsValue::from_f64));
     let ts = Object::new();
     for (path, ms) in &d.timestamps {
-        set(&ts, path, &JsValue::from_f64(*ms));
+        let _ = Reflect::set(&ts, &JsValue::from_str(path), &JsValue::from_f64(*ms));
     }
     set(&o, "timestamps", &ts);
     set(&o, "payload", &payload);
@@ -239,41 +176,29 @@ fn json_response(status: u16, body: &str) -> JsValue {
 }
 
 fn reply(status: u16, ok: bool, message: &str) -> JsValue {
-    let body = serde_json::json!({ "ok": ok, "message": message }).to_string();
+    let body = format!("{{\"ok\":{ok},\"message\":{}}}", json_string(message));
     json_response(status, &body)
+}
+
+/// A string as a JSON literal.
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The query parameter `name` of a URL, percent-decoded.
 fn query_param(url: &str, name: &str) -> Option<String> {
-    let query = url.split_once('?')?.1.split('#').next()?;
-    query.split('&').find_map(|pair| {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        (k == name).then(|| percent_decode(v))
-    })
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let hex = |c: u8| (c as char).to_digit(16);
-        match (b, bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b'+', _, _) => {
-                out.push(b' ');
-                i += 1;
-            }
-            _ => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    webhook::query_param(url.split_once('?')?.1, name)
 }
 
 /// The event name in the URL's last path segment, e.g. `/webhooks/whatsapp.message.received`.
@@ -281,7 +206,7 @@ fn route_event(url: &str) -> Option<String> {
     let path = url.split(['?', '#']).next()?;
     let path = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
     let last = path.trim_end_matches('/').rsplit('/').next()?;
-    let last = percent_decode(last);
+    let last = webhook::percent_decode(last);
     (last.contains('.') && last.bytes().all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'_')).then_some(last)
 }
 
@@ -441,9 +366,10 @@ impl WebhookRouter {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "WebhookRouterOptions")] options: JsValue,
     ) -> std::result::Result<WebhookRouter, JsValue> {
-        let (json, special) = super::client::split_options("options", &Some(options), &["dedupe"])?;
-        let o = Fields::optional("options", json.as_ref())?;
+        let options = (!options.is_undefined() && !options.is_null()).then_some(options);
+        let o = Opts::new("options", options.clone().map(JsJson))?;
         o.only(&["token", "allowUnauthenticated", "maxBodyBytes", "dedupeWindowMs", "dedupeCapacity", "dedupe"])?;
+        let special = options.map(|opts| Reflect::get(&opts, &JsValue::from_str("dedupe")).unwrap_or(JsValue::UNDEFINED));
         let token = match o.opt_str("token")? {
             Some(t) if t.len() < 16 => return Err(Error::invalid(
                 "token",
@@ -457,7 +383,7 @@ impl WebhookRouter {
                 )
                 .into())
             }
-            t => t.map(str::to_string),
+            t => t,
         };
         let open = o.opt_bool("allowUnauthenticated")?.unwrap_or(false);
         match (&token, open) {
@@ -478,7 +404,7 @@ impl WebhookRouter {
         let max_body = o.opt_int("maxBodyBytes", 1, 64 * 1024 * 1024)?.map_or(DEFAULT_MAX_BODY, |n| n as usize);
         let window = o.opt_int("dedupeWindowMs", 0, 7 * 24 * 3600 * 1000)?.unwrap_or(10 * 60 * 1000);
         let capacity = o.opt_int("dedupeCapacity", 0, 1_000_000)?;
-        let memory = match special.into_iter().next().filter(|s| !s.is_undefined() && !s.is_null()) {
+        let memory = match special.filter(|s| !s.is_undefined() && !s.is_null()) {
             None => Memory::Local(RefCell::new(Dedupe::new(window as f64, capacity.unwrap_or(10_000) as usize))),
             Some(_) if capacity.is_some() => {
                 return Err(Error::invalid(
@@ -597,7 +523,7 @@ impl WebhookRouter {
         event: &str,
         token: &str,
     ) -> std::result::Result<String, JsValue> {
-        Ok(crate::api::webhooks::router_hook_url(base_url, event, token)?)
+        Ok(crate::rules::router_hook_url(base_url, event, token)?)
     }
 
     /// A random token for a router (32 bytes from `crypto.getRandomValues`, base64url).

@@ -1,0 +1,64 @@
+// The resource objects of a client (`client.messages`, `client.groups`…), made from the method
+// table the wasm module hands over: each method calls `core.call(op, args)`, each list's iterator
+// `core.iterate(op, args)`. One prototype per resource, shared by every client.
+const protos = new Map();
+
+export function makeResource(core, name, methods) {
+  let proto = protos.get(name);
+  if (!proto) {
+    proto = {};
+    for (const [method, op, iterator] of methods) {
+      Object.defineProperty(proto, method, {
+        value: { [method](...args) { return this.__core.call(op, args); } }[method],
+        writable: true,
+        configurable: true,
+      });
+      if (iterator) {
+        Object.defineProperty(proto, iterator, {
+          value: { [iterator](...args) { return this.__core.iterate(op, args); } }[iterator],
+          writable: true,
+          configurable: true,
+        });
+      }
+    }
+    Object.defineProperty(proto, Symbol.toStringTag, { value: name });
+    protos.set(name, proto);
+  }
+  const resource = Object.create(proto);
+  Object.defineProperty(resource, "__core", { value: core });
+  return resource;
+}
+
+// Async iteration over a paged 2Chat list: `for await (const item of client.messages.iterate(…))`.
+// `walker.nextPage()` resolves the next page's items, or null when there are no more; pages are
+// fetched one at a time, only when the loop asks for more.
+export function pageIterable(walker) {
+  return {
+    [Symbol.asyncIterator]() {
+      let items = [];
+      let index = 0;
+      let finished = false;
+      return {
+        async next() {
+          while (!finished) {
+            if (index < items.length) return { value: items[index++], done: false };
+            const page = await walker.nextPage();
+            if (page === null) finished = true;
+            else {
+              items = page;
+              index = 0;
+            }
+          }
+          return { value: undefined, done: true };
+        },
+        async return(value) {
+          finished = true;
+          return { value, done: true };
+        },
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,244 @@
+//! The runtime tables: the declarations as compact Rust data for `twochat`'s generic validator,
+//! router, pager and tool dispatcher. Only what a running client needs is kept — no model names,
+//! no descriptions but the one-line summaries, no response types — so the tables cost the wasm
+//! module a few kilobytes. The types they fill are `twochat::table`'s.
+
+use std::fmt::Write as _;
+
+use crate::gen::methods;
+use crate::{Field, Model, Rule, Shape, Text, Ty};
+
+/// Shapes already written, with their static's name (equal shapes are written once).
+struct Shapes {
+    done: Vec<(&'static Shape, String)>,
+    out: String,
+}
+
+impl Shapes {
+    fn name_of(&mut self, shape: &'static Shape) -> String {
+        if let Some((_, n)) = self.done.iter().find(|(p, _)| *p == shape) {
+            return n.clone();
+        }
+        let name = format!("S{}", self.done.len());
+        self.done.push((shape, name.clone()));
+        let mut fields: Vec<Field> = Vec::new();
+        flatten(shape, &mut fields);
+        let mut body = String::new();
+        for f in &fields {
+            let ty = self.ty(&f.ty);
+            let alias = f.alias.map_or_else(|| "None".to_string(), |a| format!("Some({a:?})"));
+            let _ = write!(
+                body,
+                "Field {{ name: {:?}, ty: {ty}, required: {}, null: Null::{:?}, alias: {alias}, send_alias: {} }}, ",
+                f.name, f.required, f.null, f.send_alias
+            );
+        }
+        let rules: Vec<String> = shape.rules.iter().map(rule).collect();
+        let _ = writeln!(
+            self.out,
+            "static {name}: Shape = Shape {{ fields: &[{body}], rules: &[{}] }};",
+            rules.join(", ")
+        );
+        name
+    }
+
+    fn ty(&mut self, t: &Ty) -> String {
+        match t {
+            Ty::Str(text) => format!("Ty::Str(Text::{})", text_expr(text)),
+            Ty::Int { min, max } => format!("Ty::Int({min}, {max})"),
+            Ty::Num => "Ty::Num".into(),
+            Ty::Bool => "Ty::Bool".into(),
+            Ty::Enum(values) => format!("Ty::Enum(&{values:?})"),
+            // Open enums admit any string: at run time they are strings.
+            Ty::OpenEnum(_) => "Ty::Str(Text::Any)".into(),
+            Ty::OpenIntEnum(_) => "Ty::Num".into(),
+            Ty::Id => "Ty::Id".into(),
+            Ty::Timestamp => "Ty::Ts".into(),
+            Ty::Nullable(inner) => format!("Ty::Nullable(&{})", self.ty(inner)),
+            Ty::Array { of, min, max } => format!("Ty::Array(&{}, {min}, {max})", self.ty(of)),
+            Ty::Map(of) => format!("Ty::Map(&{})", self.ty(of)),
+            Ty::Obj(shape) => format!("Ty::Obj(&{})", self.name_of(shape)),
+            Ty::Ref(m) => self.ty(&m.ty),
+            Ty::OneOf(tys) => {
+                let parts: Vec<String> = tys.iter().map(|t| self.ty(t)).collect();
+                format!("Ty::OneOf(&[{}])", parts.join(", "))
+            }
+            Ty::Unknown => "Ty::Any".into(),
+        }
+    }
+
+    fn model_shape(&mut self, m: &'static Model) -> String {
+        match m.ty {
+            Ty::Obj(shape) => self.name_of(shape),
+            Ty::Ref(inner) => self.model_shape(inner),
+            // A declaration error: the generated code does not compile, and says why.
+            _ => format!("{{ compile_error!(\"twochat-spec: {} is not an object model\"); EMPTY }}", m.name),
+        }
+    }
+}
+
+/// A shape's fields with its base's first (all optional for a partial base); a field of the
+/// shape replaces the base's of the same name.
+pub fn flatten(shape: &'static Shape, out: &mut Vec<Field>) {
+    if let Some(base) = shape.base {
+        let mut b = base;
+        while let Ty::Ref(inner) = b.ty {
+            b = inner;
+        }
+        if let Ty::Obj(bs) = b.ty {
+            let start = out.len();
+            flatten(bs, out);
+            if shape.partial_base {
+                for f in out.iter_mut().skip(start) {
+                    f.required = false;
+                }
+            }
+        }
+    }
+    for f in shape.fields {
+        match out.iter_mut().find(|g| g.name == f.name) {
+            Some(g) => *g = *f,
+            None => out.push(*f),
+        }
+    }
+}
+
+fn text_expr(t: &Text) -> String {
+    match t {
+        Text::Digits { min, max, plus } => format!("Digits {{ min: {min}, max: {max}, plus: {plus} }}"),
+        Text::Decimal { max_abs, signed } => format!("Decimal {{ max_abs: {max_abs}, signed: {signed} }}"),
+        other => format!("{other:?}"),
+    }
+}
+
+fn rule(r: &Rule) -> String {
+    match r {
+        Rule::ExactlyOne(names) => format!("Rule::ExactlyOne(&{names:?})"),
+        Rule::AtLeastOne(names) => format!("Rule::AtLeastOne(&{names:?})"),
+        Rule::NonEmpty => "Rule::NonEmpty".into(),
+        Rule::Named(name) => format!("Rule::Named(Named::{})", crate::gen::snake_to_pascal(name)),
+    }
+}
+
+/// The names of every named rule, for the `Named` enum the runtime implements.
+pub fn named_rules() -> Vec<&'static str> {
+    let mut names = Vec::new();
+    let mut visit = |shape: &Shape| {
+        for r in shape.rules {
+            if let Rule::Named(n) = r {
+                if !names.contains(n) {
+                    names.push(*n);
+                }
+            }
+        }
+    };
+    fn walk(t: &Ty, f: &mut dyn FnMut(&Shape)) {
+        match t {
+            Ty::Obj(s) => {
+                f(s);
+                for field in s.fields {
+                    walk(&field.ty, f);
+                }
+            }
+            Ty::Ref(m) => walk(&m.ty, f),
+            Ty::Nullable(i) | Ty::Map(i) => walk(i, f),
+            Ty::Array { of, .. } => walk(of, f),
+            Ty::OneOf(ts) => ts.iter().for_each(|t| walk(t, f)),
+            _ => {}
+        }
+    }
+    for m in crate::api::PARAMS {
+        walk(&m.ty, &mut visit);
+    }
+    names
+}
+
+/// The Rust source of the tables.
+pub fn tables() -> String {
+    let mut shapes = Shapes { done: Vec::new(), out: String::new() };
+    let methods = methods();
+    let mut ops = String::new();
+    for m in &methods {
+        let e = m.primary;
+        let rows: Vec<String> = m.indices.iter().map(|i| i.to_string()).collect();
+        let args: Vec<String> = e
+            .args
+            .iter()
+            .map(|a| {
+                format!("Arg {{ js: {:?}, wire: {:?}, ty: {}, at: At::{:?} }}", a.js, a.wire, shapes.ty(&a.ty), a.at)
+            })
+            .collect();
+        let params = match e.params {
+            None => "None".to_string(),
+            Some(p) => format!(
+                "Some(Params {{ shape: &{}, required: {}, at: At::{:?} }})",
+                shapes.model_shape(p.model),
+                p.required,
+                p.at
+            ),
+        };
+        let paging = match e.paging {
+            None => "None".to_string(),
+            Some(p) => format!(
+                "Some(Paging {{ items: {:?}, page: {:?}, size: PageSize::{:?}, end: End::{:?} }})",
+                p.items, p.page, p.size, p.end
+            ),
+        };
+        let aliases: Vec<String> = e
+            .aliases
+            .iter()
+            .map(|a| format!("Alias {{ at: {:?}, to: {:?}, from: &{:?} }}", a.at, a.to, a.from))
+            .collect();
+        let _ = writeln!(
+            ops,
+            "    Op {{ resource: {:?}, name: {:?}, tool: {:?}, rows: &[{}], args: &[{}], params: {params}, paging: {paging}, aliases: &[{}], defaults: &{:?} }},",
+            m.resource,
+            m.name,
+            e.tool,
+            rows.join(", "),
+            args.join(", "),
+            aliases.join(", "),
+            e.defaults
+        );
+    }
+    let mut endpoints = String::new();
+    for e in crate::api::ENDPOINTS {
+        let op = methods.iter().position(|m| m.resource == e.resource && m.name == e.name).unwrap_or(0);
+        let when = e.when.map_or_else(|| "None".to_string(), |w| format!("Some({w:?})"));
+        let _ = writeln!(
+            endpoints,
+            "    Endpoint {{ id: {}, method: Method::{:?}, path: {:?}, resource: {:?}, method_name: {:?}, success_status: {}, tool: {:?}, effect: Effect::{:?}, op: {op}, when: {when} }},",
+            e.id, e.method, e.path, e.resource, e.name, e.success, e.tool, e.effect
+        );
+    }
+    let mut events = String::new();
+    for ev in crate::events::EVENTS {
+        let shape = shapes.model_shape(ev.payload);
+        let _ = writeln!(events, "    EventSpec {{ name: {:?}, payload: &{shape} }},", ev.name);
+    }
+    let unknown = shapes.model_shape(&crate::events::OTHER_EVENT_PAYLOAD);
+    let mut resources = String::new();
+    for (r, _) in crate::api::RESOURCES {
+        let ids: Vec<String> =
+            methods.iter().enumerate().filter(|(_, m)| m.resource == *r).map(|(i, _)| i.to_string()).collect();
+        let _ = writeln!(resources, "    ({r:?}, &[{}]),", ids.join(", "));
+    }
+    let named: Vec<String> = named_rules().iter().map(|n| crate::gen::snake_to_pascal(n)).collect();
+    format!(
+        "// Generated by twochat-spec (gen::runtime) from the endpoint declarations: do not edit.\n\
+         /// The rules no field spec can say, each a function of `crate::rules`.\n\
+         #[derive(Clone, Copy, Debug, PartialEq, Eq)]\n#[allow(missing_docs)]\npub enum Named {{ {} }}\n\n\
+         {}\n\
+         /// Every row of the contract, in its order.\npub static ENDPOINTS: [Endpoint; {}] = [\n{endpoints}];\n\n\
+         /// Every method of the client, in table order.\npub static OPS: [Op; {}] = [\n{ops}];\n\n\
+         /// Every webhook event with the checks of its payload.\npub static EVENTS: [EventSpec; {}] = [\n{events}];\n\n\
+         /// The checks of a payload whose event this version does not know: the shared fields.\npub static UNKNOWN_PAYLOAD: &Shape = &{unknown};\n\n\
+         /// The resources of the client and their methods (indices into `OPS`).\npub static RESOURCES: [(&str, &[u8]); {}] = [\n{resources}];\n",
+        named.join(", "),
+        shapes.out,
+        crate::api::ENDPOINTS.len(),
+        methods.len(),
+        crate::events::EVENTS.len(),
+        crate::api::RESOURCES.len(),
+    )
+}

@@ -1,0 +1,147 @@
+//! Reading JSON-like values in place. The checks of the SDK — params against their declarations,
+//! webhook payloads, options — read values through [`Json`], so one implementation serves a
+//! `serde_json::Value` (the Rust API, native tests, fuzzing) and the objects JavaScript hands the
+//! wasm module (read field by field, never converted or copied).
+
+/// The kinds of JSON values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Bool,
+    /// a number
+    Number,
+    /// a string
+    String,
+    /// an array
+    Array,
+    /// an object
+    Object,
+}
+
+impl Kind {
+    /// "a string", "an object"…, for messages.
+    pub const fn described(self) -> &'static str {
+        match self {
+            Kind::Null => "null",
+            Kind::Bool => "a boolean",
+            Kind::Number => "a number",
+            Kind::String => "a string",
+            Kind::Array => "an array",
+            Kind::Object => "an object",
+        }
+    }
+}
+
+/// A JSON value as the checks read it.
+pub trait Json: Sized {
+    /// What this value is.
+    fn kind(&self) -> Kind;
+    /// An object's member; `None` when absent (or JavaScript `undefined`).
+    fn member(&self, key: &str) -> Option<Self>;
+    /// The kind of an object's member without fetching it; `None` when absent.
+    fn kind_at(&self, key: &str) -> Option<Kind> {
+        self.member(key).map(|m| m.kind())
+    }
+    /// A string's content.
+    fn text(&self) -> Option<String>;
+    /// A number's value.
+    fn number(&self) -> Option<f64>;
+    /// A boolean's value.
+    fn boolean(&self) -> Option<bool>;
+    /// An array's items.
+    fn items(&self) -> Vec<Self>;
+    /// An object's keys, in order.
+    fn keys(&self) -> Vec<String>;
+    /// A number as it would be written in JSON, for messages (`2.5`, `1e21`).
+    fn number_text(&self) -> String;
+}
+
+impl Json for &serde_json::Value {
+    fn kind(&self) -> Kind {
+        use serde_json::Value::*;
+        match self {
+            Null => Kind::Null,
+            Bool(_) => Kind::Bool,
+            Number(_) => Kind::Number,
+            String(_) => Kind::String,
+            Array(_) => Kind::Array,
+            Object(_) => Kind::Object,
+        }
+    }
+    fn member(&self, key: &str) -> Option<Self> {
+        self.get(key)
+    }
+    fn text(&self) -> Option<String> {
+        self.as_str().map(str::to_string)
+    }
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn boolean(&self) -> Option<bool> {
+        self.as_bool()
+    }
+    fn items(&self) -> Vec<Self> {
+        self.as_array().map(|a| a.iter().collect()).unwrap_or_default()
+    }
+    fn keys(&self) -> Vec<String> {
+        self.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default()
+    }
+    fn number_text(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// A whole number the way 2Chat's ids and counts are: an `f64` with no fraction, within the
+/// range a double holds exactly.
+pub fn whole(n: f64) -> Option<i64> {
+    (n.is_finite() && n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0).then_some(n as i64)
+}
+
+/// The value quoted for an error message, cut to a readable length.
+pub fn quoted(s: &str) -> String {
+    const MAX: usize = 40;
+    let mut out = String::with_capacity(s.len().min(MAX * 4) + 4);
+    out.push('"');
+    for (i, c) in s.chars().enumerate() {
+        if i == MAX {
+            out.push('…');
+            break;
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+/// What a value is, for "…, got {}" messages: its kind, or for strings and numbers the value.
+pub fn describe<J: Json>(v: &J) -> String {
+    match v.kind() {
+        Kind::Number => v.number_text(),
+        Kind::String => format!("the string {}", quoted(&v.text().unwrap_or_default())),
+        other => other.described().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reading_serde_values() {
+        let v = json!({"a": [1, "x"], "b": 2.5, "c": null});
+        let r = &v;
+        assert_eq!(r.kind(), Kind::Object);
+        assert_eq!(r.keys(), ["a", "b", "c"]);
+        assert_eq!(r.kind_at("c"), Some(Kind::Null));
+        assert_eq!(r.kind_at("z"), None);
+        assert_eq!(r.member("a").map(|a| a.items().len()), Some(2));
+        assert_eq!(describe(&r.member("b").unwrap()), "2.5");
+        assert_eq!(describe(&(&json!("hi"))), "the string \"hi\"");
+        assert_eq!(whole(3.0), Some(3));
+        assert_eq!(whole(3.5), None);
+        assert_eq!(quoted(&"x".repeat(50)).chars().count(), 43);
+    }
+}
