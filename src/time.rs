@@ -40,6 +40,30 @@ fn epoch_number(n: f64) -> Option<f64> {
     }
 }
 
+/// Reads `digits[.digits]` without the float parser (whose tables would weigh more in the wasm than
+/// all of this module): the whole part exactly, the fraction to 15 digits, which is far below a
+/// millisecond for any epoch or time of day.
+fn decimal(s: &str) -> Option<f64> {
+    let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+    if whole.len() > 18 || (whole.is_empty() && frac.is_empty()) || frac.contains('.') {
+        return None;
+    }
+    let mut n = 0u64;
+    for b in whole.bytes() {
+        n = n * 10 + u64::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
+    }
+    let mut f = 0u64;
+    let mut scale = 1u64;
+    for b in frac.bytes().take(15) {
+        f = f * 10 + u64::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
+        scale *= 10;
+    }
+    if !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(n as f64 + f as f64 / scale as f64)
+}
+
 /// Parses a timestamp string (see the module docs).
 pub fn parse(s: &str) -> Option<f64> {
     let s = s.trim();
@@ -47,7 +71,7 @@ pub fn parse(s: &str) -> Option<f64> {
         return None;
     }
     if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return s.parse::<f64>().ok().and_then(epoch_number);
+        return decimal(s).and_then(epoch_number);
     }
     let b = s.as_bytes();
     let num = |from: usize, len: usize| -> Option<i64> {
@@ -80,8 +104,7 @@ pub fn parse(s: &str) -> Option<f64> {
         if digits == 0 {
             return None;
         }
-        let f: f64 = format!("0.{}", frac.get(..digits)?).parse().ok()?;
-        millis = (f * 1000.0).round();
+        millis = (decimal(&format!("0.{}", frac.get(..digits)?))? * 1000.0).round();
         rest = frac.get(digits..)?;
     }
     let offset_min = match rest {
@@ -125,6 +148,10 @@ mod tests {
         assert_eq!(to_epoch_ms(&json!(1_681_757_450.0)), Some(z));
         assert_eq!(to_epoch_ms(&json!("1681757450")), Some(z));
         assert_eq!(to_epoch_ms(&json!(1_681_757_450_000u64)), Some(z));
+        assert_eq!(to_epoch_ms(&json!("1681757450.25")), Some(z + 250.0));
+        assert_eq!(to_epoch_ms(&json!("1681757450.")), Some(z));
+        assert_eq!(parse("2023-04-17T18:50:50.5Z"), Some(z + 500.0));
+        assert_eq!(parse("2023-04-17T18:50:50.0009"), Some(z + 1.0));
     }
 
     #[test]
@@ -139,6 +166,9 @@ mod tests {
             json!(true),
             json!("2023-04-17T18:50:50+0"),
             json!(-5),
+            json!("1.2.3"),
+            json!("."),
+            json!("99999999999999999999"),
         ] {
             assert_eq!(to_epoch_ms(&v), None, "{v}");
         }
