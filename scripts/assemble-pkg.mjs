@@ -53,13 +53,28 @@ module.exports = { ...bindings, TwoChatError };
 
 // Named ESM exports for Node, listed from what the CommonJS build really exports.
 const require = createRequire(import.meta.url);
-const names = Object.keys(require(resolve(out, "index.cjs"))).filter((n) => !n.startsWith("__"));
+// The internal classes behind the resources and iterators are not part of the API.
+const INTERNAL = new Set(["Core", "PageWalker"]);
+const names = Object.keys(require(resolve(out, "index.cjs"))).filter((n) => !n.startsWith("__") && !INTERNAL.has(n));
 writeFileSync(
   join(out, "index.mjs"),
   `import bindings from "./index.cjs";
 export const { ${names.join(", ")} } = bindings;
 `,
 );
+
+// The web build is what browsers download: its wasm-bindgen glue and snippets are minified
+// (esbuild, pinned in package.json). Names are kept, so classes and functions still report theirs
+// (`TwoChatError`, `err.constructor.name`). The Node build stays as generated.
+{
+  const esbuild = require("esbuild");
+  for (const entry of readdirSync(join(out, "web"), { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".js")) continue;
+    const file = join(entry.parentPath ?? entry.path, entry.name);
+    const { code } = esbuild.transformSync(readFileSync(file, "utf8"), { minify: true, keepNames: true, format: "esm", legalComments: "none" });
+    writeFileSync(file, code);
+  }
+}
 
 writeFileSync(
   join(out, "web", "index.js"),
@@ -151,7 +166,8 @@ mkdirSync(join(out, "cloudflare"), { recursive: true });
 }
 
 // twochat/tools: the LLM tool definitions, as data.
-execFileSync(process.execPath, [join("scripts", "gen-tools.mjs"), out], { stdio: "inherit" });
+execFileSync(process.execPath, [join("scripts", "gen-tools.mjs"), out, join(out, "tools.json")], { stdio: "inherit" });
+rmSync(join(out, "tools.json"));
 
 const cargo = readFileSync("Cargo.toml", "utf8");
 const version = /\[package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(cargo)?.[1];
