@@ -8,7 +8,7 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 MOCK := target/release/twochat-mock
 STRICT_LINTS := -D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic -D clippy::indexing_slicing -D clippy::unreachable
 
-.PHONY: help bootstrap pkg mock demo bench test test-native lint test-node test-browser test-js test-e2e test-worker test-ecosystem test-tools fuzz-smoke fuzz clean
+.PHONY: help bootstrap pkg mock demo bench test test-native lint test-rust test-node test-browser test-js test-e2e test-worker test-ecosystem test-tools fuzz-smoke fuzz clean
 
 help:
 	@echo "make demo   install what is missing, build, serve the demo + mock 2Chat on http://127.0.0.1:$(PORT)"
@@ -29,7 +29,7 @@ demo: pkg mock
 	PORT=$(PORT) scripts/demo.sh
 
 test: bootstrap
-	$(MAKE) --no-print-directory mock test-native lint fuzz-smoke pkg test-node test-browser test-js test-tools test-ecosystem test-worker test-e2e
+	$(MAKE) --no-print-directory mock test-native lint fuzz-smoke test-rust pkg test-node test-browser test-js test-tools test-ecosystem test-worker test-e2e
 	@echo "make test: every layer passed"
 
 # Size, call overhead, parse speed and start-up, written to BENCHMARKS.md (not part of make test).
@@ -48,6 +48,16 @@ lint:
 	cargo clippy --lib --target wasm32-unknown-unknown -- $(STRICT_LINTS)
 	cargo clippy --lib --features native -- $(STRICT_LINTS)
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --features native -p twochat -p twochat-spec
+
+# Rust users' side: a crate depending on twochat with default features (tests/outside) builds and
+# tests natively, builds for wasm32 and exports nothing of twochat's JS surface; examples/rust-cli
+# runs against the mock.
+test-rust: mock
+	cargo test -p twochat-outside
+	cargo build -p twochat-outside --target wasm32-unknown-unknown --release
+	wasm-bindgen --target web --out-dir target/outside target/wasm32-unknown-unknown/release/twochat_outside.wasm
+	node tests/outside/exports.mjs target/outside/twochat_outside_bg.wasm
+	scripts/with-mock.sh scripts/test-rust-cli.sh
 
 # The typed Rust client (the suite of tests/typed/) on wasm32 against the mock, in Node, then in
 # headless Chrome, over the runtime's fetch.
