@@ -115,6 +115,34 @@ pub fn quoted(s: &str) -> String {
     out
 }
 
+/// A string as a JSON string literal (`"a \"b\""`): for messages and bodies, without the `Debug`
+/// formatter (whose Unicode tables would weigh in the wasm).
+pub fn literal(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                let hex = |n: u32| char::from_digit(n & 15, 16).unwrap_or('0');
+                out.push(hex(c as u32 >> 4));
+                out.push(hex(c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+#[test]
+fn literals_escape_quotes_backslashes_and_controls() {
+    assert_eq!(literal("a \"b\" \\ \n\u{1f} é"), r#""a \"b\" \\ \u000a\u001f é""#);
+}
+
 /// What a value is, for "…, got {}" messages: its kind, or for strings and numbers the value.
 pub fn describe<J: Json>(v: &J) -> String {
     match v.kind() {

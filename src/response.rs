@@ -107,7 +107,7 @@ fn snippet(body: &str) -> String {
     if one_line.chars().count() > MAX_SNIPPET {
         cut.push('…');
     }
-    format!("{cut:?}")
+    crate::json::literal(&cut)
 }
 
 /// Makes both of 2Chat's spellings of a response field present, as the endpoint declares (see

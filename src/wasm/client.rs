@@ -325,8 +325,8 @@ impl TwoChat {
     pub fn to_string_js(&self) -> String {
         let c = &self.core.0.config;
         format!(
-            "TwoChat {{ baseUrl: {:?}, apiKey: {}, timeoutMs: {}, maxRetries: {} }}",
-            c.base_url,
+            "TwoChat {{ baseUrl: {}, apiKey: {}, timeoutMs: {}, maxRetries: {} }}",
+            crate::json::literal(&c.base_url),
             if c.api_key.is_some() { "[redacted]" } else { "none" },
             c.timeout_ms,
             c.max_retries

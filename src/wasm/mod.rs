@@ -13,3 +13,8 @@ mod webhooks;
 pub use client::{endpoints, parse_timestamp, wasm_memory_bytes, Core, TwoChat};
 pub use proxy::create_proxy;
 pub use webhooks::{parse_webhook, WebhookRouter};
+
+/// The package's allocator: talc, smaller than Rust's default dlmalloc in the module and faster.
+/// Only the npm build (feature `js`) sets it; a crate depending on twochat keeps its own.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

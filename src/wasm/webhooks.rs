@@ -176,24 +176,8 @@ fn json_response(status: u16, body: &str) -> JsValue {
 }
 
 fn reply(status: u16, ok: bool, message: &str) -> JsValue {
-    let body = format!("{{\"ok\":{ok},\"message\":{}}}", json_string(message));
+    let body = format!("{{\"ok\":{ok},\"message\":{}}}", crate::json::literal(message));
     json_response(status, &body)
-}
-
-/// A string as a JSON literal.
-fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The query parameter `name` of a URL, percent-decoded.
