@@ -8,7 +8,7 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 MOCK := target/release/twochat-mock
 STRICT_LINTS := -D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic -D clippy::indexing_slicing -D clippy::unreachable
 
-.PHONY: help bootstrap pkg mock demo bench test test-native lint test-rust test-node test-browser test-js test-e2e test-worker test-ecosystem test-tools fuzz-smoke fuzz clean
+.PHONY: help bootstrap pkg mock demo bench test test-native lint test-rust test-rust-worker test-node test-browser test-js test-e2e test-worker test-ecosystem test-tools fuzz-smoke fuzz clean
 
 help:
 	@echo "make demo   install what is missing, build, serve the demo + mock 2Chat on http://127.0.0.1:$(PORT)"
@@ -29,7 +29,7 @@ demo: pkg mock
 	PORT=$(PORT) scripts/demo.sh
 
 test: bootstrap
-	$(MAKE) --no-print-directory mock test-native lint fuzz-smoke test-rust pkg test-node test-browser test-js test-tools test-ecosystem test-worker test-e2e
+	$(MAKE) --no-print-directory mock test-native lint fuzz-smoke test-rust pkg test-node test-browser test-js test-tools test-ecosystem test-worker test-rust-worker test-e2e
 	@echo "make test: every layer passed"
 
 # Size, call overhead, parse speed and start-up, written to BENCHMARKS.md (not part of make test).
@@ -90,6 +90,11 @@ test-ecosystem: mock
 # the mock delivers a webhook, the Worker replies through the SDK, the mock records the reply.
 test-worker: mock
 	scripts/with-mock.sh scripts/test-worker.sh
+
+# The Rust Cloudflare Worker example (workers-rs, built by worker-build with this machine's own
+# wasm-bindgen, esbuild and wasm-opt) under workerd (Miniflare), end to end against the mock.
+test-rust-worker: mock
+	scripts/with-mock.sh scripts/test-rust-worker.sh
 
 # The webhook parser's fuzz target, briefly (any bytes: a value or invalid_webhook, never a panic).
 fuzz-smoke:

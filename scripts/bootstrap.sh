@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 WASM_PACK_VERSION=0.15.1
 WASM_BINDGEN_VERSION=0.2.130
 CARGO_FUZZ_VERSION=0.13.1
+WORKER_BUILD_VERSION=0.8.7
 
 log() { printf '\033[1;34m[bootstrap]\033[0m %s\n' "$*"; }
 
@@ -31,6 +32,13 @@ fi
 if [ "${TWOCHAT_SKIP_FUZZ:-}" != 1 ] && [ "$(cargo fuzz --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
   log "installing cargo-fuzz $CARGO_FUZZ_VERSION"
   cargo install --locked "cargo-fuzz@$CARGO_FUZZ_VERSION" --force
+fi
+
+# examples/rust-worker builds with workers-rs' worker-build (pointed at this machine's
+# wasm-bindgen, esbuild and wasm-opt by scripts/test-rust-worker.sh, so it downloads nothing).
+if [ "${TWOCHAT_SKIP_RUST_WORKER:-}" != 1 ] && [ "$(worker-build --version 2>/dev/null || true)" != "$WORKER_BUILD_VERSION" ]; then
+  log "installing worker-build $WORKER_BUILD_VERSION"
+  cargo install --locked "worker-build@$WORKER_BUILD_VERSION" --force
 fi
 
 # Node tools (wasm-opt from binaryen, playwright-core, tsc, miniflare…) are pinned in the root
