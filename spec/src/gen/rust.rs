@@ -468,9 +468,10 @@ pub fn resources() -> String {
     out.push_str("}\n\n/// The resources of a [`Client`], one per part of the API.\npub mod resources {\n    #![allow(clippy::needless_lifetimes)]\n    use super::{params as to_json, Client};\n    use crate::error::Result;\n    use serde_json::Value;\n\n");
     for (resource, doc) in crate::api::RESOURCES {
         let pascal = camel_to_pascal(resource);
+        let example = resource_example(&all, resource);
         let _ = writeln!(
             out,
-            "    /// {doc} From [`Client::{}`].\n    #[derive(Clone, Copy, Debug)]\n    pub struct {pascal}<'a> {{\n        client: &'a Client,\n    }}\n\n    impl<'a> {pascal}<'a> {{\n        pub(crate) fn new(client: &'a Client) -> Self {{\n            {pascal} {{ client }}\n        }}\n",
+            "    /// {doc} From [`Client::{}`].\n    ///\n{example}    #[derive(Clone, Copy, Debug)]\n    pub struct {pascal}<'a> {{\n        client: &'a Client,\n    }}\n\n    impl<'a> {pascal}<'a> {{\n        pub(crate) fn new(client: &'a Client) -> Self {{\n            {pascal} {{ client }}\n        }}\n",
             camel_to_snake(resource)
         );
         for (op, m) in all.iter().enumerate().filter(|(_, m)| m.resource == *resource) {
@@ -480,6 +481,45 @@ pub fn resources() -> String {
     }
     out.push_str("}\n");
     out
+}
+
+/// A value for an example argument of this type.
+fn example_arg(a: &crate::Arg) -> String {
+    match a.ty {
+        Ty::Int { .. } => "1".into(),
+        Ty::Str(Text::E164) => "\"+595981048477\"".into(),
+        Ty::Str(Text::Event) => "\"whatsapp.message.received\"".into(),
+        _ => format!("\"{}\"", a.wire.to_ascii_uppercase()),
+    }
+}
+
+/// The rustdoc example of a resource: its first method that takes no params or default ones,
+/// compiled by `cargo test --doc` (not run: it would need a 2Chat account).
+fn resource_example(all: &[crate::gen::Method], resource: &str) -> String {
+    let pick = all.iter().filter(|m| m.resource == resource).find(|m| match m.primary.params {
+        None => true,
+        Some(p) => matches!(p.model.ty, Ty::Obj(shape) if shape_defaultable(shape)),
+    });
+    let Some(m) = pick else { return String::new() };
+    let e = m.primary;
+    let mut args: Vec<String> = e.args.iter().map(example_arg).collect();
+    if e.params.is_some() {
+        args.push("&Default::default()".into());
+    }
+    let call = format!("client.{}().{}({})", camel_to_snake(resource), camel_to_snake(e.name), args.join(", "));
+    let mut text = String::from("    /// ```no_run\n    /// # async fn demo(client: twochat::Client) -> Result<(), twochat::Error> {\n");
+    let _ = writeln!(text, "    /// let answer = {call}.await?;\n    /// println!(\"{{answer:?}}\");");
+    if e.paging.is_some() {
+        let iter = camel_to_snake(&iterator_name(e.name));
+        let _ = writeln!(
+            text,
+            "    /// // Every item, page after page; `take` stops asking for pages.\n    /// use futures_util::StreamExt;\n    /// let mut items = Box::pin(client.{}().{iter}({}).take(500));\n    /// while let Some(item) = items.next().await {{\n    ///     println!(\"{{:?}}\", item?);\n    /// }}",
+            camel_to_snake(resource),
+            args.join(", ")
+        );
+    }
+    text.push_str("    /// # Ok(()) }\n    /// ```\n");
+    text
 }
 
 fn method(out: &mut String, op: usize, m: &crate::gen::Method) {
