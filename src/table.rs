@@ -158,8 +158,11 @@ pub struct Op {
     pub name: &'static str,
     /// Its tool.
     pub tool: &'static str,
-    /// The rows it may call ([`ENDPOINTS`] indices), the primary first.
-    pub rows: &'static [u8],
+    /// The row that declares its arguments and params (`rows[0]`; the build refuses a method
+    /// without one).
+    pub primary: &'static Endpoint,
+    /// The rows it may call, the primary first.
+    pub rows: &'static [&'static Endpoint],
     /// Its positional arguments.
     pub args: &'static [Arg],
     /// Its params object.
@@ -204,12 +207,7 @@ impl Endpoint {
 impl Op {
     /// The rows of this method.
     pub fn endpoints(&self) -> impl Iterator<Item = &'static Endpoint> + '_ {
-        self.rows.iter().filter_map(|&i| ENDPOINTS.get(usize::from(i)))
-    }
-
-    /// The primary row.
-    pub fn primary(&self) -> Option<&'static Endpoint> {
-        self.endpoints().next()
+        self.rows.iter().copied()
     }
 }
 

@@ -85,7 +85,7 @@ pub struct Plan {
 /// Validates a call of `op` and plans its request. `args` are the positional arguments (`None`
 /// for `undefined`/`null`), `params` the params object if one was given.
 pub fn plan<J: Json>(op: &'static Op, args: &[Option<J>], params: Option<&J>) -> Result<Plan> {
-    let primary = op.primary().ok_or_else(missing_row)?;
+    let primary = op.primary;
     // The arguments, in order.
     let mut path_values: Vec<(&'static str, String)> = Vec::with_capacity(op.args.len() + 1);
     let mut query: Vec<(&'static str, String)> = Vec::new();
@@ -183,9 +183,9 @@ pub struct Ctx<'a, J> {
     pub edits: Vec<Edit>,
 }
 
-fn missing_row() -> Error {
-    // The generated tables give every method a row; an empty one is a bug of this crate.
-    Error::new(crate::ErrorCode::InvalidInput, "twochat: a method without an endpoint row (a bug of the SDK, please report it)")
+fn unfilled(name: &str) -> Error {
+    // Unreachable: twochat-spec's `problems` refuses a path placeholder no argument fills.
+    Error::new(crate::ErrorCode::Decode, format!("twochat: nothing fills {{{name}}} in the endpoint table (a bug of the SDK, please report it)"))
 }
 
 /// A positional argument as path or query text: a string of its kind, or a whole number.
@@ -222,7 +222,8 @@ fn fill(endpoint: &Endpoint, values: &[(&'static str, String)]) -> Result<String
         out.push('/');
         match seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
             Some(name) => {
-                let v = values.iter().find(|(n, _)| *n == name).map(|(_, v)| v).ok_or_else(missing_row)?;
+                // The build checks that every placeholder is an argument or a `when` field.
+                let v = values.iter().find(|(n, _)| *n == name).map(|(_, v)| v).ok_or_else(|| unfilled(name))?;
                 out.push_str(&encode_path_segment(name, v)?);
             }
             None => out.push_str(seg),

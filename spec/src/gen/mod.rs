@@ -45,6 +45,14 @@ pub fn problems(methods: &[Method]) -> Vec<String> {
     let mut out = Vec::new();
     for m in methods {
         let first = m.primary;
+        for r in &m.rows {
+            for name in r.path_params() {
+                let filled = first.args.iter().any(|a| a.wire == name) || r.when == Some(name);
+                if !filled {
+                    out.push(format!("{}.{}: nothing fills {{{name}}} of endpoint #{} ({})", m.resource, m.name, r.id, r.path));
+                }
+            }
+        }
         for r in m.rows.iter().skip(1) {
             if r.effect != first.effect {
                 out.push(format!(
@@ -118,7 +126,7 @@ mod tests {
     }
 
     #[test]
-    fn the_declarations_have_no_problems_and_a_lying_effect_is_one() {
+    fn the_declarations_have_no_problems_and_lying_ones_are_found() {
         assert_eq!(problems(&methods()), Vec::<String>::new());
         let mut all = methods();
         let list = all.iter_mut().find(|m| m.resource == "messages" && m.name == "list").unwrap();
@@ -126,5 +134,11 @@ mod tests {
         second.effect = crate::Effect::Remove;
         list.rows[1] = Box::leak(Box::new(second));
         assert_eq!(problems(&all), vec![r#"tool list_messages: endpoint #14 is "remove" but #13 is "read""#.to_string()]);
+        let mut all = methods();
+        let get = all.iter_mut().find(|m| m.resource == "groups" && m.name == "get").unwrap();
+        let mut row = *get.rows[0];
+        row.path = "/open/whatsapp/group/{group_uuid}/{typo}";
+        get.rows[0] = Box::leak(Box::new(row));
+        assert_eq!(problems(&all), vec!["groups.get: nothing fills {typo} of endpoint #23 (/open/whatsapp/group/{group_uuid}/{typo})".to_string()]);
     }
 }
