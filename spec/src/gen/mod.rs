@@ -6,7 +6,53 @@ pub mod rust;
 pub mod tools;
 pub mod ts;
 
-use crate::Endpoint;
+use std::cell::RefCell;
+
+use crate::{Endpoint, Model};
+
+/// What the generators read: the endpoint rows, the resources, and the models. Normally the
+/// declarations of this crate ([`Declarations::declared`]); a test can run every generator over
+/// other declarations with [`with_declarations`] (see `adding_an_endpoint_is_one_declaration`).
+#[derive(Clone, Copy, Debug)]
+pub struct Declarations {
+    /// The rows ([`crate::api::ENDPOINTS`]).
+    pub endpoints: &'static [Endpoint],
+    /// The resources and their docs ([`crate::api::RESOURCES`]).
+    pub resources: &'static [(&'static str, &'static str)],
+    /// The params models ([`crate::api::PARAMS`]).
+    pub params: &'static [&'static Model],
+    /// The response models ([`crate::models::ALL`]).
+    pub models: &'static [&'static Model],
+}
+
+impl Declarations {
+    /// This crate's declarations.
+    pub const fn declared() -> Declarations {
+        Declarations {
+            endpoints: crate::api::ENDPOINTS,
+            resources: crate::api::RESOURCES,
+            params: crate::api::PARAMS,
+            models: crate::models::ALL,
+        }
+    }
+}
+
+thread_local! {
+    static CURRENT: RefCell<Declarations> = const { RefCell::new(Declarations::declared()) };
+}
+
+/// The declarations the generators read on this thread.
+pub fn decl() -> Declarations {
+    CURRENT.with(|c| *c.borrow())
+}
+
+/// Runs `f` with the generators reading `d` instead of this crate's declarations.
+pub fn with_declarations<T>(d: Declarations, f: impl FnOnce() -> T) -> T {
+    let before = CURRENT.with(|c| c.replace(d));
+    let out = f();
+    CURRENT.with(|c| c.replace(before));
+    out
+}
 
 /// A method of the client: one or more rows of the table (`messages.list` is #13 and #14).
 #[derive(Clone, Debug)]
@@ -19,14 +65,14 @@ pub struct Method {
     pub primary: &'static Endpoint,
     /// Every row it may call, the primary first.
     pub rows: Vec<&'static Endpoint>,
-    /// Their positions in [`crate::api::ENDPOINTS`].
+    /// Their positions in the endpoint rows ([`Declarations::endpoints`]).
     pub indices: Vec<usize>,
 }
 
 /// The client's methods, in table order.
 pub fn methods() -> Vec<Method> {
     let mut out: Vec<Method> = Vec::new();
-    for (i, e) in crate::api::ENDPOINTS.iter().enumerate() {
+    for (i, e) in decl().endpoints.iter().enumerate() {
         match out.iter_mut().find(|m| m.resource == e.resource && m.name == e.name) {
             Some(m) => {
                 m.rows.push(e);
@@ -140,5 +186,65 @@ mod tests {
         row.path = "/open/whatsapp/group/{group_uuid}/{typo}";
         get.rows[0] = Box::leak(Box::new(row));
         assert_eq!(problems(&all), vec!["groups.get: nothing fills {typo} of endpoint #23 (/open/whatsapp/group/{group_uuid}/{typo})".to_string()]);
+    }
+
+    /// The README's "Adding an endpoint" steps, proven: one new row and its params model, and every
+    /// generated surface has the new method — the runtime table (from which the JS method and the
+    /// mock's route are made), the TypeScript declarations, the Rust types and resource method, the
+    /// tool and the README coverage row — with nothing else edited.
+    #[test]
+    fn adding_an_endpoint_is_one_declaration() {
+        use crate::models::{E164, SUCCESS_RESPONSE};
+        use crate::{body, model, opt, req, shape, Effect, Method as Http, Text, Ty};
+
+        static REACT_PARAMS: Model = model(
+            "ReactParams",
+            "A reaction to a message.",
+            Ty::Obj(&shape(&[
+                req("from_number", E164),
+                req("message_uuid", Ty::Str(Text::Token)),
+                opt("emoji", Ty::Str(Text::NonBlankMax(8))).doc("One emoji; leave out to remove the reaction."),
+            ])),
+        );
+        let mut row = crate::api::ENDPOINTS[11];
+        row.id = 76;
+        row.method = Http::Post;
+        row.path = "/open/whatsapp/react";
+        row.resource = "messages";
+        row.name = "react";
+        row.args = &[];
+        row.params = body(&REACT_PARAMS);
+        row.response = &SUCCESS_RESPONSE;
+        row.paging = None;
+        row.tool = "react_to_message";
+        row.effect = Effect::Send;
+        row.summary = "Reacts to a WhatsApp message with an emoji.";
+        let endpoints: Vec<Endpoint> = crate::api::ENDPOINTS.iter().copied().chain([row]).collect();
+        let params: Vec<&'static Model> = crate::api::PARAMS.iter().copied().chain([&REACT_PARAMS]).collect();
+        let extended = Declarations {
+            endpoints: Box::leak(endpoints.into_boxed_slice()),
+            params: Box::leak(params.into_boxed_slice()),
+            ..Declarations::declared()
+        };
+        with_declarations(extended, || {
+            assert_eq!(problems(&methods()), Vec::<String>::new());
+            let tables = super::runtime::tables();
+            assert!(tables.contains(r#"path: "/open/whatsapp/react""#), "the runtime row");
+            assert!(tables.contains(r#"name: "react", tool: "react_to_message""#), "the method the JS resource is built from");
+            let ts = super::ts::declarations();
+            assert!(ts.contains("export interface ReactParams {"), "the params type");
+            assert!(ts.contains("react(params: ReactParams, opts?: RequestOptions): Promise<SuccessResponse>;"), "the JS method's type");
+            let types = super::rust::types();
+            assert!(types.contains("pub struct ReactParams {"), "the Rust params type");
+            let resources = super::rust::resources();
+            assert!(resources.contains("pub async fn react(self, params: &crate::types::ReactParams) -> Result<crate::types::SuccessResponse>"));
+            let tools = super::tools::json();
+            assert!(tools.contains(r#""name":"react_to_message""#), "the tool");
+            assert!(tools.contains(r#""effect":"send""#));
+            let readme = super::readme::coverage();
+            assert!(readme.contains("| 76 | `POST /open/whatsapp/react` | `client.messages.react` | `client.messages().react` |"), "the README row");
+        });
+        // And back to the declarations of the crate.
+        assert!(!super::runtime::tables().contains("/open/whatsapp/react"));
     }
 }

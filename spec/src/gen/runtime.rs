@@ -147,7 +147,7 @@ pub fn named_rules() -> Vec<&'static str> {
             _ => {}
         }
     }
-    for m in crate::api::PARAMS {
+    for m in crate::gen::decl().params {
         walk(&m.ty, &mut visit);
     }
     names
@@ -203,7 +203,7 @@ pub fn tables() -> String {
         );
     }
     let mut endpoints = String::new();
-    for e in crate::api::ENDPOINTS {
+    for e in crate::gen::decl().endpoints {
         let op = methods.iter().position(|m| m.resource == e.resource && m.name == e.name).unwrap_or(0);
         let when = e.when.map_or_else(|| "None".to_string(), |w| format!("Some({w:?})"));
         let _ = writeln!(
@@ -219,7 +219,7 @@ pub fn tables() -> String {
     }
     let unknown = shapes.model_shape(&crate::events::OTHER_EVENT_PAYLOAD);
     let mut resources = String::new();
-    for (r, _) in crate::api::RESOURCES {
+    for (r, _) in crate::gen::decl().resources {
         let ids: Vec<String> =
             methods.iter().enumerate().filter(|(_, m)| m.resource == *r).map(|(i, _)| i.to_string()).collect();
         let _ = writeln!(resources, "    ({r:?}, &[{}]),", ids.join(", "));
@@ -237,9 +237,9 @@ pub fn tables() -> String {
          /// The resources of the client and their methods (indices into `OPS`).\npub static RESOURCES: [(&str, &[u8]); {}] = [\n{resources}];\n",
         named.join(", "),
         shapes.out,
-        crate::api::ENDPOINTS.len(),
+        crate::gen::decl().endpoints.len(),
         methods.len(),
         crate::events::EVENTS.len(),
-        crate::api::RESOURCES.len(),
+        crate::gen::decl().resources.len(),
     )
 }

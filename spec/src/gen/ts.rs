@@ -22,7 +22,7 @@ pub fn declarations() -> String {
         "/** The `time_period` of `whatsapp.conversation.new` subscriptions. */\nexport type TimePeriod = {};",
         TIME_PERIODS.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(" | ")
     );
-    for m in crate::models::ALL.iter().chain(crate::api::PARAMS).chain(PAYLOADS) {
+    for m in crate::gen::decl().models.iter().chain(crate::gen::decl().params).chain(PAYLOADS) {
         model(&mut out, m);
     }
     out.push_str("/** The payload type of every event name. */\nexport interface WebhookPayloads {\n");
@@ -30,7 +30,7 @@ pub fn declarations() -> String {
         let _ = writeln!(out, "  {:?}: {};", e.name, e.payload.name);
     }
     out.push_str("}\n");
-    for (resource, doc) in crate::api::RESOURCES {
+    for (resource, doc) in crate::gen::decl().resources {
         let _ = writeln!(out, "/** {doc} */\nexport interface {} {{", camel_to_pascal(resource));
         for m in methods().iter().filter(|m| m.resource == *resource) {
             method(&mut out, m);
