@@ -241,7 +241,7 @@ md.push(
       : "**Warning**: the same wasm-bindgen output through `wasm-opt -Oz` was not byte-identical to the shipped module (another build may have replaced the cargo artifact meanwhile); the analysis may be off."),
 );
 md.push("");
-md.push("Shallow bytes by origin (the name section is not shipped; wasm-opt inlines each exported method's body into its wasm-bindgen shim, so the shims carry most of the 75 endpoints' code):");
+md.push("Shallow bytes by origin (the name section is not shipped; wasm-opt inlines each exported function's body into its wasm-bindgen shim; the endpoints themselves are data (the declarations' tables), not code):");
 md.push("");
 md.push(mdRow(["origin", "bytes", "share of the shipped wasm", "items"]));
 md.push(mdRow(["---", "---:", "---:", "---:"]));
@@ -260,6 +260,24 @@ md.push("```text");
 md.push(s.twiggy.dominators.trimEnd());
 md.push("```");
 md.push("");
+// What each lever weighed (measured builds, bench/size-levers.md).
+{
+  const levers = readFileSync(new URL("./size-levers.md", import.meta.url), "utf8").replace(/^<!--[\s\S]*?-->\n/, "");
+  md.push("### Levers: what each change weighed");
+  md.push("");
+  md.push(levers.trimEnd());
+  md.push("");
+}
+// The same section as it stood before the endpoints became one declaration, for comparison.
+{
+  const before = readFileSync(new URL("./size-before.md", import.meta.url), "utf8").replace(/^<!--[\s\S]*?-->\n/, "");
+  md.push("### Before: the same measurements on 2026-11-22, each endpoint hand-written");
+  md.push("");
+  md.push(`Recorded by \`make bench\` before the one-declaration design (kept in \`bench/size-before.md\`): ${kb(177_633)} then, ${kb(s.sdk.total_gzip)} now (${pct(1 - s.sdk.total_gzip / 177_633)} less).`);
+  md.push("");
+  md.push(before.trimEnd());
+  md.push("");
+}
 
 // 2. Calls
 md.push("## 2. Call overhead (Node, against the mock)");
