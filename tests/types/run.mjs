@@ -56,3 +56,45 @@ test("the deliberate mistakes fail to compile, each where marked", () => {
   assert.deepEqual([...errored].filter((l) => !marked.has(l)), [], `unexpected type errors:\n${r.stdout}`);
   assert.ok(marked.size >= 15);
 });
+
+// 2Chat's documented payloads (../shared/fixtures) written as object literals of the package's
+// declared types, so tsc checks every field's kind and every enum value against the .d.ts: the
+// responses as the answer type their endpoint declares, the webhooks as their event's payload.
+const FIXTURES = [
+  ["responses/account-info.json", "AccountInfo"],
+  ["responses/check-number.json", "CheckNumberResponse"],
+  ["responses/contact-create.json", "ContactCreateResponse"],
+  ["responses/contact-create.request.json", "ContactCreateParams"],
+  ["responses/group-get.json", "GroupGetResponse"],
+  ["responses/groups-list.json", "GroupsListResponse"],
+  ["responses/messages-list.json", "MessagesListResponse"],
+  ["responses/numbers-list.json", "NumbersListResponse"],
+  ["responses/send-message.json", "SendMessageResponse"],
+  ["responses/webhooks-delete.json", "SuccessResponse"],
+  ["responses/webhooks-list.json", "WebhooksListResponse"],
+  ["responses/webhooks-subscribe.json", "WebhookSubscribeResponse"],
+  ["webhooks/whatsapp.message.received.media.json", 'WebhookPayloads["whatsapp.message.received"]'],
+  ["webhooks/whatsapp.order.received.json", 'WebhookPayloads["whatsapp.order.received"]'],
+  ["webhooks/whatsapp.waba.message.sent.json", 'WebhookPayloads["whatsapp.waba.message.sent"]'],
+];
+
+test("every documented payload type-checks as the type the package declares for it", () => {
+  const fixtures = join(root, "..", "shared", "fixtures");
+  const names = [...new Set(FIXTURES.map(([, t]) => t.split("[")[0]))];
+  const lines = [`import type { ${names.join(", ")} } from "twochat";`];
+  FIXTURES.forEach(([file, type], i) => lines.push(`// ${file}`, `export const f${i}: ${type} = ${readFileSync(join(fixtures, file), "utf8").trim()};`));
+  // A payload that breaks the types must fail, or the check above proves nothing.
+  lines.push(`// deliberately wrong`, `export const wrong: AccountInfo = { success: true, account: { name: "x", uuid: 5 } } as never as AccountInfo;`);
+  const dir = mkdtempSync(join(here, ".fixtures-"));
+  try {
+    writeFileSync(join(dir, "fixtures.ts"), lines.join("\n") + "\n");
+    const good = compile(join(dir, "fixtures.ts").slice(here.length));
+    assert.equal(good.status, 0, good.stdout + good.stderr);
+    writeFileSync(join(dir, "fixtures.ts"), lines.join("\n").replace(' as never as AccountInfo', "") + "\n");
+    const bad = compile(join(dir, "fixtures.ts").slice(here.length));
+    assert.notEqual(bad.status, 0, "a wrong payload type-checked");
+    assert.match(bad.stdout, /fixtures\.ts\(\d+,\d+\): error TS2322/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
