@@ -368,7 +368,9 @@ pub const WEBHOOK_SUBSCRIBE_PARAMS: Model = model(
         opt("on_number", E164).doc("The connected number, for WhatsApp and WABA events."),
         opt("channel_uuid", STR).doc("The virtual number (DID…), for phone-call events."),
         opt("to_group_uuid", STR).doc("Group events only."),
-        opt("time_period", Enum(TIME_PERIODS)).doc("`whatsapp.conversation.new` only."),
+        opt("time_period", Enum(TIME_PERIODS))
+            .doc("`whatsapp.conversation.new` only.")
+            .src("`all-time` (default), `hour`, `day`, `week`, `month`, `year`"),
     ])
     .rules(&[Rule::Named("webhook_subscription")])),
 );
@@ -911,3 +913,64 @@ pub const RESOURCES: &[(&str, &str)] = &[
     ("sms", "SMS."),
     ("phoneNumbers", "Searching, reserving and buying virtual numbers."),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every field of `shape` (and of the shapes inside it), with its path.
+    fn fields(path: &str, shape: &Shape, out: &mut Vec<(String, Field)>) {
+        if let Some(Model { ty: Ty::Obj(base), .. }) = shape.base {
+            fields(path, base, out);
+        }
+        for f in shape.fields {
+            let here = if path.is_empty() { f.name.to_string() } else { format!("{path}.{}", f.name) };
+            inner(&here, &f.ty, out);
+            out.push((here, *f));
+        }
+    }
+
+    fn inner(path: &str, ty: &Ty, out: &mut Vec<(String, Field)>) {
+        match ty {
+            Ty::Obj(s) => fields(path, s, out),
+            Ty::Ref(Model { ty: Ty::Obj(s), .. }) => fields(path, s, out),
+            Ty::Array { of, .. } | Ty::Nullable(of) | Ty::Map(of) => inner(&format!("{path}[]"), of, out),
+            _ => {}
+        }
+    }
+
+    /// Whether a type sets a limit the validator enforces beyond its kind.
+    fn limited(ty: &Ty) -> bool {
+        match ty {
+            Ty::Int { min, max } => *max < u32::MAX as i64 || *min > 1,
+            Ty::Str(Text::Max(_) | Text::NonBlankMax(_) | Text::Digits { .. } | Text::Decimal { .. }) => true,
+            Ty::Enum(_) => true,
+            Ty::Array { min, max, .. } => *max > 0 || *min > 1,
+            Ty::Nullable(inner) => limited(inner),
+            _ => false,
+        }
+    }
+
+    /// Where a limit comes from is a line of the contract: every limit a params field sets names
+    /// the contract's words for it (`.src`), and those words are in `2chat-api.md` — or the limit
+    /// is WhatsApp's own, named in the field's doc.
+    #[test]
+    fn every_limit_is_the_contracts() {
+        let contract = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/spec/2chat-api.md"))
+            .expect("the contract, ../shared/spec/2chat-api.md");
+        let mut unsourced = Vec::new();
+        for m in PARAMS {
+            let Ty::Obj(shape) = m.ty else { continue };
+            let mut all = Vec::new();
+            fields("", shape, &mut all);
+            for (path, f) in all {
+                if !f.src.is_empty() {
+                    assert!(contract.contains(f.src), "{}.{path}: {:?} is not in the contract", m.name, f.src);
+                } else if limited(&f.ty) && !f.doc.contains("WhatsApp") {
+                    unsourced.push(format!("{}.{path}", m.name));
+                }
+            }
+        }
+        assert_eq!(unsourced, Vec::<String>::new(), "limits with no line of the contract behind them");
+    }
+}
