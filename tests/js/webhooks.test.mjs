@@ -94,7 +94,10 @@ describe("parseWebhook", () => {
 
   test("contact absent, null or full of nulls; every timestamp format", T, () => {
     for (const contact of [undefined, null, { first_name: null, last_name: null, profile_pic_url: null }]) {
-      parseWebhook({ ...payloadFor("whatsapp.message.received"), contact }, { event: "whatsapp.message.received" });
+      const e = parseWebhook({ ...payloadFor("whatsapp.message.received"), contact }, { event: "whatsapp.message.received" });
+      assert.equal(e.event, "whatsapp.message.received");
+      assert.deepEqual(e.payload.contact, contact, "the contact is handed back as sent");
+      assert.equal(typeof e.createdAt, "number");
     }
     const z = Date.UTC(2023, 3, 17, 18, 50, 50);
     for (const [created_at, want] of [["2023-04-17T18:50:50Z", z], ["2023-04-17T18:50:50", z], ["2023-04-17 18:50:50", z],
