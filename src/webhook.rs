@@ -554,7 +554,18 @@ mod tests {
         assert_eq!(d.begin("c", 8.0), Seen::New);
         d.finish("c", true, 9.0);
         assert_eq!(d.len(), 2, "bounded");
-        assert_eq!(d.begin("a", 2000.0), Seen::New, "expired");
+        // "a" was the oldest: the third uuid pushed it out, long before its window ended.
+        assert_eq!(d.begin("a", 10.0), Seen::New, "evicted by capacity");
+    }
+
+    #[test]
+    fn dedupe_forgets_after_its_window_and_not_before() {
+        let mut d = Dedupe::new(1000.0, 100);
+        assert_eq!(d.begin("a", 0.0), Seen::New);
+        d.finish("a", true, 10.0);
+        assert_eq!(d.begin("a", 1009.0), Seen::Handled, "still inside the window (handled at 10)");
+        assert_eq!(d.begin("a", 1011.0), Seen::New, "the window has passed");
+        assert_eq!(d.len(), 0, "the expired entry is gone, not just skipped");
     }
 
     #[test]

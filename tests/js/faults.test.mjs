@@ -98,6 +98,27 @@ test("fault matrix: codes, attempts, nothing unsettled", async () => {
   assert.equal(matrix, readFileSync(doc, "utf8"), "docs/fault-matrix.md is out of date: UPDATE_DOCS=1 rewrites it");
 });
 
+test("Retry-After as an HTTP date is read as a date, not replaced by the backoff", async () => {
+  const apiKey = `UAK-date-${Math.random().toString(36).slice(2)}`;
+  await post("/__mock/accounts", { api_key: apiKey, requests_per_minute: 100000 });
+  const client = new TwoChat({ apiKey, baseUrl: MOCK, maxRetries: 2 });
+  // Two minutes ahead: past the 60 s the client waits by itself, so the call gives up at once and
+  // reports the wait the date means (a client that ignored the date would retry after its backoff).
+  const far = new Date(Date.now() + 120_000).toUTCString();
+  await post("/__mock/faults", { api_key: apiKey, kind: "status", status: 429, headers: { "Retry-After": far } });
+  const e = await client.account.info().then(() => assert.fail("resolved"), (e) => e);
+  assert.equal(e.code, "rate_limited");
+  assert.ok(e.retryAfterMs > 100_000 && e.retryAfterMs <= 121_000, `retryAfterMs ${e.retryAfterMs} for a date 120 s ahead`);
+  // Two seconds ahead: waited for (the backoff alone would retry after about 0.5 s).
+  const near = new Date(Date.now() + 2_000).toUTCString();
+  await post("/__mock/faults", { api_key: apiKey, kind: "status", status: 503, headers: { "Retry-After": near } });
+  const started = Date.now();
+  await client.account.info();
+  assert.ok(Date.now() - started >= 900, `retried after ${Date.now() - started} ms, before the date`);
+  const log = await (await fetch(`${MOCK}/__mock/requests?api_key=${apiKey}`)).json();
+  assert.deepEqual(log.requests.map((r) => r.status), [429, 503, 200]);
+});
+
 test("pacing: with requestsPerMinute, a burst against a mock limited to the same rate gets no 429", async () => {
   const apiKey = `UAK-pace-${Math.random().toString(36).slice(2)}`;
   await post("/__mock/accounts", { api_key: apiKey, requests_per_minute: 120 });

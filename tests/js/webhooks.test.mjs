@@ -331,6 +331,20 @@ describe("WebhookRouter", () => {
     assert.equal((await first).status, 200);
   });
 
+  test("dedupeWindowMs: a delivery is a duplicate inside the window and runs again once it has passed", T, async () => {
+    const router = new WebhookRouter({ token: TOKEN, dedupeWindowMs: 50 });
+    let runs = 0;
+    router.onAny(() => runs++);
+    const send = async () => (await (await router.handle(post("/whatsapp.message.new", JSON.stringify({ uuid: "W1" })))).json()).message;
+    assert.equal(await send(), "handled");
+    assert.equal(await send(), "duplicate delivery: already handled");
+    // The window is what passes here (not a synchronisation): four times its length.
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(await send(), "handled", "remembered past its window");
+    assert.equal(runs, 2);
+    assert.throws(() => new WebhookRouter({ token: TOKEN, dedupeWindowMs: -1 }), { code: "invalid_input", message: /^dedupeWindowMs: / });
+  });
+
   test("on, onAny, off; the event name comes from the payload or the route", T, async () => {
     const router = new WebhookRouter({ token: TOKEN });
     const log = [];
