@@ -28,13 +28,18 @@ async function collect(iterable) {
   return out;
 }
 
-test("messages: 100 a page, ends on the short page", async () => {
+// Each of the 10 lists, seeded past two pages, with the exact requests made and items returned.
+// Seeds add to each account's own data (mock/README.md): 2 messages between the seeded numbers,
+// 2 conversations, 3 group messages, 23 templates, 35 call records, 3 virtual numbers, 2 caller ids
+// and 3 numbers.
+const queries = (pages) => pages.map((r) => r.query);
+
+test("messages: 100 a page, ends on the first page shorter than 100", async () => {
   const { client, requests } = await account({ messages: { number: FROM, count: 250 } });
   const all = await collect(client.messages.iterate(FROM, { limit: 10_000 }));
-  const pages = await requests("/open/whatsapp/messages/");
-  assert.ok(all.length >= 250, `${all.length}`);
-  assert.equal(new Set(all.map((m) => m.uuid)).size, all.length, "no message twice");
-  assert.deepEqual(pages.map((r) => r.query), Array.from({ length: Math.ceil(all.length / 100) + (all.length % 100 === 0 ? 1 : 0) }, (_, i) => `page_number=${i}`));
+  assert.equal(all.length, 252);
+  assert.equal(new Set(all.map((m) => m.uuid)).size, 252, "no message twice");
+  assert.deepEqual(queries(await requests("/open/whatsapp/messages/")), ["page_number=0", "page_number=1", "page_number=2"]);
 });
 
 test("limit stops the walk without fetching further pages", async () => {
@@ -60,59 +65,67 @@ test("the default limit is 1000 items", async () => {
   assert.equal(all.length, 1000);
 });
 
-test("contacts: asks for 100 a page and ends on the short page", async () => {
-  const { client, requests } = await account({ contacts: 120 });
+test("contacts and contact search: ask for 100 a page, end on the short page", async () => {
+  const { client, requests } = await account({ contacts: 230 });
   const all = await collect(client.contacts.iterate({ limit: 5000 }));
-  assert.equal(all.length, 120);
-  const pages = await requests("/open/contacts");
-  assert.deepEqual(pages.map((r) => r.query), ["page_number=0&results_per_page=100", "page_number=1&results_per_page=100"]);
-  const found = await collect(client.contacts.iterateSearch({ query: all[0].first_name, results_per_page: 5, limit: 50 }));
-  assert.ok(found.length >= 1 && found.every((c) => c.first_name === all[0].first_name));
+  assert.equal(all.length, 230);
+  assert.deepEqual(queries(await requests("/open/contacts")), [0, 1, 2].map((p) => `page_number=${p}&results_per_page=100`));
+  const name = all[0].first_name;
+  const matching = all.filter((c) => c.first_name === name).length;
+  const found = await collect(client.contacts.iterateSearch({ query: name, results_per_page: 1, limit: 50 }));
+  assert.equal(found.length, matching);
+  assert.ok(found.every((c) => c.first_name === name));
 });
 
-test("conversations: 10 a page, ends when total is reached", async () => {
-  const { client, requests } = await account({ conversations: { channel_uuid: "WPN95841312-b54d-46e3-b0bc-6414f4a5296b", count: 25 } });
-  const first = await client.conversations.list("WPN95841312-b54d-46e3-b0bc-6414f4a5296b");
-  const all = await collect(client.conversations.iterate("WPN95841312-b54d-46e3-b0bc-6414f4a5296b"));
-  assert.equal(all.length, first.total);
-  const pages = (await requests("/open/whatsapp/conversations/")).length - 1;
-  assert.equal(pages, Math.ceil(first.total / 10));
+test("conversations: 10 a page, ends when total is reached (no empty page asked for)", async () => {
+  const channel = "WPN95841312-b54d-46e3-b0bc-6414f4a5296b";
+  const { client, requests } = await account({ conversations: { channel_uuid: channel, count: 25 } });
+  const all = await collect(client.conversations.iterate(channel));
+  const pages = queries(await requests("/open/whatsapp/conversations/"));
+  assert.equal(all.length, 27, "25 seeded and the two sessions every account starts with");
+  assert.deepEqual(pages, ["page_number=0", "page_number=1", "page_number=2"]);
 });
 
-test("group messages: 50 a page", async () => {
+test("group messages: 50 a page, ends on the short page", async () => {
   const { client, requests } = await account({ group_messages: { group_uuid: GROUP, count: 120 } });
   const all = await collect(client.groups.iterateMessages(GROUP));
-  assert.ok(all.length >= 120);
-  assert.equal((await requests("/open/whatsapp/groups/messages/")).length, Math.floor(all.length / 50) + 1);
+  assert.equal(all.length, 123);
+  assert.deepEqual(queries(await requests("/open/whatsapp/groups/messages/")), ["page_number=0", "page_number=1", "page_number=2"]);
 });
 
 test("WABA templates: follows next_page until it is null", async () => {
   const { client, requests } = await account();
   const all = await collect(client.waba.iterateTemplates(WABA));
   const pages = await requests("/open/waba/templates");
-  assert.ok(all.length > 10, `${all.length}`);
-  assert.equal(pages.length, Math.ceil(all.length / 10));
-  assert.deepEqual(pages.map((r) => new URLSearchParams(r.query).get("page")), pages.map((_, i) => String(i)));
+  assert.equal(all.length, 23);
+  assert.deepEqual(pages.map((r) => new URLSearchParams(r.query).get("page")), ["0", "1", "2"]);
   assert.ok(pages.every((r) => new URLSearchParams(r.query).get("phone_number") === WABA));
 });
 
-test("call history: the first page sets the size, a shorter one ends the walk", async () => {
-  const { client, requests } = await account({ calls: 45 });
+test("call history: the first page (20) sets the size, a shorter one ends the walk", async () => {
+  const { client, requests } = await account({ calls: 50 });
   const all = await collect(client.calls.iterateHistory());
-  const pages = await requests("/open/voip/call-history");
-  assert.ok(all.length >= 45);
-  assert.ok(pages.length >= 2);
-  assert.equal(new Set(all.map((c) => c.uuid)).size, all.length);
+  assert.equal(all.length, 85);
+  assert.equal(new Set(all.map((c) => c.uuid)).size, 85);
+  assert.deepEqual(queries(await requests("/open/voip/call-history")), [0, 1, 2, 3, 4].map((p) => `page_number=${p}`));
   const inbound = await collect(client.calls.iterateHistory({ direction: "inbound" }));
-  assert.ok(inbound.every((c) => c.direction === "I"));
+  assert.ok(inbound.length > 0 && inbound.every((c) => c.direction === "I"));
 });
 
-test("virtual numbers, caller ids and connected numbers", async () => {
-  const { client } = await account({ virtual_numbers: 5, caller_ids: 5 });
-  assert.ok((await collect(client.calls.iterateVirtualNumbers())).length >= 5);
-  assert.ok((await collect(client.calls.iterateCallerIds())).length >= 5);
+test("virtual numbers and caller ids: 200 a page, end on the short page", async () => {
+  const { client, requests } = await account({ virtual_numbers: 450, caller_ids: 450 });
+  assert.equal((await collect(client.calls.iterateVirtualNumbers({ limit: 5000 }))).length, 453);
+  assert.deepEqual(queries(await requests("/open/voip/virtual-numbers")), [0, 1, 2].map((p) => `page_number=${p}&results_per_page=200`));
+  assert.equal((await collect(client.calls.iterateCallerIds({ limit: 5000 }))).length, 452);
+  assert.deepEqual(queries(await requests("/open/voip/caller-ids")), [0, 1, 2].map((p) => `page_number=${p}&results_per_page=200`));
+});
+
+test("connected numbers: a server that caps pages at 1 is walked to its empty page", async () => {
+  const { client, requests } = await account(undefined, { max_page_size: 1 });
   const numbers = await collect(client.numbers.iterate({ status: "all" }));
+  assert.equal(numbers.length, 3);
   assert.ok(numbers.some((n) => n.phone_number === FROM));
+  assert.deepEqual(queries(await requests("/open/whatsapp/get-numbers")), [0, 1, 2, 3].map((p) => `status=all&page_number=${p}&results_per_page=100`));
 });
 
 test("bad arguments reject the first step, before any request", async () => {
