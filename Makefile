@@ -36,7 +36,7 @@ test: bootstrap
 # docs/soak.md (times vary from run to run), docs/fault-matrix.md and docs/security.md (which
 # make test checks are still exact).
 docs-figures: bootstrap mock pkg
-	UPDATE_DOCS=1 scripts/with-mock.sh node --test tests/js/soak.test.mjs tests/js/faults.test.mjs tests/js/attacks.test.mjs
+	UPDATE_DOCS=1 scripts/with-mock.sh node --test --test-timeout=900000 tests/js/soak.test.mjs tests/js/faults.test.mjs tests/js/attacks.test.mjs
 
 # Size, call overhead, parse speed and start-up, written to BENCHMARKS.md (not part of make test).
 bench: bootstrap mock
@@ -73,24 +73,25 @@ test-node: mock
 test-browser: mock
 	scripts/with-mock.sh wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) -- --test browser
 
+# Every node test has a timeout (--test-timeout; a test may set a longer one itself).
 # The built package as users import it: ESM and CommonJS entries, every endpoint, iterators,
 # validation; then the TypeScript layer (typed calls compile and run; deliberate mistakes fail).
 test-js: mock
-	scripts/with-mock.sh node --test tests/js/ tests/types/run.mjs
+	scripts/with-mock.sh node --test --test-timeout=120000 tests/js/ tests/types/run.mjs
 
 # The demo page in headless Chromium: the four flows against the mock, screenshots in artifacts/.
 test-e2e: mock
 	scripts/demo-site.sh
-	MOCK_ARGS="--static target/demo-site" scripts/with-mock.sh node --test tests/e2e/
+	MOCK_ARGS="--static target/demo-site" scripts/with-mock.sh node --test --test-timeout=120000 tests/e2e/
 
 # Every endpoint as an LLM tool: schemas (Ajv), a good and a bad call of each, the MCP server over stdio.
 test-tools: mock
-	scripts/with-mock.sh node --test tests/tools/
+	scripts/with-mock.sh node --test --test-timeout=120000 tests/tools/
 
 # The packed tarball installed as users install it: Node ESM, Node CommonJS, and a vite@7 build
 # loaded in Chromium; each calls the mock and parses a webhook.
 test-ecosystem: mock
-	scripts/with-mock.sh node --test tests/ecosystem/
+	scripts/with-mock.sh node --test --test-timeout=120000 tests/ecosystem/
 
 # The Cloudflare Worker example from the packed tarball, under workerd (Miniflare), end to end:
 # the mock delivers a webhook, the Worker replies through the SDK, the mock records the reply.

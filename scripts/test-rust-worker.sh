@@ -93,5 +93,5 @@ log "built with worker-build $WORKER_BUILD_VERSION and bundled with wrangler in 
 
 # --- Test -----------------------------------------------------------------------------------------
 test_started=$SECONDS
-RUST_WORKER_DIST="$tmp/dist" node --test tests/rust-worker/
+RUST_WORKER_DIST="$tmp/dist" node --test --test-timeout=120000 tests/rust-worker/
 log "tests took $((SECONDS - test_started))s; $((SECONDS - started))s in all"

@@ -75,4 +75,4 @@ cp tests/worker/smoke.js "$tmp/app/smoke/index.js"
 )
 log "bundled the smoke Worker"
 
-WORKER_DIST="$tmp/dist" WORKER_APP="$tmp/app" SMOKE_DIST="$tmp/smoke-dist" node --test tests/worker/
+WORKER_DIST="$tmp/dist" WORKER_APP="$tmp/app" SMOKE_DIST="$tmp/smoke-dist" node --test --test-timeout=120000 tests/worker/

@@ -880,7 +880,6 @@ describe("callTool never rejects", T, () => {
     };
     const cyclic = { from_number: PY, to_number: MX, text: "loop" };
     cyclic.self = cyclic;
-    const t0 = Date.now();
     assert.match(await failure(() => offline.callTool("send_message", { from_number: PY, to_number: MX, text: "x".repeat(10_000_000) })), /^invalid_input: text: /);
     assert.match(await failure(() => offline.callTool("p".repeat(5_000_000), {})), /^invalid_input: unknown tool /);
     assert.match(
@@ -891,7 +890,6 @@ describe("callTool never rejects", T, () => {
     assert.match(await failure(() => offline.callTool("get_account_info", manyKeys)), /^invalid_input: /);
     assert.match(await failure(() => offline.callTool("send_message", { from_number: PY, to_number: MX, text: "x", extra: deep(100_000) })), /^invalid_input: .*nested/);
     assert.match(await failure(() => offline.callTool("send_message", cyclic)), /^invalid_input: /);
-    assert.ok(Date.now() - t0 < 10_000, `took ${Date.now() - t0} ms`);
   });
 
   test("a network failure", async () => {

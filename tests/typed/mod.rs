@@ -584,6 +584,52 @@ typed_test! {
 }
 
 typed_test! {
+    async fn dropping_a_call_during_its_retry_backoff_sends_nothing_more() {
+        let acct = Account::new(&mock(), json!({})).await;
+        acct.fault(json!({"kind": "status", "status": 503, "headers": {"Retry-After": "20"}})).await;
+        let client = acct.client_with(ClientOptions::new(&acct.key).max_retries(2));
+        let started = now_ms();
+        {
+            let call = Box::pin(client.account().info());
+            let first_answered = Box::pin(async {
+                // Until the mock has logged the first attempt (its 503): the call is then waiting
+                // out the 20 s Retry-After.
+                while acct.requests().await.is_empty() {
+                    sleep_ms(20).await;
+                }
+            });
+            match futures_util::future::select(call, first_answered).await {
+                futures_util::future::Either::Left((r, _)) => panic!("the call ended during its backoff: {r:?}"),
+                futures_util::future::Either::Right(((), call)) => drop(call),
+            }
+        }
+        assert!(now_ms() - started < 5_000.0);
+        client.account().ping().await.unwrap();
+        let paths: Vec<Value> = acct.requests().await.iter().map(|r| r["path"].clone()).collect();
+        assert_eq!(paths, vec![json!("/open/info"), json!("/ping")], "no retry of the dropped call");
+    }
+}
+
+typed_test! {
+    async fn dropping_a_call_during_a_pacing_wait_never_sends_it() {
+        let acct = Account::new(&mock(), json!({})).await;
+        let client = acct.client_with(ClientOptions::new(&acct.key).requests_per_minute(1));
+        client.account().ping().await.unwrap();
+        let started = now_ms();
+        {
+            let paced = Box::pin(client.account().info());
+            match futures_util::future::select(paced, Box::pin(sleep_ms(200))).await {
+                futures_util::future::Either::Left((r, _)) => panic!("a paced call went out within the minute: {r:?}"),
+                futures_util::future::Either::Right(((), paced)) => drop(paced),
+            }
+        }
+        assert!(now_ms() - started < 5_000.0);
+        sleep_ms(300).await;
+        assert_eq!(acct.requests().await.len(), 1, "the dropped call was never sent");
+    }
+}
+
+typed_test! {
     async fn pacing_spaces_calls_out() {
         let acct = Account::new(&mock(), json!({})).await;
         let client = acct.client_with(ClientOptions::new(&acct.key).requests_per_minute(600));
