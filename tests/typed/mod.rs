@@ -611,6 +611,32 @@ typed_test! {
 }
 
 typed_test! {
+    async fn dropping_a_call_while_its_body_stalls_ends_it() {
+        let acct = Account::new(&mock(), json!({})).await;
+        acct.fault(json!({"kind": "stall"})).await;
+        let client = acct.client();
+        let started = now_ms();
+        {
+            let call = Box::pin(client.users().list());
+            let answered = Box::pin(async {
+                while acct.requests().await.is_empty() {
+                    sleep_ms(20).await;
+                }
+                // Headers and half a body are out; the rest never comes.
+                sleep_ms(100).await;
+            });
+            match futures_util::future::select(call, answered).await {
+                futures_util::future::Either::Left((r, _)) => panic!("a stalled body completed: {r:?}"),
+                futures_util::future::Either::Right(((), call)) => drop(call),
+            }
+        }
+        assert!(now_ms() - started < 5_000.0);
+        client.users().list().await.unwrap();
+        assert_eq!(acct.requests().await.len(), 2);
+    }
+}
+
+typed_test! {
     async fn dropping_a_call_during_a_pacing_wait_never_sends_it() {
         let acct = Account::new(&mock(), json!({})).await;
         let client = acct.client_with(ClientOptions::new(&acct.key).requests_per_minute(1));
