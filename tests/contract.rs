@@ -72,8 +72,7 @@ fn same_path(declared: &str, contract: &str) -> bool {
     let c: Vec<&str> = contract.split('/').collect();
     d.len() == c.len()
         && d.iter().zip(&c).all(|(d, c)| {
-            let d_placeholder = d.starts_with('{');
-            (d_placeholder && *c == "{}") || (!d_placeholder && (*c == "{}" || d == c))
+            *c == "{}" || (!d.starts_with('{') && d == c)
         })
 }
 
