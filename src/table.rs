@@ -158,11 +158,8 @@ pub struct Op {
     pub name: &'static str,
     /// Its tool.
     pub tool: &'static str,
-    /// The row that declares its arguments and params (`rows[0]`; the build refuses a method
-    /// without one).
-    pub primary: &'static Endpoint,
-    /// The rows it may call, the primary first.
-    pub rows: &'static [&'static Endpoint],
+    /// The rows it may call ([`ENDPOINTS`] indices), the primary first.
+    pub rows: &'static [u8],
     /// Its positional arguments.
     pub args: &'static [Arg],
     /// Its params object.
@@ -207,7 +204,12 @@ impl Endpoint {
 impl Op {
     /// The rows of this method.
     pub fn endpoints(&self) -> impl Iterator<Item = &'static Endpoint> + '_ {
-        self.rows.iter().copied()
+        self.rows.iter().filter_map(|&i| ENDPOINTS.get(usize::from(i)))
+    }
+
+    /// The row that declares its arguments and params (the first; every generated method has one).
+    pub fn primary(&self) -> Option<&'static Endpoint> {
+        self.endpoints().next()
     }
 }
 

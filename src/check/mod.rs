@@ -85,7 +85,7 @@ pub struct Plan {
 /// Validates a call of `op` and plans its request. `args` are the positional arguments (`None`
 /// for `undefined`/`null`), `params` the params object if one was given.
 pub fn plan<J: Json>(op: &'static Op, args: &[Option<J>], params: Option<&J>) -> Result<Plan> {
-    let primary = op.primary;
+    let primary = op.primary().ok_or_else(sdk_bug)?;
     // The arguments, in order.
     let mut path_values: Vec<(&'static str, String)> = Vec::with_capacity(op.args.len() + 1);
     let mut query: Vec<(&'static str, String)> = Vec::new();
@@ -183,9 +183,11 @@ pub struct Ctx<'a, J> {
     pub edits: Vec<Edit>,
 }
 
-fn unfilled(name: &str) -> Error {
-    // Unreachable: twochat-spec's `problems` refuses a path placeholder no argument fills.
-    Error::new(crate::ErrorCode::Decode, format!("twochat: nothing fills {{{name}}} in the endpoint table (a bug of the SDK, please report it)"))
+/// Unreachable: every generated method has a row, and twochat-spec's `problems` refuses a path
+/// placeholder no argument fills. Were the table ever broken, the caller is told it is the SDK's
+/// fault, not theirs (so not `invalid_input`).
+fn sdk_bug() -> Error {
+    Error::new(crate::ErrorCode::Decode, "twochat: the endpoint table is inconsistent (a bug of the SDK, please report it)")
 }
 
 /// A positional argument as path or query text: a string of its kind, or a whole number.
@@ -223,7 +225,7 @@ fn fill(endpoint: &Endpoint, values: &[(&'static str, String)]) -> Result<String
         match seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
             Some(name) => {
                 // The build checks that every placeholder is an argument or a `when` field.
-                let v = values.iter().find(|(n, _)| *n == name).map(|(_, v)| v).ok_or_else(|| unfilled(name))?;
+                let v = values.iter().find(|(n, _)| *n == name).map(|(_, v)| v).ok_or_else(sdk_bug)?;
                 out.push_str(&encode_path_segment(name, v)?);
             }
             None => out.push_str(seg),

@@ -311,7 +311,7 @@ fn calls_sms_and_numbers_for_sale() {
 #[test]
 fn every_method_has_a_primary_row_and_every_path_parameter_a_source() {
     for o in crate::table::OPS.iter() {
-        let primary = o.primary;
+        let primary = o.primary().unwrap();
         for e in o.endpoints() {
             for p in e.params() {
                 let from_arg = o.args.iter().any(|a| a.wire == p);

@@ -160,7 +160,7 @@ pub fn tables() -> String {
     let mut ops = String::new();
     for m in &methods {
         let e = m.primary;
-        let rows: Vec<String> = m.indices.iter().map(|i| format!("&ENDPOINTS[{i}]")).collect();
+        let rows: Vec<String> = m.indices.iter().map(|i| i.to_string()).collect();
         let args: Vec<String> = e
             .args
             .iter()
@@ -191,11 +191,10 @@ pub fn tables() -> String {
             .collect();
         let _ = writeln!(
             ops,
-            "    Op {{ resource: {:?}, name: {:?}, tool: {:?}, primary: {}, rows: &[{}], args: &[{}], params: {params}, paging: {paging}, aliases: &[{}], defaults: &{:?} }},",
+            "    Op {{ resource: {:?}, name: {:?}, tool: {:?}, rows: &[{}], args: &[{}], params: {params}, paging: {paging}, aliases: &[{}], defaults: &{:?} }},",
             m.resource,
             m.name,
             e.tool,
-            rows.first().map_or("compile_error!(\"a method without a row\")", String::as_str),
             rows.join(", "),
             args.join(", "),
             aliases.join(", "),
