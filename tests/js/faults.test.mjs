@@ -119,7 +119,7 @@ test("Retry-After as an HTTP date is read as a date, not replaced by the backoff
   assert.deepEqual(log.requests.map((r) => r.status), [429, 503, 200]);
 });
 
-test("pacing: with requestsPerMinute, a burst against a mock limited to the same rate gets no 429", async () => {
+test("pacing: requestsPerMinute spaces a burst out (8 calls at 120/min take 3.5 s); without it a burst over the mock's limit gets 429s", async () => {
   const apiKey = `UAK-pace-${Math.random().toString(36).slice(2)}`;
   await post("/__mock/accounts", { api_key: apiKey, requests_per_minute: 120 });
   const client = new TwoChat({ apiKey, baseUrl: MOCK, requestsPerMinute: 120, maxRetries: 0 });
