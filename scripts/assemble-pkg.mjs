@@ -2,6 +2,11 @@
 // the TwoChatError class (which lives in a wasm-bindgen snippet), a Cloudflare Workers entry
 // (worker/, over the web build), a package.json from
 // pkg-template/ with the crate's version, and the npm README.
+//
+// Module formats (what publint and arethetypeswrong check, tests/package/): the package is
+// "type": "module", so every .js and .d.ts is ESM except under node/, whose own package.json says
+// "type": "commonjs" (wasm-pack's Node build is CommonJS). Each CommonJS entry is a .cjs with its
+// declarations in a .d.cts beside it; each ESM entry is a .js or .mjs with a .d.ts.
 import { readFileSync, writeFileSync, readdirSync, rmSync, copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { createRequire } from "node:module";
@@ -20,7 +25,7 @@ function findSnippet(dir) {
 }
 
 // The Node build is CommonJS; make its snippets CommonJS too, so they load on every Node version
-// (require() of an ES module is recent) and under the package's "type": "commonjs".
+// (require() of an ES module is recent) under node/'s "type": "commonjs".
 function snippetsToCommonJs(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".js")) continue;
@@ -39,6 +44,10 @@ function snippetsToCommonJs(dir) {
 }
 const nodeSnippet = findSnippet(join(out, "node"));
 snippetsToCommonJs(join(out, "node", "snippets"));
+// node/ is CommonJS inside a "type": "module" package: its own package.json scopes its .js (and
+// the .d.ts beside them) as CommonJS, for Node, bundlers and TypeScript alike. (It replaces
+// wasm-pack's.)
+writeFileSync(join(out, "node", "package.json"), `{ "type": "commonjs" }\n`);
 const nodeSnippetRel = "./" + relative(out, nodeSnippet);
 const webSnippetRel = "./" + relative(join(out, "web"), findSnippet(join(out, "web")));
 
@@ -144,9 +153,13 @@ export { default } from "../web/index.js";
 `,
 );
 writeFileSync(join(out, "browser", "index.d.ts"), `export * from "../web/index.js";\nexport { default } from "../web/index.js";\n`);
+// The Node entry's declarations, one per module format (both over node/'s CommonJS declarations,
+// so `import` and `require` see the same types): index.d.ts (ESM, for index.mjs) and index.d.cts
+// (CommonJS, for index.cjs and TypeScript's node10 resolution).
 writeFileSync(join(out, "index.d.ts"), `export * from "./node/twochat.js";\n`);
-for (const d of ["node", "web"]) {
-  for (const f of ["package.json", ".gitignore", "README.md", "LICENSE"]) rmSync(join(out, d, f), { force: true });
+writeFileSync(join(out, "index.d.cts"), `export * from "./node/twochat.js";\n`);
+for (const [d, files] of [["node", [".gitignore", "README.md", "LICENSE"]], ["web", ["package.json", ".gitignore", "README.md", "LICENSE"]]]) {
+  for (const f of files) rmSync(join(out, d, f), { force: true });
 }
 
 // twochat/cloudflare: de-duplication stores for Workers (plain JS, written as ESM in
@@ -162,12 +175,20 @@ mkdirSync(join(out, "cloudflare"), { recursive: true });
   if (/^\s*(export|import)\s/m.test(cjs)) throw new Error("pkg-template/cloudflare/index.js: only 'export <declaration>' is supported");
   writeFileSync(join(out, "cloudflare", "index.mjs"), esm);
   writeFileSync(join(out, "cloudflare", "index.cjs"), `"use strict";\n${cjs}\nmodule.exports = { ${names.join(", ")} };\n`);
-  copyFileSync("pkg-template/cloudflare/index.d.ts", join(out, "cloudflare", "index.d.ts"));
+  // index.d.ts (ESM) takes DedupeStore from the web build's declarations, index.d.cts (CommonJS)
+  // from the Node build's (CommonJS too): the same interface, in each one's own module format.
+  const dts = readFileSync("pkg-template/cloudflare/index.d.ts", "utf8");
+  const from = `from "../web/twochat.js";`;
+  if (!dts.includes(from)) throw new Error(`pkg-template/cloudflare/index.d.ts: expected an import ${from}`);
+  writeFileSync(join(out, "cloudflare", "index.d.ts"), dts);
+  writeFileSync(join(out, "cloudflare", "index.d.cts"), dts.replaceAll(from, `from "../node/twochat.js";`));
 }
 
 // twochat/tools: the LLM tool definitions, as data.
 execFileSync(process.execPath, [join("scripts", "gen-tools.mjs"), out, join(out, "tools.json")], { stdio: "inherit" });
 rmSync(join(out, "tools.json"));
+// Its declarations stand alone (no imports), so the CommonJS ones are the same text.
+copyFileSync(join(out, "tools", "index.d.ts"), join(out, "tools", "index.d.cts"));
 
 const cargo = readFileSync("Cargo.toml", "utf8");
 const version = /\[package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(cargo)?.[1];
