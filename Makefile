@@ -8,7 +8,7 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 MOCK := target/release/twochat-mock
 STRICT_LINTS := -D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic -D clippy::indexing_slicing -D clippy::unreachable
 
-.PHONY: help bootstrap pkg mock demo bench docs-figures test test-native lint test-rust test-rust-worker test-node test-browser test-js test-e2e test-worker test-ecosystem test-tools fuzz-smoke fuzz clean
+.PHONY: help bootstrap pkg mock demo bench docs-figures test test-native lint test-rust test-rust-worker test-package test-runtimes test-node test-browser test-js test-e2e test-worker test-ecosystem test-tools fuzz-smoke fuzz clean
 
 help:
 	@echo "make demo   install what is missing, build, serve the demo + mock 2Chat on http://127.0.0.1:$(PORT)"
@@ -29,7 +29,7 @@ demo: pkg mock
 	PORT=$(PORT) scripts/demo.sh
 
 test: bootstrap
-	$(MAKE) --no-print-directory mock test-native lint fuzz-smoke test-rust pkg test-node test-browser test-js test-tools test-ecosystem test-worker test-rust-worker test-e2e
+	$(MAKE) --no-print-directory mock test-native lint fuzz-smoke test-rust pkg test-node test-browser test-js test-tools test-ecosystem test-package test-runtimes test-worker test-rust-worker test-e2e
 	@echo "make test: every layer passed"
 
 # The tracked figures the tests produce, rewritten from a fresh run (make test never touches them):
@@ -92,6 +92,19 @@ test-tools: mock
 # loaded in Chromium; each calls the mock and parses a webhook.
 test-ecosystem: mock
 	scripts/with-mock.sh node --test --test-timeout=120000 tests/ecosystem/
+
+# The published package: publint --strict and arethetypeswrong (every entry point, node10/node16/
+# bundler), TypeScript consumers (nodenext ESM and CommonJS, bundler) against the installed
+# tarball, and npm publish --dry-run (every pointed-to file published, no sources; version = the
+# crate's). Offline; tools pinned in tests/package/package-lock.json.
+test-package:
+	scripts/test-package.sh
+
+# Deno 2 and Bun run the same smoke test as Node from the packed tarball (from a registry on
+# 127.0.0.1 and from the file); a webpack 5 build of a page runs in Chromium, with the browser-key
+# warning. Deno, Bun and webpack are pinned in tests/runtimes/package-lock.json.
+test-runtimes: mock
+	if [ -f pkg/package.json ]; then export RUNTIMES_PKG=pkg; fi; scripts/with-mock.sh scripts/test-runtimes.sh
 
 # The Cloudflare Worker example from the packed tarball, under workerd (Miniflare), end to end:
 # the mock delivers a webhook, the Worker replies through the SDK, the mock records the reply.

@@ -15,14 +15,19 @@ const tsc = join(root, "node_modules", ".bin", "tsc");
 
 function compile(file, outDir) {
   const args = ["-p", join(here, "tsconfig.json"), "--pretty", "false"];
-  const cfg = join(outDir ?? mkdtempSync(join(tmpdir(), "twochat-tsc-")), "tsconfig.json");
+  const scratch = outDir ? null : mkdtempSync(join(tmpdir(), "twochat-tsc-"));
+  const cfg = join(outDir ?? scratch, "tsconfig.json");
   writeFileSync(cfg, JSON.stringify({
     extends: join(here, "tsconfig.json"),
     compilerOptions: { noEmit: !outDir, ...(outDir ? { outDir, rootDir: here } : {}), paths: { twochat: [join(root, "pkg", "index.d.ts")] } },
     files: [join(here, file)],
   }));
   args.splice(0, 2, "-p", cfg);
-  return spawnSync(tsc, args, { encoding: "utf8" });
+  try {
+    return spawnSync(tsc, args, { encoding: "utf8" });
+  } finally {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 test("the typed calls compile under tsc --strict and run against the mock", async () => {
