@@ -8,12 +8,13 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 MOCK := target/release/twochat-mock
 STRICT_LINTS := -D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic -D clippy::indexing_slicing -D clippy::unreachable
 
-.PHONY: help bootstrap pkg mock demo bench docs-figures test test-native lint test-rust test-rust-worker test-package test-runtimes test-node test-browser test-js test-e2e test-worker test-ecosystem test-tools fuzz-smoke fuzz clean
+.PHONY: help bootstrap pkg mock demo docs test-docs bench docs-figures test test-native lint test-rust test-rust-worker test-package test-runtimes test-node test-browser test-js test-e2e test-worker test-ecosystem test-tools fuzz-smoke fuzz clean
 
 help:
 	@echo "make demo   install what is missing, build, serve the demo + mock 2Chat on http://127.0.0.1:$(PORT)"
 	@echo "make test   install what is missing and run every test layer"
 	@echo "make pkg    build the npm package into pkg/"
+	@echo "make docs   the API reference (TypeScript + Rust) in target/site/docs/, served by make demo at /docs/"
 	@echo "make bench  measure size, call overhead, parsing and start-up into BENCHMARKS.md"
 
 bootstrap:
@@ -25,11 +26,16 @@ pkg: bootstrap
 mock:
 	cargo build --release -p twochat-mock
 
-demo: pkg mock
+# The API reference in target/site/docs/: typedoc over the shipped declarations (ts/) and cargo doc
+# with -D missing_docs (rust/), one index linking both; make demo serves it at /docs/.
+docs: bootstrap pkg
+	scripts/docs.sh
+
+demo: pkg mock docs
 	PORT=$(PORT) scripts/demo.sh
 
 test: bootstrap
-	$(MAKE) --no-print-directory mock test-native lint fuzz-smoke test-rust pkg test-node test-browser test-js test-tools test-ecosystem test-package test-runtimes test-worker test-rust-worker test-e2e
+	$(MAKE) --no-print-directory mock test-native lint fuzz-smoke test-rust pkg test-node test-browser test-js test-tools test-docs test-ecosystem test-package test-runtimes test-worker test-rust-worker test-e2e
 	@echo "make test: every layer passed"
 
 # The tracked figures the tests produce, rewritten from a fresh run (make test never touches them):
@@ -92,6 +98,12 @@ test-tools: mock
 # loaded in Chromium; each calls the mock and parses a webhook.
 test-ecosystem: mock
 	scripts/with-mock.sh node --test --test-timeout=120000 tests/ecosystem/
+
+# Every public symbol documented (typedoc validation over every shipped .d.ts, shown able to fail;
+# rustdoc -D missing_docs), and the rendered reference's links and main pages.
+test-docs:
+	scripts/docs.sh
+	node --test --test-timeout=120000 tests/docs/
 
 # The published package: publint --strict and arethetypeswrong (every entry point, node10/node16/
 # bundler), TypeScript consumers (nodenext ESM and CommonJS, bundler) against the installed

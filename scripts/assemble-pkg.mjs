@@ -110,9 +110,29 @@ writeFileSync(
         break;
       }
     }
-    return text.slice(0, start) + text.slice(start, end).replace(/\bany\b/g, "unknown") + text.slice(end);
+    // Every member of InitOutput is a raw export: say so, so the reference documents each symbol.
+    const block = text
+      .slice(start, end)
+      .replace(/\bany\b/g, "unknown")
+      .replace(/^([ \t]*)(readonly \w+)/gm, "$1/** A raw export of the module, for wasm-bindgen's glue (not an API). */\n$1$2");
+    return text.slice(0, start) + block + text.slice(end);
   })(),
 );
+
+// Doc comments for what wasm-bindgen declares without one, in both builds, so every public symbol
+// of the shipped declarations is documented (tests/docs holds that).
+for (const dts of [join(out, "node", "twochat.d.ts"), join(out, "web", "twochat.d.ts")]) {
+  const docs = [
+    [/^([ \t]*)(free\(\): void;)/gm, "Frees the object's memory in the wasm module now, instead of when it is garbage-collected."],
+    [/^([ \t]*)(\[Symbol\.dispose\]\(\): void;)/gm, "Frees the object at the end of a `using` block (the same as `free()`)."],
+    [/^([ \t]*)(export type InitInput\b)/gm, "What `init()` can load the module from: a URL, a Response, bytes or a compiled module."],
+    [/^([ \t]*)(export type SyncInitInput\b)/gm, "What `initSync()` can compile the module from: bytes or a compiled module."],
+    [/^([ \t]*)(export interface InitOutput\b)/gm, "The instantiated module's raw exports, as `init()` and `initSync()` return them."],
+  ];
+  let text = readFileSync(dts, "utf8");
+  for (const [re, doc] of docs) text = text.replace(re, `$1/** ${doc} */\n$1$2`);
+  writeFileSync(dts, text);
+}
 writeFileSync(join(out, "web", "index.d.ts"), `export * from "./twochat.js";\nexport { default } from "./twochat.js";\n`);
 
 // Cloudflare Workers (workerd) import a `.wasm` file as a compiled `WebAssembly.Module` (wrangler's

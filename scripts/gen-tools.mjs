@@ -81,17 +81,25 @@ export interface ToolAnnotations<E extends Effect = Effect> {
   /** The effect is "send" or "purchase": it reaches people or businesses outside the account. */
   openWorldHint: E extends "send" | "purchase" ? true : false;
 }
+/** One tool: an endpoint method as an LLM can call it. */
 export interface Tool<E extends Effect = Effect> {
   /** snake_case, e.g. "send_message"; or a connector alias such as "_2CHAT_CREATE_CONTACT". */ name: string;
-  description: string;
+  /** What it does, for the model. */ description: string;
   /** The client method it runs, e.g. "messages.send". */ method: string;
-  /** The endpoints of the contract it may call. */ endpoints: { id: number; http: string }[];
+  /** The endpoints of the contract it may call. */
+  endpoints: {
+    /** The endpoint's number (#1–#75). */
+    id: number;
+    /** "METHOD /path/template". */
+    http: string;
+  }[];
   /** What calling it does (the same for every endpoint it may call). */ effect: E;
   /** MCP's annotations for it (toMcpTools passes them on; the OpenAI and Anthropic shapes leave them out). */
   annotations: ToolAnnotations<E>;
-  input_schema: JsonSchema;
+  /** The JSON Schema of its arguments: one flat object. */ input_schema: JsonSchema;
   /** For the connector aliases: the tool it means (with the same effect). */ alias_of?: string;
 }
+/** Options of \`tools()\`. */
 export interface ToolsOptions {
   /** false leaves out the five connector aliases (default true). */ aliases?: boolean;
   /** true keeps only the tools whose effect is "read": nothing that writes, sends, deletes or buys (default false). */
@@ -99,18 +107,35 @@ export interface ToolsOptions {
 }
 /** An MCP \`tools/list\` entry. */
 export interface McpTool<E extends Effect = Effect> {
-  name: string;
+  /** The tool's name. */ name: string;
   /** The same as annotations.title (MCP clients show the one they know). */ title: string;
-  description: string;
-  inputSchema: JsonSchema;
-  annotations: ToolAnnotations<E>;
+  /** What it does. */ description: string;
+  /** The JSON Schema of its arguments. */ inputSchema: JsonSchema;
+  /** Its hints, from its effect. */ annotations: ToolAnnotations<E>;
 }
 /** The tools whose effect is "read" (copies). */
 export function tools(options: ToolsOptions & { readOnly: true }): Tool<"read">[];
 /** Every tool (copies). Throws a TypeError when an option is given and is not a boolean. */
 export function tools(options?: ToolsOptions): Tool[];
-export function toOpenAITools(list?: readonly Tool[]): { type: "function"; function: { name: string; description: string; parameters: JsonSchema } }[];
-export function toAnthropicTools(list?: readonly Tool[]): { name: string; description: string; input_schema: JsonSchema }[];
+/** OpenAI's \`tools\` array (function calling), from \`list\` or every tool. */
+export function toOpenAITools(list?: readonly Tool[]): {
+  /** Always "function". */ type: "function";
+  /** The function the model may call. */
+  function: {
+    /** The tool's name. */
+    name: string;
+    /** What it does. */
+    description: string;
+    /** Its arguments' JSON Schema. */
+    parameters: JsonSchema;
+  };
+}[];
+/** Anthropic's \`tools\` array (tool use), from \`list\` or every tool. */
+export function toAnthropicTools(list?: readonly Tool[]): {
+  /** The tool's name. */ name: string;
+  /** What it does. */ description: string;
+  /** Its arguments' JSON Schema. */ input_schema: JsonSchema;
+}[];
 /** MCP \`tools/list\` entries: name, title, description, inputSchema and annotations. */
 export function toMcpTools<E extends Effect = Effect>(list?: readonly Tool<E>[]): McpTool<E>[];
 `);

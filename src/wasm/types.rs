@@ -14,13 +14,22 @@ export type TwoChatErrorCode =
 /** Every rejection of the SDK. A real `Error`; branch on `code`. Never contains the API key. */
 export class TwoChatError extends Error {
   private constructor();
+  /** Always "TwoChatError". */
   readonly name: "TwoChatError";
+  /** What went wrong, stable across versions: branch on this. */
   readonly code: TwoChatErrorCode;
   /** The HTTP status, when 2Chat answered. */
   readonly status?: number;
   /** How long 2Chat asked to wait before retrying (rate limits, "retry soon" answers). */
   readonly retryAfterMs?: number;
-  toJSON(): { name: "TwoChatError"; code: TwoChatErrorCode; message: string; status?: number; retryAfterMs?: number };
+  /** What `JSON.stringify(error)` writes: the fields above and the message (never the key). */
+  toJSON(): {
+    /** Always "TwoChatError". */ name: "TwoChatError";
+    /** The error's code. */ code: TwoChatErrorCode;
+    /** The error's message. */ message: string;
+    /** The HTTP status, when 2Chat answered. */ status?: number;
+    /** How long 2Chat asked to wait. */ retryAfterMs?: number;
+  };
 }
 
 /** A `fetch`-compatible function. It receives the built Request and `{ signal }` (the attempt's
@@ -28,6 +37,7 @@ export class TwoChatError extends Error {
  * abort or a timeout reaches the connection in every runtime. */
 export type FetchLike = (input: Request, init: { signal: AbortSignal }) => Promise<Response>;
 
+/** Options of `new TwoChat(options)`. */
 export interface TwoChatOptions {
   /** Sent as `X-User-API-Key`. Omit it when a proxy injects the key. */
   apiKey?: string;
@@ -51,28 +61,44 @@ export interface TwoChatOptions {
   logger?: TwoChatLogger;
 }
 
+/** Where the client logs: any object with these methods (the console fits). */
 export interface TwoChatLogger {
-  error?: (message: string) => void; warn?: (message: string) => void; info?: (message: string) => void; debug?: (message: string) => void;
+  /** Failures. */ error?: (message: string) => void;
+  /** Warnings (a key used in a browser page). */ warn?: (message: string) => void;
+  /** Retries, pacing waits and failed calls. */ info?: (message: string) => void;
+  /** Every attempt and answer. */ debug?: (message: string) => void;
 }
 
 /** Per-call options, the last argument of every method. */
 export interface RequestOptions {
   /** Cancels the call at once; it rejects with code `aborted`. */
   signal?: AbortSignal;
+  /** This call's per-attempt timeout, instead of the client's. */
   timeoutMs?: number;
+  /** This call's retries after the first attempt, instead of the client's. */
   maxRetries?: number;
+  /** Headers for this call, on top of the client's `defaultHeaders`. */
   headers?: Record<string, string>;
 }
 
+/** The query and body of `client.request(method, path, request)`. */
 export interface RawRequest {
+  /** Query parameters, encoded by the client (`+` as `%2B`); `null`/`undefined` ones are left out. */
   query?: Record<string, string | number | boolean | null | undefined | Array<string | number | boolean>>;
+  /** The JSON body. */
   body?: JsonValue;
 }
 
+/** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** What `JSON.stringify(client)` shows. */
-export interface TwoChatSummary { baseUrl: string; apiKey: "[redacted]" | null; timeoutMs: number; maxRetries: number }
+export interface TwoChatSummary {
+  /** Where the client sends requests. */ baseUrl: string;
+  /** Whether a key is set; never the key. */ apiKey: "[redacted]" | null;
+  /** The per-attempt timeout. */ timeoutMs: number;
+  /** Retries after the first attempt. */ maxRetries: number;
+}
 
 /** An E.164 phone number: `+` and 8–15 digits, e.g. `"+595981048477"`. */
 export type E164 = `+${string}`;
@@ -82,7 +108,11 @@ export type Timestamp = string | number;
 
 /** A row of the endpoint table (`endpoints()`). */
 export interface EndpointInfo {
-  id: number; httpMethod: "GET" | "POST" | "PUT" | "DELETE"; path: string; resource: string; method: string;
+  /** Its number in 2Chat's API reference (#1–#75). */ id: number;
+  /** Its HTTP method. */ httpMethod: "GET" | "POST" | "PUT" | "DELETE";
+  /** Its path template from the host (`{name}` marks an argument). */ path: string;
+  /** The client's resource (`client.<resource>`). */ resource: string;
+  /** The resource's method (`client.<resource>.<method>`). */ method: string;
   /** The LLM tool that calls it (see `twochat/tools`, whose `description` says what it does). */ tool: string;
   /** What calling it does: "read" changes nothing; "create" adds to the account; "send" reaches
    * people outside it (messages, SMS, status posts, group members); "update" overwrites;
@@ -94,9 +124,22 @@ export interface EndpointInfo {
 
 /** The envelope `client.callTool` always resolves with (it never rejects). */
 export type ToolResult =
-  | { successful: true; data: unknown; error: null }
-  | { successful: false; data: null;
-  /** "<code>: <message>", e.g. "invalid_input: to_number: must be an E.164 number…" */ error: string };
+  | {
+      /** The call succeeded. */
+      successful: true;
+      /** 2Chat's answer. */
+      data: unknown;
+      /** No error. */
+      error: null;
+    }
+  | {
+      /** The call failed (nothing was sent for `invalid_input`). */
+      successful: false;
+      /** No answer. */
+      data: null;
+      /** "<code>: <message>", e.g. "invalid_input: to_number: must be an E.164 number…" */
+      error: string;
+    };
 
 /** Options of every `iterate…()` method. */
 export interface IterateOptions {
@@ -104,13 +147,24 @@ export interface IterateOptions {
 
 
 // ----- webhooks received
+/** Options of `parseWebhook`. */
 export interface ParseWebhookOptions {
   /** The event name, when the payload has no `event` field (older payloads). */ event?: WebhookEventName | (string & {}) }
+/** Options of `new WebhookRouter(options)`: a token, or an explicit opt-out of one. */
 export type WebhookRouterOptions = WebhookRouterLimits & (
-  | { /** Required in the hook URL's `token` query parameter (at least 16 URL-safe characters; `WebhookRouter.generateToken()` makes one). */
-      token: string; allowUnauthenticated?: false }
-  | { /** Accept deliveries without a token: only for a route protected some other way (2Chat signs nothing). */
-      allowUnauthenticated: true; token?: undefined });
+  | {
+      /** Required in the hook URL's `token` query parameter (at least 16 URL-safe characters; `WebhookRouter.generateToken()` makes one). */
+      token: string;
+      /** Left out or `false`: deliveries need the token. */
+      allowUnauthenticated?: false;
+    }
+  | {
+      /** Accept deliveries without a token: only for a route protected some other way (2Chat signs nothing). */
+      allowUnauthenticated: true;
+      /** No token with `allowUnauthenticated`. */
+      token?: undefined;
+    });
+/** The limits of a `WebhookRouter`: body size and de-duplication. */
 export interface WebhookRouterLimits {
   /** Larger bodies are answered 413, counted while the body is read (default 1 MiB). @integer @minimum 1 @maximum 67108864 */
   maxBodyBytes?: number;
@@ -131,6 +185,7 @@ export interface DedupeStore {
   release(key: string): void | Promise<void>;
 }
 
+/** What every parsed delivery carries. */
 interface WebhookEventBase {
   /** The payload's `uuid` (or `id`), used for de-duplication. */ uuid: string | null;
   /** `created_at` in epoch milliseconds, whatever format it came in. */ createdAt: number | null;
@@ -138,9 +193,20 @@ interface WebhookEventBase {
   timestamps: { [path: string]: number };
 }
 /** A delivery of a known event: `event` tells which, and `payload` is typed accordingly. */
-export type KnownWebhookEvent = { [K in keyof WebhookPayloads]: WebhookEventBase & { event: K; name: K; payload: WebhookPayloads[K] } }[keyof WebhookPayloads];
+export type KnownWebhookEvent = {
+  [K in keyof WebhookPayloads]: WebhookEventBase & {
+    /** The event name. */ event: K;
+    /** The event name as 2Chat (or the route) gave it. */ name: K;
+    /** The payload, typed for this event; every field the sender sent is kept. */ payload: WebhookPayloads[K];
+  };
+}[keyof WebhookPayloads];
 /** A delivery this version does not know: the name as sent (or null) and the payload as sent. */
-export interface UnknownWebhookEvent extends WebhookEventBase { event: "unknown"; name: string | null; payload: { [field: string]: unknown } }
+export interface UnknownWebhookEvent extends WebhookEventBase {
+  /** Always "unknown". */ event: "unknown";
+  /** The name as sent, or `null` when nothing named the event. */ name: string | null;
+  /** The payload as sent. */ payload: { [field: string]: unknown };
+}
+/** A parsed delivery: a known event with its typed payload, or an unknown one. */
 export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
 /**
  * A listener for Node's `http.createServer(listener)`. Typed without Node's own types, so projects
@@ -175,7 +241,12 @@ export interface ProxyOptions {
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
 }
 /** The endpoint a proxied request matched, as `authorize` sees it. */
-export interface ProxyCall { id: number; tool: string; method: "GET" | "POST" | "PUT" | "DELETE"; path: string }
+export interface ProxyCall {
+  /** The endpoint's number in 2Chat's API reference. */ id: number;
+  /** Its tool name. */ tool: string;
+  /** Its HTTP method. */ method: "GET" | "POST" | "PUT" | "DELETE";
+  /** Its path template. */ path: string;
+}
 /** A fetch handler: `export default { fetch: proxy }` in a Worker, `Deno.serve(proxy)`, `Bun.serve({ fetch: proxy })`. */
 export interface ProxyHandler {
   (request: Request): Promise<Response>;

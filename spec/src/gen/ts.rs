@@ -27,7 +27,7 @@ pub fn declarations() -> String {
     }
     out.push_str("/** The payload type of every event name. */\nexport interface WebhookPayloads {\n");
     for e in EVENTS {
-        let _ = writeln!(out, "  {:?}: {};", e.name, e.payload.name);
+        let _ = writeln!(out, "  /** The payload of `{}`. */\n  {:?}: {};", e.name, e.name, e.payload.name);
     }
     out.push_str("}\n");
     for (resource, doc) in crate::gen::decl().resources {
@@ -118,7 +118,7 @@ fn union(out: &mut String, m: &Model, shape: &Shape) {
     let variants = variants(shape);
     let in_variants: Vec<&str> = variants.iter().flatten().copied().collect();
     let common = format!("{}Common", m.name);
-    let _ = writeln!(out, "interface {common} {{");
+    let _ = writeln!(out, "/** The fields every form of `{}` shares. */\ninterface {common} {{", m.name);
     let common_fields: Vec<Field> =
         shape.fields.iter().filter(|f| !in_variants.contains(&f.name)).copied().collect();
     fields(out, "  ", &common_fields, &in_variants);
@@ -135,9 +135,10 @@ fn union(out: &mut String, m: &Model, shape: &Shape) {
             parts.push(format!("{doc}{name}: {t}"));
         }
         for other in in_variants.iter().filter(|n| !v.contains(n)) {
-            parts.push(format!("{other}?: never"));
+            parts.push(format!("/** Not in this form (give `{}` instead). */ {other}?: never", v.join("` and `")));
         }
-        let _ = write!(out, "\n  | ({common} & {{ {} }})", parts.join("; "));
+        // One member a line (typedoc reads doc comments in a type literal only then).
+        let _ = write!(out, "\n  | ({common} & {{\n    {};\n  }})", parts.join(";\n    "));
     }
     out.push_str(";\n");
 }
@@ -180,14 +181,51 @@ fn field_type(f: &Field) -> String {
     }
 }
 
-/// The field's description and its limits as JSDoc tags.
+/// The field's description and its limits as JSDoc tags. A field the declarations do not describe
+/// is described from its name and type, so every property of the shipped types has a doc comment.
 fn field_doc(f: &Field) -> String {
     let mut parts: Vec<String> = Vec::new();
-    if !f.doc.is_empty() {
+    if f.doc.is_empty() {
+        parts.push(describe(f.name, &f.ty));
+    } else {
         parts.push(f.doc.to_string());
     }
     tags(&f.ty, &mut parts);
     parts.join(" ")
+}
+
+/// `is_business_profile` → "whether business profile"-style words for a field's name.
+fn words(name: &str) -> String {
+    name.replace(['_', '-'], " ")
+}
+
+/// A sentence for a field nothing else describes: what it is, from its name, and its kind.
+fn describe(name: &str, ty: &Ty) -> String {
+    let (inner, nullable) = match ty {
+        Ty::Nullable(inner) => (*inner, true),
+        other => (other, false),
+    };
+    let what = match (name, inner) {
+        ("success", Ty::Bool) => "Whether 2Chat carried the request out (an answer saying `false` is turned into a `TwoChatError`).".to_string(),
+        (_, Ty::Bool) => match name.strip_prefix("is_") {
+            Some(rest) => format!("Whether {}.", words(rest)),
+            None => format!("Whether {}.", words(name)),
+        },
+        (_, Ty::Timestamp) => format!("The {}, in any of 2Chat's timestamp formats (`parseTimestamp` reads them into epoch milliseconds).", words(name)),
+        (_, Ty::Str(Text::E164)) => format!("The {}: an E.164 number (`+` and 8–15 digits).", words(name)),
+        (_, Ty::Id) => format!("The {} (2Chat sends a string or a number).", words(name)),
+        (_, Ty::Enum(values) | Ty::OpenEnum(values)) => {
+            let list: Vec<String> = values.iter().take(8).map(|v| format!("`{v}`")).collect();
+            format!("The {}: {}{}.", words(name), list.join(", "), if values.len() > 8 { ", …" } else { "" })
+        }
+        (_, Ty::Array { .. }) => format!("The {}, as a list.", words(name)),
+        _ => format!("The {}.", words(name)),
+    };
+    if nullable {
+        format!("{what} `null` when 2Chat has none.")
+    } else {
+        what
+    }
 }
 
 fn tags(t: &Ty, parts: &mut Vec<String>) {
@@ -270,13 +308,15 @@ pub fn ty(t: &Ty) -> String {
 }
 
 fn inline(shape: &Shape) -> String {
-    let mut body = String::new();
+    // One member a line, each ending with its `;` (typedoc reads a member's doc comment in a type
+    // literal only then).
+    let mut body = String::from("{\n");
     fields(&mut body, "", shape.fields, &[]);
-    let mut parts: Vec<String> = body.lines().map(|l| l.trim_end_matches(';').to_string()).collect();
     if shape.open {
-        parts.push("[field: string]: unknown".into());
+        body.push_str("[field: string]: unknown;\n");
     }
-    let obj = format!("{{ {} }}", parts.join("; "));
+    body.push('}');
+    let obj = body;
     match (shape.base, shape.partial_base) {
         (Some(b), false) => format!("{} & {obj}", b.name),
         (Some(b), true) => format!("Partial<{}> & {obj}", b.name),
