@@ -11,8 +11,9 @@ pub use twochat_spec::{At, Effect, End, Method, Null, PageSize, Text};
 pub enum Ty {
     /// A string of this kind.
     Str(Text),
-    /// A whole number within `min..=max`.
-    Int(i64, i64),
+    /// A whole number within `min..=max` (32 bits are enough for every limit 2Chat has, and keep
+    /// the tables small).
+    Int(u32, u32),
     /// Any finite number.
     Num,
     /// A boolean.

@@ -201,7 +201,7 @@ fn scalar_arg<J: Json>(path: &Path<'_>, ty: &Ty, v: &J) -> Result<String> {
                 _ => None,
             };
             match n {
-                Some(n) if (*min..=*max).contains(&n) => Ok(n.to_string()),
+                Some(n) if (i64::from(*min)..=i64::from(*max)).contains(&n) => Ok(n.to_string()),
                 _ => Err(invalid(path, format_args!("must be a whole number {}, got {}", range(*min, *max), describe(v)))),
             }
         }
@@ -245,9 +245,9 @@ fn query_text<J: Json>(v: &J) -> Option<String> {
     }
 }
 
-fn range(min: i64, max: i64) -> String {
-    // Above 32 bits a maximum is only a guard, not a limit of 2Chat's worth naming.
-    if max >= i64::from(u32::MAX) {
+fn range(min: u32, max: u32) -> String {
+    // `u32::MAX` as a maximum is only a guard, not a limit of 2Chat's worth naming.
+    if max == u32::MAX {
         format!("of at least {min}")
     } else {
         format!("between {min} and {max}")
@@ -326,8 +326,8 @@ pub fn value<J: Json>(path: &Path<'_>, ty: &Ty, v: &J, ctx: &mut Ctx<'_, J>) -> 
         Ty::Int(min, max) => {
             let n = if kind == Kind::Number { v.number().and_then(whole) } else { None };
             match n {
-                Some(n) if (*min..=*max).contains(&n) => Ok(()),
-                Some(n) if *max >= i64::from(u32::MAX) => {
+                Some(n) if (i64::from(*min)..=i64::from(*max)).contains(&n) => Ok(()),
+                Some(n) if *max == u32::MAX => {
                     Err(invalid(path, format_args!("must be a whole number {} (got {n})", range(*min, *max))))
                 }
                 Some(n) => Err(invalid(path, format_args!("must be between {min} and {max} (got {n})"))),

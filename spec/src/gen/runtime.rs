@@ -45,7 +45,11 @@ impl Shapes {
     fn ty(&mut self, t: &Ty) -> String {
         match t {
             Ty::Str(text) => format!("Ty::Str(Text::{})", text_expr(text)),
-            Ty::Int { min, max } => format!("Ty::Int({min}, {max})"),
+            // The runtime holds limits in 32 bits: a declared limit outside them cannot build.
+            Ty::Int { min, max } => match (u32::try_from(*min), u32::try_from(*max)) {
+                (Ok(min), Ok(max)) => format!("Ty::Int({min}, {max})"),
+                _ => format!("{{ compile_error!(\"twochat-spec: the range {min}..={max} does not fit in 32 bits\"); Ty::Any }}"),
+            },
             Ty::Num => "Ty::Num".into(),
             Ty::Bool => "Ty::Bool".into(),
             Ty::Enum(values) => format!("Ty::Enum(&{values:?})"),
