@@ -199,6 +199,16 @@ macro_rules! keep_nulls {
     };
 }
 
+/// Reads a field that must be present but may be `null` (`url: null` removes a profile picture):
+/// with this, a missing field is an error instead of `None`.
+fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d)
+}
+
 /// A string enum that keeps values it does not know in `Other`.
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $value:literal,)* }) => {

@@ -374,6 +374,52 @@ impl Client {
     }
 }
 
+/// A tool call's arguments: a JSON object (`null` is none).
+fn tool_arguments(args: Value) -> Result<serde_json::Map<String, Value>> {
+    match args {
+        Value::Object(m) => Ok(m),
+        Value::Null => Ok(serde_json::Map::new()),
+        other => Err(Error::invalid("arguments", format_args!("must be an object, got {}", crate::json::describe(&&other)))),
+    }
+}
+
+/// Takes a positional argument that is text, by its wire name.
+fn take_text(args: &mut serde_json::Map<String, Value>, wire: &str) -> Result<String> {
+    match args.remove(wire) {
+        Some(Value::String(s)) => Ok(s),
+        None | Some(Value::Null) => Err(Error::invalid(wire, "is required")),
+        Some(other) => Err(Error::invalid(wire, format_args!("must be a string, got {}", crate::json::describe(&&other)))),
+    }
+}
+
+/// Takes a positional argument that is a whole number (a digit string is as good).
+fn take_whole(args: &mut serde_json::Map<String, Value>, wire: &str) -> Result<u32> {
+    let v = args.remove(wire).ok_or_else(|| Error::invalid(wire, "is required"))?;
+    let n = match &v {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => s.parse().ok(),
+        _ => None,
+    };
+    n.and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| Error::invalid(wire, format_args!("must be a whole number, got {}", crate::json::describe(&&v))))
+}
+
+/// The rest of a tool call's arguments as the method's typed params.
+fn tool_params<P: DeserializeOwned>(rest: serde_json::Map<String, Value>) -> Result<P> {
+    serde_json::from_value(Value::Object(rest)).map_err(|e| Error::invalid("arguments", format_args!("{e}")))
+}
+
+/// A method without params takes nothing but its positional arguments.
+fn no_other_arguments(op: &Op, rest: &serde_json::Map<String, Value>) -> Result<()> {
+    let keys: Vec<String> = rest.keys().cloned().collect();
+    crate::tools::check_extra(op, &keys)
+}
+
+/// A typed answer as JSON.
+fn to_json<T: Serialize>(answer: &T) -> Result<Value> {
+    serde_json::to_value(answer).map_err(|e| Error::new(ErrorCode::Decode, format!("the answer could not be serialised: {e}")))
+}
+
 fn missing(op: u8) -> Error {
     Error::new(ErrorCode::Decode, format!("twochat: no method #{op} in the endpoint table (a bug of the SDK)"))
 }

@@ -6,7 +6,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { endpoints } from "../../pkg/index.mjs";
-import { SEED, Session, clientFor, keysUsed, received } from "./mock.mjs";
+import { SEED, Session, clientFor, keysUsed, received, register } from "./mock.mjs";
+import { DATA, fill, runSetup } from "./support/endpoint-rows.mjs";
 
 const { PY, PY_UUID, MX, MX_UUID, GROUP, WABA, WABA_UUID, SMS, PRODUCT_IDS, COLLECTION_ID } = SEED;
 const HOOK = "https://hooks.example.com/2chat/inbox";
@@ -619,6 +620,42 @@ describe("buying numbers (#66–#75)", () => {
 // The rows come from the declarations (endpoints()); nothing here keeps its own list of methods.
 const ROWS = endpoints();
 const ALL_IDS = [...new Set(ROWS.map((r) => r.id))].sort((a, b) => a - b);
+
+// Every row of tests/endpoints.json through the client's own methods (the tools suite runs the
+// same rows through callTool, the typed Rust suite through its typed methods): the positional
+// arguments by their wire names, the rest as the params object, and exactly the request the row
+// says. A new endpoint needs only its row there to be covered here.
+describe("every row of tests/endpoints.json through the client's methods", () => {
+  const byTool = new Map(ROWS.map((r) => [r.tool, r]));
+  for (const [tool, row] of Object.entries(DATA)) {
+    test(tool, async () => {
+      const e = byTool.get(tool);
+      assert.ok(e, `${tool} is not a tool of the endpoint table`);
+      const key = await register();
+      const client = clientFor(key);
+      const ctx = await runSetup(row, async (name, args) => {
+        const r = await client.callTool(name, args);
+        assert.equal(r.error, null, `setup ${name}: ${r.error}`);
+        return r.data;
+      });
+      for (const call of [row, ...(row.also ?? [])]) {
+        const args = fill(call.good, ctx);
+        const positional = e.args.map((a) => args[a]);
+        const rest = Object.fromEntries(Object.entries(args).filter(([k]) => !e.args.includes(k)));
+        const before = (await received(key)).length;
+        await client[e.resource][e.method](...positional, Object.keys(rest).length ? rest : undefined);
+        const log = await received(key);
+        assert.equal(log.length, before + 1, "one request");
+        const req = log.at(-1);
+        const want = fill(call.request, ctx);
+        assert.deepEqual(
+          { method: req.method, path: req.path, query: req.query, status: req.status, body: req.body },
+          { method: want.method, path: want.path, query: want.query ?? null, status: want.status ?? 200, body: want.body ?? null },
+        );
+      }
+    });
+  }
+});
 
 describe("the endpoint table, the client and these tests agree", () => {
   test("endpoints(): ids from 1 up without gaps, each method + path once, paths under /open (and the two outside it)", () => {

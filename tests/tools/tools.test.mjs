@@ -18,11 +18,10 @@ import { ToolSchema } from "@modelcontextprotocol/sdk/types.js";
 import { endpoints } from "../../pkg/index.mjs";
 import { tools, toOpenAITools, toAnthropicTools, toMcpTools } from "../../pkg/tools/index.mjs";
 import { MOCK, SEED, TwoChat, clientFor, received, register } from "../js/mock.mjs";
+import { DATA, fill, runSetup } from "../js/support/endpoint-rows.mjs";
 
 const require = createRequire(import.meta.url);
-const { PY, PY_UUID, MX, GROUP, WABA, WABA_UUID, SMS, USER_UUID, PRODUCT_IDS, COLLECTION_ID, SESSION_KEY, MESSAGE_UUID } = SEED;
-const HOOK = "https://hooks.example.com/2chat/inbox";
-const IMG = "https://cdn.example.com/pics/avatar.jpg";
+const { PY, MX, GROUP } = SEED;
 const ALIASES = {
   _2CHAT_CREATE_CONTACT: "create_contact",
   _2CHAT_GET_API_USAGE_INFO: "get_account_info",
@@ -374,348 +373,29 @@ describe("provider shapes", T, () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// One row per tool. `setup(s)` makes the state the good call needs (through the SDK, so on the same
-// account) and returns what `good(ctx)` and `req(ctx)` use; `req` is the one request the mock must
-// then receive. `bad` must be refused by the schema and by callTool, with no request at all.
-
-const addImg = ["https://cdn.example.com/2.jpg", "https://cdn.example.com/3.jpg"];
-const newChannel = async (s) => ({ id: (await s.client.channels.create({ phone_number: "+12025550188", friendly_name: "tool line" })).channel.uuid });
-const newContact = async (s) =>
-  ({ id: (await s.client.contacts.create({ first_name: "Ana", last_name: "Gómez", contact_detail: [{ type: "E", value: "ana@example.com" }] })).contact.uuid });
-const memberAdded = async (s) => {
-  await s.client.groups.addParticipants(GROUP, { from_number: PY, participants: ["+12025550123"] });
-  return {};
-};
-const grp = (suffix) => `/open/whatsapp/group/${GROUP}/${suffix}`;
-const participants = { from_number: PY, participants: ["+12025550123"] };
-const eleven = Array.from({ length: 11 }, (_, i) => `+1202555014${i % 10}`);
-const RESERVABLE_GROUP = "6f0c1a2b-1415-4c3d-8e4f-5a6b7c8d9e01";
-
-const ROWS = {
-  ping: { good: () => ({}), req: () => ({ method: "GET", path: "/ping" }), bad: [] },
-  get_account_info: { good: () => ({}), req: () => ({ method: "GET", path: "/open/info" }), bad: "info" },
-  list_users: { good: () => ({}), req: () => ({ method: "GET", path: "/open/users" }), bad: 42 },
-  create_voice_access_token: {
-    good: () => ({ user_uuid: USER_UUID, label: "desk 4", ttl: 600 }),
-    req: () => ({ method: "POST", path: "/sdk/voip/access-token", body: { user_uuid: USER_UUID, label: "desk 4", ttl: 600 } }),
-    bad: { user_uuid: USER_UUID, ttl: 59 },
-  },
-  list_numbers: {
-    good: () => ({ status: "connected", page_number: 0, results_per_page: 1 }),
-    req: () => ({ method: "GET", path: "/open/whatsapp/get-numbers", query: "status=connected&page_number=0&results_per_page=1" }),
-    bad: { status: "maybe" },
-  },
-  get_channel: { good: () => ({ channel_uuid: PY_UUID }), req: () => ({ method: "GET", path: `/open/whatsapp/channel/${PY_UUID}` }), bad: { channel_uuid: 5 } },
-  create_channel: {
-    good: () => ({ phone_number: "+12025550188", friendly_name: "agent line" }),
-    req: () => ({ method: "POST", path: "/open/whatsapp/channel/create", body: { phone_number: "+12025550188", friendly_name: "agent line" } }),
-    bad: { phone_number: "12025550188", friendly_name: "agent line" },
-  },
-  get_channel_status: { good: () => ({ channel_uuid: PY_UUID }), req: () => ({ method: "GET", path: `/open/whatsapp/channel/${PY_UUID}/status` }), bad: {} },
-  connect_channel: {
-    setup: newChannel,
-    good: (c) => ({ channel_uuid: c.id }),
-    req: (c) => ({ method: "POST", path: `/open/whatsapp/channel/${c.id}/connect` }),
-    bad: { channel_uuid: ["WPN"] },
-  },
-  disconnect_channel: {
-    setup: newChannel,
-    good: (c) => ({ channel_uuid: c.id }),
-    req: (c) => ({ method: "POST", path: `/open/whatsapp/channel/${c.id}/disconnect` }),
-    bad: { channel_uuid: null },
-  },
-  delete_channel: { setup: newChannel, good: (c) => ({ channel_uuid: c.id }), req: (c) => ({ method: "DELETE", path: `/open/whatsapp/channel/${c.id}` }), bad: {} },
-  check_number: {
-    good: () => ({ from_number: PY, number_to_check: "+12025550123", extra_information: true }),
-    req: () => ({ method: "GET", path: "/open/whatsapp/check-number/+595981048477/+12025550123", query: "extra-information=true" }),
-    bad: { from_number: PY, number_to_check: "12345" },
-  },
-  send_message: {
-    good: () => ({ from_number: PY, to_number: MX, text: "hola 👋" }),
-    req: () => ({ method: "POST", path: "/open/whatsapp/send-message", body: { from_number: PY, to_number: MX, text: "hola 👋" } }),
-    bad: { from_number: PY, to_number: "5215512345432", text: "a number without its +" },
-  },
-  list_messages: {
-    good: () => ({ number: PY, remote_number: MX, page_number: 0 }),
-    req: () => ({ method: "GET", path: "/open/whatsapp/messages/+595981048477/+5215512345432", query: "page_number=0" }),
-    bad: { number: PY, page_number: -1 },
-  },
-  get_message: {
-    good: () => ({ session_key: SESSION_KEY, message_uuid: MESSAGE_UUID }),
-    req: () => ({ method: "GET", path: `/open/whatsapp/message/${SESSION_KEY}/${MESSAGE_UUID}` }),
-    bad: { session_key: SESSION_KEY },
-  },
-  delete_message: {
-    setup: async (s) => ({ id: (await s.client.messages.send({ from_number: PY, to_number: MX, text: "to be deleted" })).message_uuid }),
-    good: (c) => ({ session_key: SESSION_KEY, message_uuid: c.id }),
-    req: (c) => ({ method: "DELETE", path: `/open/whatsapp/message/${SESSION_KEY}/${c.id}` }),
-    bad: { message_uuid: "MSG0" },
-  },
-  list_conversations: {
-    good: () => ({ channel_uuid: PY_UUID, page_number: 0, phone_number: "+52155" }),
-    req: () => ({ method: "GET", path: `/open/whatsapp/conversations/${PY_UUID}`, query: "page_number=0&phone_number=%2B52155" }),
-    bad: { channel_uuid: PY_UUID, phone_number: "ab" },
-  },
-  set_profile_picture: {
-    good: () => ({ number: PY, url: IMG }),
-    req: () => ({ method: "POST", path: "/open/whatsapp/set-profile-picture/+595981048477", body: { url: IMG } }),
-    bad: { number: PY },
-  },
-  set_profile_status: {
-    good: () => ({ number: MX, status: "Open 9–18 🕘" }),
-    req: () => ({ method: "POST", path: "/open/whatsapp/set-status/+5215512345432", body: { status: "Open 9–18 🕘" } }),
-    bad: { number: MX, status: 5 },
-  },
-  post_text_status: {
-    good: () => ({ number: PY, text: "Back at 3pm", params: { backgroundColor: "#1f2937", font: 2 } }),
-    req: () => ({ method: "POST", path: "/open/whatsapp/set-text-status/+595981048477", body: { text: "Back at 3pm", params: { backgroundColor: "#1f2937", font: 2 } } }),
-    bad: { number: PY },
-  },
-  post_image_status: {
-    good: () => ({ number: PY, image_url: IMG }),
-    req: () => ({ method: "POST", path: "/open/whatsapp/set-image-status/+595981048477", body: { image_url: IMG } }),
-    bad: { number: PY },
-  },
-  list_groups: { good: () => ({ number: PY }), req: () => ({ method: "GET", path: "/open/whatsapp/groups/+595981048477" }), bad: { number: "595" } },
-  get_group: { good: () => ({ group_uuid: GROUP }), req: () => ({ method: "GET", path: `/open/whatsapp/group/${GROUP}` }), bad: { group_uuid: null } },
-  create_group: {
-    good: () => ({ from_number: PY, group: { name: "agents", description: "made by a tool", participants: [MX] } }),
-    req: () => ({ method: "POST", path: "/open/whatsapp/group/create", body: { from_number: PY, group: { name: "agents", description: "made by a tool", participants: [MX] } } }),
-    bad: { from_number: PY, group: { name: "empty", participants: [] } },
-  },
-  add_group_participants: {
-    good: () => ({ group_uuid: GROUP, ...participants }),
-    req: () => ({ method: "POST", path: grp("add-participant"), body: participants }),
-    bad: { group_uuid: GROUP, from_number: PY, participants: eleven },
-  },
-  remove_group_participants: {
-    setup: memberAdded,
-    good: () => ({ group_uuid: GROUP, ...participants }),
-    req: () => ({ method: "POST", path: grp("remove-participant"), body: participants }),
-    bad: { group_uuid: GROUP, from_number: PY, participants: "+12025550123" },
-  },
-  promote_group_participants: {
-    setup: memberAdded,
-    good: () => ({ group_uuid: GROUP, ...participants }),
-    req: () => ({ method: "POST", path: grp("promote-participant"), body: participants }),
-    bad: { group_uuid: GROUP, participants: ["+12025550123"] },
-  },
-  demote_group_participants: {
-    setup: async (s) => {
-      await memberAdded(s);
-      await s.client.groups.promoteParticipants(GROUP, participants);
-      return {};
+// One row per tool, from tests/endpoints.json (shared with the client and the typed Rust suites):
+// `setup` makes the state the good call needs (tool calls on the same account) and captures what
+// `good` and `request` use; `request` is the one request the mock must then receive. `bad` must be
+// refused by the schema and by callTool, with no request at all.
+const ROWS = Object.fromEntries(
+  Object.entries(DATA).map(([name, row]) => [
+    name,
+    {
+      setup: row.setup
+        ? (s) =>
+            runSetup(row, async (tool, args) => {
+              const r = await s.client.callTool(tool, args);
+              assert.equal(r.error, null, `setup ${tool}: ${r.error}`);
+              return r.data;
+            })
+        : undefined,
+      good: (ctx) => fill(row.good, ctx),
+      req: (ctx) => fill(row.request, ctx),
+      also: (row.also ?? []).map((a) => ({ good: (ctx) => fill(a.good, ctx), req: (ctx) => fill(a.request, ctx) })),
+      bad: row.bad,
     },
-    good: () => ({ group_uuid: GROUP, ...participants }),
-    req: () => ({ method: "POST", path: grp("demote-participant"), body: participants }),
-    bad: { group_uuid: GROUP, from_number: PY, participants: [] },
-  },
-  set_group_description: {
-    good: () => ({ group_uuid: GROUP, from_number: PY, description: "rules: be kind" }),
-    req: () => ({ method: "POST", path: grp("set-description"), body: { from_number: PY, description: "rules: be kind" } }),
-    bad: { group_uuid: GROUP, from_number: PY },
-  },
-  set_group_picture: {
-    good: () => ({ group_uuid: GROUP, from_number: PY, url: IMG }),
-    req: () => ({ method: "POST", path: grp("set-picture"), body: { from_number: PY, url: IMG } }),
-    bad: { group_uuid: GROUP, from_number: PY },
-  },
-  list_group_messages: {
-    good: () => ({ group_uuid: GROUP, page_number: 0 }),
-    req: () => ({ method: "GET", path: `/open/whatsapp/groups/messages/${GROUP}`, query: "page_number=0" }),
-    bad: { group_uuid: GROUP, page_number: 1.5 },
-  },
-  list_products: {
-    good: () => ({ from_number: PY }),
-    req: () => ({ method: "GET", path: "/open/whatsapp/catalog/products", query: "from_number=%2B595981048477" }),
-    bad: { from_number: PY, target_number: "1" },
-  },
-  create_product: {
-    good: () => ({ from_number: PY, product: { name: "Sopa paraguaya", image_url: IMG, price: "18000" } }),
-    req: () => ({ method: "POST", path: "/open/whatsapp/catalog/product", body: { from_number: PY, product: { name: "Sopa paraguaya", image_url: IMG, price: "18000" } } }),
-    bad: { from_number: PY, product: { name: "no image" } },
-  },
-  update_product: {
-    good: () => ({ product_id: PRODUCT_IDS[0], from_number: PY, product: { price: "19000" } }),
-    req: () => ({ method: "PUT", path: `/open/whatsapp/catalog/product/${PRODUCT_IDS[0]}`, body: { from_number: PY, product: { price: "19000" } } }),
-    bad: { product_id: PRODUCT_IDS[0], from_number: PY },
-  },
-  delete_product: {
-    good: () => ({ product_id: PRODUCT_IDS[1], from_number: PY }),
-    req: () => ({ method: "DELETE", path: `/open/whatsapp/catalog/product/${PRODUCT_IDS[1]}`, body: { from_number: PY } }),
-    bad: { product_id: PRODUCT_IDS[1] },
-  },
-  add_product_images: {
-    good: () => ({ product_id: PRODUCT_IDS[0], from_number: PY, product: { image_urls: addImg } }),
-    req: () => ({ method: "POST", path: `/open/whatsapp/catalog/product/image/${PRODUCT_IDS[0]}`, body: { from_number: PY, product: { image_urls: addImg } } }),
-    bad: { product_id: PRODUCT_IDS[0], from_number: PY, product: { image_urls: [...addImg, IMG] } },
-  },
-  delete_product_image: {
-    setup: async (s) => {
-      await s.client.catalog.addProductImages(PRODUCT_IDS[0], { from_number: PY, product: { image_urls: addImg } });
-      return {};
-    },
-    good: () => ({ product_id: PRODUCT_IDS[0], image_index: 2, from_number: PY }),
-    req: () => ({ method: "DELETE", path: `/open/whatsapp/catalog/product/image/${PRODUCT_IDS[0]}/2`, body: { from_number: PY } }),
-    bad: { product_id: PRODUCT_IDS[0], image_index: 0, from_number: PY },
-  },
-  list_collections: {
-    good: () => ({ from_number: PY }),
-    req: () => ({ method: "GET", path: "/open/whatsapp/catalog/collections", query: "from_number=%2B595981048477" }),
-    bad: { from_number: "x" },
-  },
-  create_collection: {
-    good: () => ({ from_number: PY, collection: { name: "Breakfast", product_ids: [PRODUCT_IDS[0]] } }),
-    req: () => ({ method: "POST", path: "/open/whatsapp/catalog/collection", body: { from_number: PY, collection: { name: "Breakfast", product_ids: [PRODUCT_IDS[0]] } } }),
-    bad: { from_number: PY, collection: { name: "Breakfast" } },
-  },
-  update_collection: {
-    good: () => ({ collection_id: COLLECTION_ID, from_number: PY, collection: { add_product_ids: [PRODUCT_IDS[1]] } }),
-    req: () => ({ method: "PUT", path: `/open/whatsapp/catalog/collection/${COLLECTION_ID}`, body: { from_number: PY, collection: { add_product_ids: [PRODUCT_IDS[1]] } } }),
-    bad: { collection_id: COLLECTION_ID, from_number: PY },
-  },
-  delete_collection: {
-    good: () => ({ collection_id: COLLECTION_ID, from_number: PY }),
-    req: () => ({ method: "DELETE", path: `/open/whatsapp/catalog/collection/${COLLECTION_ID}`, body: { from_number: PY } }),
-    bad: { collection_id: COLLECTION_ID },
-  },
-  create_contact: {
-    good: () => ({ first_name: "Ana", last_name: "Gómez", contact_detail: [{ type: "WAPH", value: MX }, { type: "E", value: "ana@example.com" }] }),
-    req: () => ({
-      method: "POST", path: "/open/contacts", status: 201,
-      body: { first_name: "Ana", last_name: "Gómez", contact_detail: [{ type: "WAPH", value: MX }, { type: "E", value: "ana@example.com" }] },
-    }),
-    bad: { first_name: "Ana", contact_detail: [{ type: "X", value: "?" }] },
-  },
-  list_contacts: {
-    good: () => ({ page_number: 0, results_per_page: 10 }),
-    req: () => ({ method: "GET", path: "/open/contacts", query: "page_number=0&results_per_page=10" }),
-    bad: { results_per_page: 101 },
-  },
-  search_contacts: {
-    setup: newContact,
-    good: () => ({ query: "ana", results_per_page: 5 }),
-    req: () => ({ method: "GET", path: "/open/contacts/search", query: "query=ana&results_per_page=5" }),
-    bad: { query: "ana", results_per_page: 0 },
-  },
-  get_contact: { setup: newContact, good: (c) => ({ contact_uuid: c.id }), req: (c) => ({ method: "GET", path: `/open/contacts/${c.id}` }), bad: {} },
-  update_contact: {
-    setup: newContact,
-    good: (c) => ({ contact_uuid: c.id, last_name: "Gómez Ruiz" }),
-    req: (c) => ({ method: "PUT", path: `/open/contacts/${c.id}`, body: { last_name: "Gómez Ruiz" } }),
-    bad: { contact_uuid: "CON0", first_name: 3 },
-  },
-  delete_contact: { setup: newContact, good: (c) => ({ contact_uuid: c.id }), req: (c) => ({ method: "DELETE", path: `/open/contacts/${c.id}` }), bad: { contact_uuid: 7 } },
-  subscribe_webhook: {
-    good: () => ({ event_name: "whatsapp.message.received", hook_url: HOOK, on_number: PY }),
-    req: () => ({ method: "POST", path: "/open/webhooks/subscribe/whatsapp.message.received", body: { hook_url: HOOK, on_number: PY } }),
-    bad: { event_name: "whatsapp.message.nope", hook_url: HOOK, on_number: PY },
-  },
-  list_webhooks: { good: () => ({ channel_uuid: PY_UUID }), req: () => ({ method: "GET", path: `/open/webhooks/channel/${PY_UUID}` }), bad: { channel_uuid: 1 } },
-  delete_webhook: {
-    setup: async (s) => ({ id: (await s.client.webhooks.subscribe("whatsapp.message.new", { hook_url: HOOK, on_number: PY })).data.uuid }),
-    good: (c) => ({ webhook_uuid: c.id }),
-    req: (c) => ({ method: "DELETE", path: `/open/webhooks/${c.id}` }),
-    bad: {},
-  },
-  list_waba_numbers: { good: () => ({}), req: () => ({ method: "GET", path: "/open/waba/numbers" }), bad: true },
-  get_waba_number: { good: () => ({ waba_uuid: WABA_UUID }), req: () => ({ method: "GET", path: `/open/waba/numbers/${WABA_UUID}` }), bad: {} },
-  list_waba_templates: {
-    good: () => ({ phone_number: WABA, page: 0 }),
-    req: () => ({ method: "GET", path: "/open/waba/templates", query: "phone_number=%2B16173518454&page=0" }),
-    bad: { phone_number: WABA, page: -1 },
-  },
-  sync_waba_templates: {
-    good: () => ({ phone_number: WABA }),
-    req: () => ({ method: "POST", path: "/open/waba/templates/sync", query: "phone_number=%2B16173518454" }),
-    bad: { phone_number: "16173518454" },
-  },
-  delete_waba_template: {
-    setup: async (s) => ({ id: (await s.client.waba.listTemplates(WABA)).templates[0].uuid }),
-    good: (c) => ({ template_uuid: c.id }),
-    req: (c) => ({ method: "DELETE", path: `/open/waba/templates/${c.id}` }),
-    bad: {},
-  },
-  send_waba_message: {
-    good: () => ({ from_number: WABA, to_number: MX, text: "Thanks, Ana!" }),
-    req: () => ({ method: "POST", path: "/open/waba/send-message", body: { from_number: WABA, to_number: MX, text: "Thanks, Ana!" } }),
-    bad: { from_number: WABA, to_number: MX, text: 42 },
-  },
-  list_call_history: {
-    good: () => ({ page_number: 0, direction: "inbound" }),
-    req: () => ({ method: "GET", path: "/open/voip/call-history", query: "page_number=0&direction=inbound" }),
-    bad: { direction: "sideways" },
-  },
-  get_call: {
-    setup: async (s) => ({ id: (await s.client.calls.history()).cdrs[0].uuid }),
-    good: (c) => ({ call_uuid: c.id }),
-    req: (c) => ({ method: "GET", path: `/open/voip/call/${c.id}` }),
-    bad: {},
-  },
-  list_virtual_numbers: {
-    good: () => ({ page_number: 0, results_per_page: 100 }),
-    req: () => ({ method: "GET", path: "/open/voip/virtual-numbers", query: "page_number=0&results_per_page=100" }),
-    bad: { results_per_page: 2.5 },
-  },
-  list_caller_ids: {
-    good: () => ({ results_per_page: 1 }),
-    req: () => ({ method: "GET", path: "/open/voip/caller-ids", query: "results_per_page=1" }),
-    bad: { results_per_page: 0 },
-  },
-  delete_virtual_number: {
-    setup: async (s) => ({ id: (await s.client.calls.listVirtualNumbers()).numbers.find((n) => n.phone_number !== SMS).uuid }),
-    good: (c) => ({ virtual_number_uuid: c.id }),
-    req: (c) => ({ method: "DELETE", path: `/open/voip/virtual-numbers/${c.id}` }),
-    bad: {},
-  },
-  send_sms: {
-    good: () => ({ from_number: SMS, to_number: MX, text: "Your code is 4821" }),
-    req: () => ({ method: "POST", path: "/open/sms/send", status: 202, body: { from_number: SMS, to_number: MX, text: "Your code is 4821" } }),
-    bad: { from_number: SMS, to_number: MX },
-  },
-  list_number_regions: { good: () => ({ country: "US" }), req: () => ({ method: "GET", path: "/open/numbers/regions", query: "country=US" }), bad: { country: "USA" } },
-  list_number_cities: {
-    setup: async (s) => ({ id: (await s.client.phoneNumbers.regions({ country: "US" })).data.regions.find((r) => r.region_name === "California").id }),
-    good: (c) => ({ country: "US", region: c.id }),
-    req: (c) => ({ method: "GET", path: "/open/numbers/cities", query: `country=US&region=${c.id}` }),
-    bad: { country: "US", region: true },
-  },
-  list_did_types: { good: () => ({}), req: () => ({ method: "GET", path: "/open/numbers/did-types" }), bad: [1] },
-  get_number_requirements: {
-    good: () => ({ country: "GB", did_type: "local" }),
-    req: () => ({ method: "GET", path: "/open/numbers/requirements", query: "country=GB&did_type=local" }),
-    bad: { country: "1" },
-  },
-  search_number_groups: {
-    good: () => ({ country: "US", did_type: "local" }),
-    req: () => ({ method: "GET", path: "/open/numbers/groups", query: "country=US&did_type=local" }),
-    bad: { did_type: "local" },
-  },
-  list_available_numbers: {
-    setup: async (s) => ({ id: (await s.client.phoneNumbers.searchGroups({ country: "US", did_type: "local" })).data.groups.find((g) => g.allow_number_selection).id }),
-    good: (c) => ({ group_id: c.id, number_contains: "55" }),
-    req: (c) => ({ method: "GET", path: "/open/numbers/available", query: `group_id=${c.id}&number_contains=55` }),
-    bad: { number_contains: "55" },
-  },
-  reserve_number: {
-    good: () => ({ group_id: RESERVABLE_GROUP }),
-    req: () => ({ method: "POST", path: "/open/numbers/reservations", status: 201, body: { group_id: RESERVABLE_GROUP } }),
-    bad: {},
-  },
-  list_number_reservations: { good: () => ({}), req: () => ({ method: "GET", path: "/open/numbers/reservations" }), bad: "all" },
-  cancel_number_reservation: {
-    setup: async (s) => ({ id: (await s.client.phoneNumbers.reserve({ group_id: RESERVABLE_GROUP })).data.reservation_details.uuid }),
-    good: (c) => ({ reservation_uuid: c.id }),
-    req: (c) => ({ method: "DELETE", path: `/open/numbers/reservations/${c.id}` }),
-    bad: {},
-  },
-  purchase_numbers: {
-    setup: async (s) => ({ number: (await s.client.phoneNumbers.reserve({ group_id: RESERVABLE_GROUP })).data.reservation_details.number }),
-    good: (c) => ({ group_id: RESERVABLE_GROUP, number: c.number }),
-    req: (c) => ({ method: "POST", path: "/open/numbers/purchase", status: 201, body: { group_id: RESERVABLE_GROUP, number: c.number } }),
-    bad: { number: 5 },
-  },
-};
+  ]),
+);
 // The aliases run their tool's row under their own name.
 for (const [alias, target] of Object.entries(ALIASES)) ROWS[alias] = ROWS[target];
 
@@ -745,32 +425,38 @@ describe("every tool: good arguments run, bad ones are refused before sending", 
       assert.deepEqual(await received(s.key), [], "the bad call reached the mock");
 
       // Good: the schema accepts it, callTool runs it: exactly one request, the expected one.
+      // Then the row's `also` calls (the other endpoints of a tool a field selects), the same way.
       const ctx = row.setup ? await row.setup(s) : {};
-      const args = row.good(ctx);
-      assert.equal(schemaErrors(tool.name, args), null, `the schema refuses the good arguments ${JSON.stringify(args)}`);
-      const before = (await received(s.key)).length;
-      const result = await s.client.callTool(tool.name, args);
-      assert.deepEqual(Object.keys(result).sort(), ["data", "error", "successful"]);
-      assert.equal(result.error, null, `callTool failed: ${result.error}`);
-      assert.equal(result.successful, true);
-      assert.equal(typeof result.data, "object");
-      assert.notEqual(result.data, null);
-      const log = await received(s.key);
-      assert.equal(log.length, before + 1, `one request (log: ${log.slice(before).map((r) => `${r.method} ${r.path}`).join(", ")})`);
-      const req = log.at(-1);
-      const want = row.req(ctx);
-      assert.equal(req.method, want.method, "method");
-      assert.equal(req.path, want.path, "path");
-      assert.equal(req.query, want.query ?? null, "query");
-      assert.ok(tool.endpoints.some((e) => e.id === req.endpoint), `endpoint #${req.endpoint} is not one of the tool's`);
-      assert.equal(req.status, want.status ?? 200, "the status the mock answered");
-      // The log holds only this key's requests (?api_key=K); the mock may show the header redacted.
-      assert.ok([s.key, "[redacted]"].includes(req.headers["x-user-api-key"]), `x-user-api-key: ${req.headers["x-user-api-key"]}`);
-      if (want.body === undefined) assert.equal(req.body, null, `no body expected, got ${req.body_text}`);
-      else assert.deepEqual(req.body, want.body, "body");
+      for (const call of [{ good: row.good, req: row.req }, ...row.also]) await goodCall(s, tool, call, ctx);
     });
   }
 });
+
+/** One good call of `tool`: accepted by the schema, run by callTool, exactly the one expected request. */
+async function goodCall(s, tool, row, ctx) {
+  const args = row.good(ctx);
+  assert.equal(schemaErrors(tool.name, args), null, `the schema refuses the good arguments ${JSON.stringify(args)}`);
+  const before = (await received(s.key)).length;
+  const result = await s.client.callTool(tool.name, args);
+  assert.deepEqual(Object.keys(result).sort(), ["data", "error", "successful"]);
+  assert.equal(result.error, null, `callTool failed: ${result.error}`);
+  assert.equal(result.successful, true);
+  assert.equal(typeof result.data, "object");
+  assert.notEqual(result.data, null);
+  const log = await received(s.key);
+  assert.equal(log.length, before + 1, `one request (log: ${log.slice(before).map((r) => `${r.method} ${r.path}`).join(", ")})`);
+  const req = log.at(-1);
+  const want = row.req(ctx);
+  assert.equal(req.method, want.method, "method");
+  assert.equal(req.path, want.path, "path");
+  assert.equal(req.query, want.query ?? null, "query");
+  assert.ok(tool.endpoints.some((e) => e.id === req.endpoint), `endpoint #${req.endpoint} is not one of the tool's`);
+  assert.equal(req.status, want.status ?? 200, "the status the mock answered");
+  // The log holds only this key's requests (?api_key=K); the mock may show the header redacted.
+  assert.ok([s.key, "[redacted]"].includes(req.headers["x-user-api-key"]), `x-user-api-key: ${req.headers["x-user-api-key"]}`);
+  if (want.body === undefined) assert.equal(req.body, null, `no body expected, got ${req.body_text}`);
+  else assert.deepEqual(req.body, want.body, "body");
+}
 
 describe("schema and callTool agree", T, () => {
   // A client that never reaches a server: arguments callTool accepts end in a network error.

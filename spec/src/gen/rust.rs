@@ -345,10 +345,14 @@ impl Types {
         let nullable = matches!(f.ty, Ty::Nullable(_));
         let t = if optional || nullable {
             let t = format!("Option<{}>", self.ty(inner, &ctx));
-            serde.push("default".into());
-            // A `null` that means something (`url: null` removes a picture) is sent as `null`. (A
+            // A `null` that means something (`url: null` removes a picture) is sent as `null`,
+            // and must be given: read from JSON, a missing one is an error, not a `null`. (A
             // response's `null`s are kept by `keep_nulls!`.)
-            if !(f.required && f.null == Null::Keep) {
+            if f.required && f.null == Null::Keep {
+                // serde would read a missing `Option` as `None`: this one must be there.
+                serde.push("deserialize_with = \"present\"".into());
+            } else {
+                serde.push("default".into());
                 serde.push("skip_serializing_if = \"Option::is_none\"".into());
             }
             t
@@ -465,7 +469,9 @@ pub fn resources() -> String {
             camel_to_pascal(resource)
         );
     }
-    out.push_str("}\n\n/// The resources of a [`Client`], one per part of the API.\npub mod resources {\n    #![allow(clippy::needless_lifetimes)]\n    use super::{params as to_json, Client};\n    use crate::error::Result;\n    use serde_json::Value;\n\n");
+    out.push_str("}\n\n");
+    call_tool(&mut out, &all);
+    out.push_str("\n/// The resources of a [`Client`], one per part of the API.\npub mod resources {\n    #![allow(clippy::needless_lifetimes)]\n    use super::{params as to_json, Client};\n    use crate::error::Result;\n    use serde_json::Value;\n\n");
     for (resource, doc) in crate::gen::decl().resources {
         let pascal = camel_to_pascal(resource);
         let example = resource_example(&all, resource);
@@ -520,6 +526,49 @@ fn resource_example(all: &[crate::gen::Method], resource: &str) -> String {
     }
     text.push_str("    /// # Ok(()) }\n    /// ```\n");
     text
+}
+
+/// `Client::call_tool`: a tool call (flat JSON arguments, as an LLM makes it) run through the typed
+/// method of its tool, so its arguments are read into the typed params and its answer into the
+/// typed response before being handed back as JSON.
+fn call_tool(out: &mut String, all: &[crate::gen::Method]) {
+    out.push_str(
+        "impl Client {\n    /// Runs a tool of `twochat/tools` (or a connector alias) with its flat JSON arguments, through the\n         \x20   /// typed method it names: the arguments are read into the typed params (an error names the\n         \x20   /// tool's own argument), validated as every call is, and the answer comes back as the JSON of\n         \x20   /// the typed response.\n    ///\n    /// ```no_run\n         \x20   /// # async fn demo(client: twochat::Client) -> Result<(), twochat::Error> {\n         \x20   /// let sent = client.call_tool(\"send_message\", serde_json::json!({\n         \x20   ///     \"from_number\": \"+595981048477\", \"to_number\": \"+5215512345432\", \"text\": \"hi\"\n         \x20   /// })).await?;\n    /// println!(\"{sent}\");\n    /// # Ok(()) }\n    /// ```\n         \x20   pub async fn call_tool(&self, name: &str, args: Value) -> Result<Value> {\n         \x20       let (op, o) = crate::tools::resolve(name)?;\n         \x20       let mut args = tool_arguments(args)?;\n         \x20       let wire = |e: Error| crate::tools::wire_names(o, e);\n         \x20       match op {\n",
+    );
+    for (op, m) in all.iter().enumerate() {
+        let e = m.primary;
+        let mut lets = String::new();
+        let mut call_args: Vec<String> = Vec::new();
+        for (i, a) in e.args.iter().enumerate() {
+            match a.ty {
+                Ty::Int { .. } => {
+                    let _ = write!(lets, "let a{i} = take_whole(&mut args, {:?})?; ", a.wire);
+                    call_args.push(format!("a{i}"));
+                }
+                _ => {
+                    let _ = write!(lets, "let a{i} = take_text(&mut args, {:?})?; ", a.wire);
+                    call_args.push(format!("&a{i}"));
+                }
+            }
+        }
+        match e.params {
+            Some(p) => {
+                let _ = write!(lets, "let p: crate::types::{} = tool_params(args)?; ", p.model.name);
+                call_args.push("&p".into());
+            }
+            None => {
+                let _ = write!(lets, "no_other_arguments(o, &args)?; ");
+            }
+        }
+        let _ = writeln!(
+            out,
+            "            {op} => {{ {lets}to_json(&self.{}().{}({}).await.map_err(wire)?) }}",
+            camel_to_snake(m.resource),
+            camel_to_snake(e.name),
+            call_args.join(", ")
+        );
+    }
+    out.push_str("            _ => Err(Error::invalid(\"name\", \"names no tool of this version\")),\n        }\n    }\n}\n");
 }
 
 fn method(out: &mut String, op: usize, m: &crate::gen::Method) {
