@@ -26,5 +26,16 @@ fn main() {
             }
         }
     }
+    // The webhook checks of the npm package are a JavaScript module beside the crate's other
+    // snippets (wasm-bindgen reads snippets from the crate's own tree): rewritten when the event
+    // declarations change it.
+    let checks = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default()).join("js/checks.js");
+    let text = twochat_spec::gen::runtime::event_checks_js();
+    if std::fs::read_to_string(&checks).ok().as_deref() != Some(text.as_str()) {
+        if let Err(e) = std::fs::write(&checks, text) {
+            println!("cargo::error=could not write {}: {e}", checks.display());
+        }
+    }
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=js/checks.js");
 }

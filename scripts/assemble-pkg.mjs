@@ -74,13 +74,16 @@ export const { ${names.join(", ")} } = bindings;
 
 // The web build is what browsers download: its wasm-bindgen glue and snippets are minified
 // (esbuild, pinned in package.json). Names are kept, so classes and functions still report theirs
-// (`TwoChatError`, `err.constructor.name`). The Node build stays as generated.
+// (`TwoChatError`, `err.constructor.name`) in the files that define what callers hold (the glue's
+// classes, error.js); the other snippets' functions are called by the module only, and no caller
+// sees their names. The Node build stays as generated.
 {
   const esbuild = require("esbuild");
+  const KEEP_NAMES = new Set(["twochat.js", "error.js"]);
   for (const entry of readdirSync(join(out, "web"), { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".js")) continue;
     const file = join(entry.parentPath ?? entry.path, entry.name);
-    const { code } = esbuild.transformSync(readFileSync(file, "utf8"), { minify: true, keepNames: true, format: "esm", legalComments: "none" });
+    const { code } = esbuild.transformSync(readFileSync(file, "utf8"), { minify: true, keepNames: KEEP_NAMES.has(entry.name), format: "esm", legalComments: "none" });
     writeFileSync(file, code);
   }
 }

@@ -91,7 +91,7 @@ pub fn router_hook_url(base_url: &str, event: &str, token: &str) -> Result<Strin
             format_args!("must be an http(s) URL without query or fragment (got {})", quoted(base_url)),
         ));
     }
-    if !crate::table::EVENTS.iter().any(|e| e.name == event) {
+    if !crate::table::EVENT_NAMES.contains(&event) {
         return Err(Error::invalid("eventName", format_args!("{} is not a 2Chat webhook event name", quoted(event))));
     }
     if token.len() < 16 || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b)) {

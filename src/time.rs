@@ -74,13 +74,9 @@ pub fn parse(s: &str) -> Option<f64> {
         return decimal(s).and_then(epoch_number);
     }
     let b = s.as_bytes();
+    // `len` ASCII digits from `from` (no sign, no spaces), read without `str::parse`.
     let num = |from: usize, len: usize| -> Option<i64> {
-        let part = s.get(from..from + len)?;
-        if part.bytes().all(|c| c.is_ascii_digit()) {
-            part.parse().ok()
-        } else {
-            None
-        }
+        b.get(from..from + len)?.iter().try_fold(0i64, |n, c| c.is_ascii_digit().then(|| n * 10 + i64::from(c - b'0')))
     };
     if b.len() < 19
         || b.get(4) != Some(&b'-')
@@ -104,7 +100,10 @@ pub fn parse(s: &str) -> Option<f64> {
         if digits == 0 {
             return None;
         }
-        millis = (decimal(&format!("0.{}", frac.get(..digits)?))? * 1000.0).round();
+        // The fraction as `decimal` reads one (to 15 digits), without building "0.…" to read.
+        let (f, scale) =
+            frac.bytes().take(digits.min(15)).fold((0u64, 1u64), |(f, scale), c| (f * 10 + u64::from(c - b'0'), scale * 10));
+        millis = (f as f64 / scale as f64 * 1000.0).round();
         rest = frac.get(digits..)?;
     }
     let offset_min = match rest {
@@ -119,8 +118,12 @@ pub fn parse(s: &str) -> Option<f64> {
             if o.len() != 4 || !o.bytes().all(|c| c.is_ascii_digit()) {
                 return None;
             }
-            let oh: i64 = o.get(..2)?.parse().ok()?;
-            let om: i64 = o.get(2..)?.parse().ok()?;
+            let digits = o.as_bytes();
+            let two = |at: usize| -> Option<i64> {
+                let (h, l) = (*digits.get(at)?, *digits.get(at + 1)?);
+                Some(i64::from(h - b'0') * 10 + i64::from(l - b'0'))
+            };
+            let (oh, om) = (two(0)?, two(2)?);
             sign * (oh * 60 + om)
         }
     };

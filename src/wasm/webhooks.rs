@@ -4,37 +4,18 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{Headers, Request, Response, ResponseInit};
 
-use super::jsjson::{decode_utf8, json_parse, key, JsJson};
+use super::jsjson::{key, JsJson};
 use crate::web::timer::now_ms;
 use crate::error::{Error, Result};
 use crate::json::quoted;
 use crate::options::Opts;
-use crate::webhook::{self, constant_time_eq, Dedupe, Delivery, Seen};
-
-fn utf8_text(bytes: &JsValue) -> Result<JsValue> {
-    decode_utf8(bytes).map_err(|_| Error::invalid_webhook("body", "is not UTF-8"))
-}
-
-/// Parses JSON text that is still a JS string, then checks it in place: the payload handed to
-/// the caller is the engine's own parse, and the body is never copied into wasm memory.
-fn parse_and_check(text: &JsValue, hint: Option<&str>) -> Result<(Delivery, JsValue)> {
-    let is_blank = text.dyn_ref::<js_sys::JsString>().is_some_and(|s| s.trim().length() == 0);
-    if is_blank {
-        return Err(Error::invalid_webhook("body", "is empty"));
-    }
-    let value = json_parse(text).map_err(|e| {
-        let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-        Error::invalid_webhook("body", format_args!("is not JSON ({why})"))
-    })?;
-    let d = webhook::inspect(JsJson(value.clone()), hint)?;
-    Ok((d, value))
-}
+use crate::webhook::{self, constant_time_eq, Dedupe, Seen};
 
 #[wasm_bindgen(module = "/js/webhooks.js")]
 extern "C" {
@@ -43,48 +24,89 @@ extern "C" {
     /// The body as bytes, or `null` once it passed `max_bytes` (the stream is then cancelled).
     #[wasm_bindgen(js_name = readLimited)]
     fn read_limited(request: &Request, max_bytes: f64) -> Promise;
+    #[wasm_bindgen(js_name = installChecks)]
+    fn install_checks(checks: &JsValue, readers: &Array);
+    /// The event object of a delivery (a string, bytes or a parsed object), or `[path, message]`.
+    #[wasm_bindgen(js_name = deliveryEvent)]
+    fn delivery_event(body: &JsValue, hint: Option<&str>) -> JsValue;
+    /// `parseWebhook(body, options)`: the event object, or `[path, message, code]`.
+    #[wasm_bindgen(js_name = parseDelivery)]
+    fn parse_delivery(body: &JsValue, options: &JsValue) -> JsValue;
+}
+
+#[wasm_bindgen(module = "/js/checks.js")]
+extern "C" {
+    /// The checks of every event's payload, generated from the declarations by `build.rs`
+    /// (`twochat_spec::gen::runtime::event_checks_js`).
+    #[wasm_bindgen(thread_local_v2, js_name = checks)]
+    static CHECKS: JsValue;
+}
+
+/// The longest timestamp string handed over through [`SCRATCH`]; longer ones cross as strings.
+const SCRATCH_BYTES: usize = 64;
+
+thread_local! {
+    /// Whether `js/webhooks.js` has the event checks and the timestamp reader.
+    static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Where `js/webhooks.js` writes an ASCII timestamp for [`read_scratch`]: a string crossing
+    /// without an allocation (a fixed buffer, never resized, so its address stays valid).
+    static SCRATCH: RefCell<Vec<u8>> = RefCell::new(vec![0; SCRATCH_BYTES]);
+}
+
+/// The timestamp `js/webhooks.js` wrote into [`SCRATCH`] (its first `len` bytes), in epoch ms.
+fn read_scratch(len: u32) -> f64 {
+    SCRATCH.with(|s| {
+        let s = s.borrow();
+        let text = s.get(..len as usize).and_then(|b| std::str::from_utf8(b).ok());
+        text.and_then(crate::time::parse).unwrap_or(f64::NAN)
+    })
+}
+
+/// Hands `js/webhooks.js` the generated checks and the timestamp readers, once.
+fn install() {
+    if INSTALLED.get() {
+        return;
+    }
+    // Made once and kept for the life of the module: JavaScript holds them from now on.
+    let text = Closure::<dyn Fn(String) -> f64>::new(|s: String| crate::time::parse(&s).unwrap_or(f64::NAN));
+    let number = Closure::<dyn Fn(f64) -> f64>::new(|n: f64| crate::time::from_number(n).unwrap_or(f64::NAN));
+    let scratch = Closure::<dyn Fn(u32) -> f64>::new(read_scratch);
+    let at = SCRATCH.with(|s| s.borrow().as_ptr() as usize);
+    let readers = Array::of5(
+        text.as_ref(),
+        number.as_ref(),
+        scratch.as_ref(),
+        &wasm_bindgen::memory(),
+        &JsValue::from_f64(at as f64),
+    );
+    CHECKS.with(|checks| install_checks(checks, &readers));
+    text.forget();
+    number.forget();
+    scratch.forget();
+    INSTALLED.set(true);
+}
+
+/// The event object `js/webhooks.js` made, or the error its `[path, message, code]` says.
+fn event_or_error(event: JsValue) -> Result<JsValue> {
+    if !Array::is_array(&event) {
+        return Ok(event);
+    }
+    let a: &Array = event.unchecked_ref();
+    let path = a.get(0).as_string().unwrap_or_default();
+    let message = a.get(1).as_string().unwrap_or_default();
+    Err(if a.get(2).as_f64() == Some(1.0) { Error::invalid(&path, message) } else { Error::invalid_webhook(&path, message) })
+}
+
+/// Checks a delivery where it is, in JavaScript, with the checks generated from the event
+/// declarations (`js/checks.js`): one crossing per delivery, the payload parsed by the
+/// engine's own `JSON.parse` and never copied into wasm memory.
+fn checked_event(body: &JsValue, hint: Option<&str>) -> Result<JsValue> {
+    install();
+    event_or_error(delivery_event(body, hint))
 }
 
 /// Default largest body a router accepts (1 MiB).
 pub const DEFAULT_MAX_BODY: usize = 1024 * 1024;
-
-fn set(o: &Object, k: &str, v: &JsValue) {
-    let _ = Reflect::set(o, &key(k), v);
-}
-
-/// Reads the body argument: a string, bytes, or an already-parsed object (checked in place).
-fn body_event(body: &JsValue, hint: Option<&str>) -> Result<JsValue> {
-    if body.is_string() {
-        let (d, payload) = parse_and_check(body, hint)?;
-        return Ok(event_object(&d, payload));
-    }
-    if body.is_instance_of::<Uint8Array>() || body.is_instance_of::<js_sys::ArrayBuffer>() {
-        let (d, payload) = parse_and_check(&utf8_text(body)?, hint)?;
-        return Ok(event_object(&d, payload));
-    }
-    if body.is_object() && !body.is_function() {
-        // An object the caller already parsed: checked as it is, and handed back unchanged.
-        let d = webhook::inspect(JsJson(body.clone()), hint)?;
-        return Ok(event_object(&d, body.clone()));
-    }
-    Err(Error::invalid_webhook("body", "must be a string, a Uint8Array or an object"))
-}
-
-/// Builds the JS event object from a checked delivery.
-fn event_object(d: &Delivery, payload: JsValue) -> JsValue {
-    let o = Object::new();
-    set(&o, "event", &JsValue::from_str(d.known.unwrap_or("unknown")));
-    set(&o, "name", &d.name.as_deref().map_or(JsValue::NULL, JsValue::from_str));
-    set(&o, "uuid", &d.uuid.as_deref().map_or(JsValue::NULL, JsValue::from_str));
-    set(&o, "createdAt", &d.created_at().map_or(JsValue::NULL, JsValue::from_f64));
-    let ts = Object::new();
-    for (path, ms) in &d.timestamps {
-        let _ = Reflect::set(&ts, &JsValue::from_str(path), &JsValue::from_f64(*ms));
-    }
-    set(&o, "timestamps", &ts);
-    set(&o, "payload", &payload);
-    o.into()
-}
 
 /// Parses a 2Chat webhook delivery into a typed event. `body` is the raw body (a string or a
 /// `Uint8Array`) or an already-parsed object; `options.event` names the event when the payload
@@ -98,18 +120,8 @@ pub fn parse_webhook(
     body: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseWebhookOptions")] options: Option<JsValue>,
 ) -> std::result::Result<JsValue, JsValue> {
-    let hint = match options.filter(|o| !o.is_undefined() && !o.is_null()) {
-        None => None,
-        Some(o) => {
-            let v = Reflect::get(&o, &JsValue::from_str("event")).unwrap_or(JsValue::UNDEFINED);
-            match v.as_string() {
-                Some(s) => Some(s),
-                None if v.is_undefined() || v.is_null() => None,
-                None => return Err(Error::invalid("event", "must be a string").into()),
-            }
-        }
-    };
-    Ok(body_event(&body, hint.as_deref())?)
+    install();
+    Ok(event_or_error(parse_delivery(&body, options.as_ref().unwrap_or(&JsValue::UNDEFINED)))?)
 }
 
 enum Target {
@@ -223,12 +235,12 @@ impl RouterInner {
             Err(_) => return reply(400, false, "the body could not be read"),
         };
         let hint = route_event(&url);
-        let event = match utf8_text(&buffer).and_then(|text| parse_and_check(&text, hint.as_deref())) {
-            Ok((d, payload)) => (event_object(&d, payload), d),
+        let event = match checked_event(&buffer, hint.as_deref()) {
+            Ok(event) => event,
             Err(e) => return reply(400, false, &e.to_string()),
         };
-        let (event, delivery) = event;
-        let key = delivery.uuid.as_deref().map(|u| webhook::dedupe_key(u).into_owned());
+        let uuid = Reflect::get(&event, &key("uuid")).ok().and_then(|u| u.as_string());
+        let key = uuid.as_deref().map(|u| webhook::dedupe_key(u).into_owned());
         if let Some(k) = &key {
             match self.claim(k).await {
                 Claim::New => {}
@@ -240,7 +252,7 @@ impl RouterInner {
                 }
             }
         }
-        let name = delivery.name.clone();
+        let name = Reflect::get(&event, &JsValue::from_str("name")).ok().and_then(|n| n.as_string());
         let targets: Vec<Function> = self
             .handlers
             .borrow()

@@ -237,12 +237,129 @@ pub fn tables() -> String {
          /// Every method of the client, in table order.\npub static OPS: [Op; {}] = [\n{ops}];\n\n\
          /// Every webhook event with the checks of its payload.\npub static EVENTS: [EventSpec; {}] = [\n{events}];\n\n\
          /// The checks of a payload whose event this version does not know: the shared fields.\npub static UNKNOWN_PAYLOAD: &Shape = &{unknown};\n\n\
+         /// The name of every webhook event, in `EVENTS` order.\npub static EVENT_NAMES: [&str; {}] = {:?};\n\n\
          /// The resources of the client and their methods (indices into `OPS`).\npub static RESOURCES: [(&str, &[u8]); {}] = [\n{resources}];\n",
         named.join(", "),
         shapes.out,
         crate::gen::decl().endpoints.len(),
         methods.len(),
         crate::events::EVENTS.len(),
+        crate::events::EVENTS.len(),
+        crate::events::EVENTS.iter().map(|e| e.name).collect::<Vec<_>>(),
         crate::gen::decl().resources.len(),
     )
 }
+
+/// The checks of every webhook event's payload as JavaScript (`js/checks.js`): what the npm
+/// package's `parseWebhook` runs, with the same meaning as the `EVENTS` and `UNKNOWN_PAYLOAD`
+/// tables `twochat::webhook::inspect` walks in Rust. One function per payload shape reads each
+/// declared field by name (a property access the engine can cache, where a loop over a table of
+/// names cannot), through four helpers `js/webhooks.js` passes in:
+///
+/// - `x(value, mask, path, name)`: a value of one of the kinds in `mask`;
+/// - `t(value, path, name, ts)`: a timestamp (string or number), collected into `ts`;
+/// - `o(value, walk, path, name, ts)`: an object, whose fields `walk` checks;
+/// - `a(value, mask, walk, path, name, ts)`: an array whose items are of `mask` (each walked
+///   by `walk` when the items are objects).
+///
+/// A mask is the accepted kinds (2 boolean, 4 number, 8 string, 16 array, 32 object) plus 64 when
+/// the message says "a value" (one of several types) or 128 when it says "a timestamp". `null`
+/// and absent fields are never checked.
+pub fn event_checks_js() -> String {
+    struct Out {
+        done: Vec<&'static Shape>,
+        fns: Vec<String>,
+    }
+    const BOOL: u32 = 2;
+    const NUM: u32 = 4;
+    const STR: u32 = 8;
+    const ARR: u32 = 16;
+    const OBJ: u32 = 32;
+    const VALUE: u32 = 64;
+    const TIME: u32 = 128;
+    /// The mask of what `t` accepts, as an item or a field checked by `x`.
+    fn mask(t: &Ty) -> u32 {
+        match t {
+            Ty::Str(_) | Ty::Enum(_) | Ty::OpenEnum(_) => STR,
+            Ty::Int { .. } | Ty::Num | Ty::OpenIntEnum(_) => NUM,
+            Ty::Bool => BOOL,
+            Ty::Id => STR | NUM,
+            Ty::Timestamp => STR | NUM | TIME,
+            Ty::Map(_) | Ty::Obj(_) => OBJ,
+            Ty::Array { .. } => ARR,
+            Ty::Unknown => 63 | VALUE,
+            Ty::Nullable(inner) => mask(inner),
+            Ty::Ref(m) => mask(&m.ty),
+            Ty::OneOf(tys) => tys.iter().fold(VALUE, |m, t| m | (mask(t) & 63)),
+        }
+    }
+    fn shape(o: &mut Out, s: &'static Shape) -> usize {
+        if let Some(i) = o.done.iter().position(|p| std::ptr::eq(*p, s)) {
+            return i;
+        }
+        let i = o.done.len();
+        o.done.push(s);
+        o.fns.push(String::new());
+        let mut fields: Vec<Field> = Vec::new();
+        flatten(s, &mut fields);
+        let mut body = String::new();
+        for f in &fields {
+            let read = if f.name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') && !f.name.starts_with(|c: char| c.is_ascii_digit()) {
+                format!("v.{}", f.name)
+            } else {
+                format!("v[{:?}]", f.name)
+            };
+            let _ = writeln!(body, "    {};", field(o, &f.ty, &read, f.name));
+        }
+        if let Some(slot) = o.fns.get_mut(i) {
+            *slot = format!("  function s{i}(v, p, ts) {{\n{body}  }}\n");
+        }
+        i
+    }
+    /// The check of one field.
+    fn field(o: &mut Out, t: &Ty, read: &str, name: &str) -> String {
+        match t {
+            Ty::Nullable(inner) => field(o, inner, read, name),
+            Ty::Ref(m) => field(o, &m.ty, read, name),
+            Ty::Timestamp => format!("t({read}, p, {name:?}, ts)"),
+            Ty::Obj(s) => format!("o({read}, s{}, p, {name:?}, ts)", shape(o, s)),
+            Ty::Array { of, .. } => {
+                // Items are walked when the item type is an object itself (not a nullable one).
+                let mut item = *of;
+                while let Ty::Ref(m) = item {
+                    item = &m.ty;
+                }
+                let walk = match item {
+                    Ty::Obj(s) => format!("s{}", shape(o, s)),
+                    _ => "null".into(),
+                };
+                format!("a({read}, {}, {walk}, p, {name:?}, ts)", mask(of))
+            }
+            other => format!("x({read}, {}, p, {name:?})", mask(other)),
+        }
+    }
+    let mut o = Out { done: Vec::new(), fns: Vec::new() };
+    let model = |o: &mut Out, m: &'static Model| -> usize {
+        let mut t = &m.ty;
+        while let Ty::Ref(inner) = t {
+            t = &inner.ty;
+        }
+        match t {
+            Ty::Obj(s) => shape(o, s),
+            _ => shape(o, &EMPTY_SHAPE),
+        }
+    };
+    let events: Vec<String> =
+        crate::events::EVENTS.iter().map(|e| format!("    [{:?}, s{}],", e.name, model(&mut o, e.payload))).collect();
+    let unknown = model(&mut o, &crate::events::OTHER_EVENT_PAYLOAD);
+    format!(
+        "// Generated by twochat-spec (gen::runtime::event_checks_js) from the webhook event declarations\n\
+         // (spec/src/events.rs) when the crate builds: do not edit. The checks of each event's payload, for\n\
+         // js/webhooks.js; twochat::webhook::inspect walks the same declarations in Rust.\n\n\
+         export function checks(x, t, o, a) {{\n{}  const events = new Map([\n{}\n  ]);\n  return {{ events, unknown: s{unknown} }};\n}}\n",
+        o.fns.join(""),
+        events.join("\n"),
+    )
+}
+
+static EMPTY_SHAPE: Shape = Shape { base: None, partial_base: false, fields: &[], open: true, rules: &[], variants: &[] };
