@@ -188,8 +188,8 @@ impl Error {
 /// before any snippet of it is cut for a message: cut first, and the part of an echoed key that
 /// falls before the cut would survive.
 pub fn redact_text<'a>(text: &'a str, secret: &str) -> std::borrow::Cow<'a, str> {
-    if secret.len() >= 4 && text.contains(secret) {
-        std::borrow::Cow::Owned(text.replace(secret, "[redacted]"))
+    if secret.len() >= 4 && crate::json::find(text, secret).is_some() {
+        std::borrow::Cow::Owned(crate::json::replace_all(text, secret, "[redacted]"))
     } else {
         std::borrow::Cow::Borrowed(text)
     }

@@ -99,6 +99,35 @@ pub fn whole(n: f64) -> Option<i64> {
     (n.is_finite() && n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0).then_some(n as i64)
 }
 
+/// Where `needle` first occurs in `hay` (bytes). A plain search over byte windows: core's
+/// substring searcher and its panic messages weigh several kilobytes in the wasm module, for
+/// needles that are a few bytes long.
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.as_bytes().windows(needle.len()).position(|w| w == needle.as_bytes())
+}
+
+/// `hay` with every occurrence of `needle` (not empty) replaced by `with`.
+pub fn replace_all(hay: &str, needle: &str, with: &str) -> String {
+    let mut out = String::with_capacity(hay.len());
+    let mut rest = hay;
+    while let Some(i) = find(rest, needle).filter(|_| !needle.is_empty()) {
+        out.push_str(rest.get(..i).unwrap_or_default());
+        out.push_str(with);
+        rest = rest.get(i + needle.len()..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `hay` split around the first `needle`.
+pub fn split_once<'a>(hay: &'a str, needle: &str) -> Option<(&'a str, &'a str)> {
+    let i = find(hay, needle)?;
+    Some((hay.get(..i)?, hay.get(i + needle.len()..)?))
+}
+
 /// The value quoted for an error message, cut to a readable length.
 pub fn quoted(s: &str) -> String {
     const MAX: usize = 40;

@@ -23,7 +23,7 @@ fn with_unknown_outcome(mut e: Error) -> Error {
 pub fn redirect_error(status: u16, location: Option<&str>) -> Error {
     let target = location
         .and_then(|l| {
-            l.split_once("://").map(|(scheme, rest)| (scheme, rest.split(['/', '?', '#']).next().unwrap_or("")))
+            crate::json::split_once(l, "://").map(|(scheme, rest)| (scheme, rest.split(['/', '?', '#']).next().unwrap_or("")))
         })
         .map(|(scheme, host)| format!(" to {scheme}://{host}"))
         .unwrap_or_default();

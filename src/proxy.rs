@@ -145,7 +145,7 @@ pub fn plan<J: Json>(options: Option<J>, has_authorize: bool) -> Result<Plan> {
             if p.starts_with('/')
                 && !p.ends_with('/')
                 && !p.contains(['?', '#', '%', ';', '\\'])
-                && !p.contains("//") =>
+                && crate::json::find(&p, "//").is_none() =>
         {
             p.to_string()
         }

@@ -168,14 +168,14 @@ pub fn raw_path(path: &str) -> Result<String> {
         ));
     }
     for seg in path.split('/') {
-        let decoded = seg.replace("%2e", ".").replace("%2E", ".");
+        let decoded = crate::json::replace_all(&crate::json::replace_all(seg, "%2e", "."), "%2E", ".");
         if decoded == "." || decoded == ".." {
             return Err(Error::invalid(
                 "path",
                 format_args!("must not contain '.' or '..' segments (got {})", quoted(path)),
             ));
         }
-        if seg.contains("%2f") || seg.contains("%2F") || seg.contains("%5c") || seg.contains("%5C") {
+        if ["%2f", "%2F", "%5c", "%5C"].iter().any(|n| crate::json::find(seg, n).is_some()) {
             return Err(Error::invalid(
                 "path",
                 format_args!("must not contain an encoded '/' or '\\' (got {})", quoted(path)),

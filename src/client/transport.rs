@@ -118,7 +118,7 @@ mod platform {
     use web_sys::{AbortController, ResponseType};
 
     use super::{Answer, Outgoing, Sent};
-    use crate::web::fetch::{build_request, describe_js_error, fetch};
+    use crate::web::fetch::{describe_js_error, fetch, headers_object, request_init};
     use crate::web::timer::{now_ms, sleep, Fired, Watch};
 
     /// The runtime's own `fetch`; redirects are answers, never followed.
@@ -148,13 +148,10 @@ mod platform {
             let signal = guard.0.signal();
             let mut watch = Watch::start(f64::from(req.timeout_ms), None, Some(&guard.0));
             let exchange = async {
-                let headers = web_sys::Headers::new().map_err(|e| describe_js_error(&e))?;
-                for (k, v) in req.headers {
-                    headers.set(k, v).map_err(|e| format!("header {k}: {}", describe_js_error(&e)))?;
-                }
+                let headers = headers_object(req.headers.iter().map(|(k, v)| (k.as_ref(), v.as_ref())));
                 let body = req.body.map(JsValue::from_str);
-                let request = build_request(req.method.as_str(), req.url, &headers, body.as_ref(), &signal)?;
-                let response = fetch(None, &request, &signal).await?;
+                let init = request_init(req.method.as_str(), &headers, body.as_ref(), &signal);
+                let response = fetch(None, req.url, &init, &signal).await?;
                 let status = response.status();
                 let raw: web_sys::Response = response.into();
                 let header = |n: &str| raw.headers().get(n).ok().flatten();

@@ -215,7 +215,8 @@ impl TwoChat {
             }
         };
         let pacer = config.requests_per_minute.map(|rpm| std::cell::RefCell::new(crate::pacing::Pacer::new(rpm)));
-        let inner = Inner { config, fetch, logger, pacer };
+        let headers = super::http::header_templates(&config);
+        let inner = Inner { config, fetch, logger, pacer, headers };
         if inner.config.api_key.is_some() && !inner.config.dangerously_allow_browser && in_browser_page() {
             inner.log(crate::config::LogLevel::Warn, || BROWSER_KEY_WARNING.to_string());
         }

@@ -20,7 +20,7 @@ use crate::pacing::Pacer;
 use crate::request::RequestSpec;
 use crate::response;
 use crate::retry::{self, Decision, Failure};
-use crate::web::fetch::{build_request, describe_js_error, fetch};
+use crate::web::fetch::{describe_js_error, fetch, headers_object, request_init};
 use crate::web::timer::{now_ms, sleep, Fired, Watch};
 
 /// The shared state behind a client and its resources.
@@ -33,6 +33,26 @@ pub struct Inner {
     pub logger: Option<JsValue>,
     /// Spreads calls when `requestsPerMinute` is set.
     pub pacer: Option<RefCell<Pacer>>,
+    /// The headers of every call, as fetch's `init.headers`: without a body, and with one.
+    pub headers: [js_sys::Object; 2],
+}
+
+/// The headers every call of a client sends (`Accept`, the key, `defaultHeaders`), built once:
+/// without a body and with one (`Content-Type`). Names are lower case, so `defaultHeaders` replace
+/// the SDK's own whatever their case.
+pub fn header_templates(config: &Config) -> [js_sys::Object; 2] {
+    let make = |body: bool| {
+        let mut pairs: Vec<(&str, &str)> = vec![("accept", "application/json")];
+        if let Some(key) = &config.api_key {
+            pairs.push(("x-user-api-key", key.expose()));
+        }
+        if body {
+            pairs.push(("content-type", "application/json"));
+        }
+        pairs.extend(config.default_headers.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        headers_object(pairs)
+    };
+    [make(false), make(true)]
 }
 
 /// A call's options with the signal resolved.
@@ -215,28 +235,19 @@ impl Inner {
         }
     }
 
-    /// Builds the request, once (gloo's builder would construct it twice and parse its URL).
-    fn build(
-        &self,
-        spec: &RequestSpec<JsValue>,
-        url: &str,
-        body: Option<&JsValue>,
-        options: &CallOptions,
-        signal: &AbortSignal,
-    ) -> Result<web_sys::Request, String> {
-        let headers = web_sys::Headers::new().map_err(|e| describe_js_error(&e))?;
-        let set = |k: &str, v: &str| headers.set(k, v).map_err(|e| format!("header {k}: {}", describe_js_error(&e)));
-        set("Accept", "application/json")?;
-        if let Some(key) = &self.config.api_key {
-            set("X-User-API-Key", key.expose())?;
+    /// The headers of a call: the client's, and the call's own. The client's object is shared by
+    /// its calls (fetch copies it into its own list; a `fetch` option gets a Request).
+    fn headers(&self, body: bool, options: &CallOptions) -> JsValue {
+        let [plain, json] = &self.headers;
+        let base = if body { json } else { plain };
+        if options.headers.is_empty() {
+            return base.into();
         }
-        if body.is_some() {
-            set("Content-Type", "application/json")?;
+        let own = js_sys::Object::assign(&js_sys::Object::new(), base);
+        for (k, v) in &options.headers {
+            let _ = js_sys::Reflect::set(&own, &JsValue::from_str(&k.to_ascii_lowercase()), &JsValue::from_str(v));
         }
-        for (k, v) in self.config.default_headers.iter().chain(options.headers.iter()) {
-            set(k, v)?;
-        }
-        build_request(spec.method.as_str(), url, &headers, body, signal)
+        own.into()
     }
 
     /// One HTTP exchange: send, then read the whole body.
@@ -248,11 +259,8 @@ impl Inner {
         options: &CallOptions,
         signal: &AbortSignal,
     ) -> Attempt {
-        let request = match self.build(spec, url, body, options, signal) {
-            Ok(r) => r,
-            Err(msg) => return Attempt::Network(msg),
-        };
-        let response = fetch(self.fetch.as_ref(), &request, signal).await;
+        let init = request_init(spec.method.as_str(), &self.headers(body.is_some(), options), body, signal);
+        let response = fetch(self.fetch.as_ref(), url, &init, signal).await;
         let response = match response {
             Ok(r) => r,
             Err(msg) => return Attempt::Network(msg),

@@ -200,7 +200,7 @@ fn query_param(url: &str, name: &str) -> Option<String> {
 /// The event name in the URL's last path segment, e.g. `/webhooks/whatsapp.message.received`.
 fn route_event(url: &str) -> Option<String> {
     let path = url.split(['?', '#']).next()?;
-    let path = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+    let path = crate::json::split_once(path, "://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
     let last = path.trim_end_matches('/').rsplit('/').next()?;
     let last = webhook::percent_decode(last);
     (last.contains('.') && last.bytes().all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'_')).then_some(last)
@@ -220,7 +220,7 @@ impl RouterInner {
         }
         let headers = request.headers();
         let content_type = headers.get("content-type").ok().flatten().unwrap_or_default().to_ascii_lowercase();
-        if !content_type.contains("json") {
+        if crate::json::find(&content_type, "json").is_none() {
             return reply(415, false, "webhook deliveries are JSON (content-type: application/json)");
         }
         let declared = headers.get("content-length").ok().flatten().and_then(|l| l.trim().parse::<u64>().ok());

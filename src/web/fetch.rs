@@ -10,28 +10,32 @@ use web_sys::AbortSignal;
 extern "C" {
     /// The global `fetch`, looked up when called (a test or polyfill may replace it).
     #[wasm_bindgen(catch, js_name = fetch)]
-    fn global_fetch(request: &web_sys::Request, init: &JsValue) -> Result<Promise, JsValue>;
+    fn global_fetch(url: &str, init: &web_sys::RequestInit) -> Result<Promise, JsValue>;
 }
 
-/// Sends the built request with the global fetch, or the `fetch` option, and hands the answer
-/// to gloo-net. The attempt's signal is in the Request and also given again in `init`: Node 20's
-/// fetch (undici) follows a Request's own signal through a weak reference that a garbage
-/// collection can drop, after which an abort or a timeout no longer reaches the fetch and a
-/// stalled connection stays open; a signal passed in `init` is followed for the whole fetch.
-/// (gloo-net's `send` has no way to pass `init`, so the call is made here.) Whatever a `fetch`
-/// option throws, rejects with or resolves to becomes a value or an error, never a panic.
+/// Sends a request and hands the answer to gloo-net. With the global fetch, as `fetch(url, init)`:
+/// no `Request` object is built first (fetch builds its own from `url` and `init`, and a second one,
+/// with its own signal and headers list, would double that work on every attempt), and the
+/// attempt's signal in `init` is followed for the whole exchange, Node 20's fetch (undici)
+/// included. A `fetch` option gets what its type promises, the built `Request` and `{ signal }`.
+/// Whatever a `fetch` option throws, rejects with or resolves to becomes a value or an error,
+/// never a panic.
 pub async fn fetch(
     custom: Option<&Function>,
-    request: &web_sys::Request,
+    url: &str,
+    init: &web_sys::RequestInit,
     signal: &AbortSignal,
 ) -> Result<Response, String> {
-    let init = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&init, &JsValue::from_str("signal"), signal);
     let returned = match custom {
-        None => global_fetch(request, &init).map(JsValue::from),
-        Some(f) => f
-            .call2(&JsValue::UNDEFINED, request, &init)
-            .map_err(|e| JsValue::from_str(&format!("the fetch option threw: {}", describe_js_error(&e)))),
+        None => global_fetch(url, init).map(JsValue::from),
+        Some(f) => {
+            let request = web_sys::Request::new_with_str_and_init(url, init)
+                .map_err(|e| format!("the request could not be built: {}", describe_js_error(&e)))?;
+            let only_signal = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&only_signal, &JsValue::from_str("signal"), signal);
+            f.call2(&JsValue::UNDEFINED, &request, &only_signal)
+                .map_err(|e| JsValue::from_str(&format!("the fetch option threw: {}", describe_js_error(&e))))
+        }
     }
     .map_err(|e| e.as_string().unwrap_or_else(|| describe_js_error(&e)))?;
     let settled = JsFuture::from(Promise::resolve(&returned)).await.map_err(|e| describe_js_error(&e))?;
@@ -41,33 +45,52 @@ pub async fn fetch(
     })
 }
 
-/// Builds a request for an API call. Its answer must never come from an HTTP cache: without
+thread_local! {
+    /// Whether this runtime's fetch takes `cache: "no-store"`, once probed.
+    static NO_STORE: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+}
+
+/// Whether `cache: "no-store"` may be asked for: older workerd refuses the option (building a
+/// Request with it throws), so it is probed once, with a Request that is never sent.
+fn no_store() -> bool {
+    if let Some(known) = NO_STORE.get() {
+        return known;
+    }
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let known = web_sys::Request::new_with_str_and_init("https://no-store.invalid/", &init).is_ok();
+    NO_STORE.set(Some(known));
+    known
+}
+
+/// The `init` of an API call's fetch. Its answer must never come from an HTTP cache: without
 /// `cache: "no-store"` a browser may answer a later call (even one with another key) with a
-/// cached 404 or 410, so runtimes that refuse the option (older workerd) get the request without
-/// it. A redirect would carry `X-User-API-Key` to wherever it points: it is an answer, never
-/// followed.
-pub fn build_request(
-    method: &str,
-    url: &str,
-    headers: &web_sys::Headers,
-    body: Option<&JsValue>,
-    signal: &AbortSignal,
-) -> Result<web_sys::Request, String> {
-    let make = |no_store: bool| {
-        let init = web_sys::RequestInit::new();
-        init.set_method(method);
-        init.set_headers(headers);
-        init.set_signal(Some(signal));
-        if let Some(b) = body {
-            init.set_body(b);
-        }
-        if no_store {
-            init.set_cache(web_sys::RequestCache::NoStore);
-        }
-        init.set_redirect(web_sys::RequestRedirect::Manual);
-        web_sys::Request::new_with_str_and_init(url, &init)
-    };
-    make(true).or_else(|_| make(false)).map_err(|e| format!("the request could not be built: {}", describe_js_error(&e)))
+/// cached 404 or 410 (runtimes that refuse the option get the request without it). A redirect
+/// would carry `X-User-API-Key` to wherever it points: it is an answer, never followed.
+/// `headers` is a plain object of lower-case names.
+pub fn request_init(method: &str, headers: &JsValue, body: Option<&JsValue>, signal: &AbortSignal) -> web_sys::RequestInit {
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    init.set_headers(headers);
+    init.set_signal(Some(signal));
+    if let Some(b) = body {
+        init.set_body(b);
+    }
+    if no_store() {
+        init.set_cache(web_sys::RequestCache::NoStore);
+    }
+    init.set_redirect(web_sys::RequestRedirect::Manual);
+    init
+}
+
+/// Headers as the plain object `request_init` takes: names in lower case, so a later name
+/// replaces an earlier one whatever its case (as `Headers.set` does).
+pub fn headers_object<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(&k.to_ascii_lowercase()), &JsValue::from_str(v));
+    }
+    o
 }
 
 /// A short description of a JS exception, e.g. `TypeError: fetch failed (ECONNREFUSED)`.
