@@ -150,7 +150,7 @@ mod platform {
             let exchange = async {
                 let headers = headers_object(req.headers.iter().map(|(k, v)| (k.as_ref(), v.as_ref())));
                 let body = req.body.map(JsValue::from_str);
-                let init = request_init(req.method.as_str(), &headers, body.as_ref(), &signal);
+                let init = request_init(req.method.as_str(), &headers, body.as_ref(), Some(&signal));
                 let response = fetch(None, req.url, &init, &signal).await?;
                 let status = response.status();
                 let raw: web_sys::Response = response.into();

@@ -1,14 +1,10 @@
 //! Sending requests: one attempt through gloo-net, and the retry loop around it.
 
-use std::pin::pin;
-
-use futures_util::future::{select, Either};
-
+use gloo_net::http::Response;
 use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal};
-use web_sys::ResponseType;
+use web_sys::AbortSignal;
 
 use std::cell::RefCell;
 
@@ -20,8 +16,8 @@ use crate::pacing::Pacer;
 use crate::request::RequestSpec;
 use crate::response;
 use crate::retry::{self, Decision, Failure};
-use crate::web::fetch::{describe_js_error, fetch, headers_object, request_init};
-use crate::web::timer::{now_ms, sleep, Fired, Watch};
+use crate::web::fetch::{describe_js_error, headers_object, request_init};
+use crate::web::timer::{now_ms, sleep};
 
 /// The shared state behind a client and its resources.
 pub struct Inner {
@@ -203,6 +199,8 @@ impl Inner {
         }
     }
 
+    /// One attempt (`js/http.js`): the fetch and its whole body under the attempt's timer and the
+    /// caller's signal, as a single promise; the answer is read through gloo-net.
     async fn attempt(
         &self,
         spec: &RequestSpec<JsValue>,
@@ -215,23 +213,39 @@ impl Inner {
         if signal.is_some_and(AbortSignal::aborted) {
             return Attempt::Aborted;
         }
-        let controller = match AbortController::new() {
-            Ok(c) => c,
-            Err(e) => return Attempt::Network(describe_js_error(&e)),
+        let init = request_init(spec.method.as_str(), &self.headers(body.is_some(), options), body, None);
+        let custom = self.fetch.as_ref().map_or(JsValue::NULL, JsValue::from);
+        let settled = JsFuture::from(run_attempt(&custom, url, &init, timeout_ms, signal)).await;
+        let Ok(outcome) = settled.map(|v| js_sys::Array::from(&v)) else {
+            return Attempt::Network("the attempt could not run".to_string());
         };
-        let mut watch = Watch::start(timeout_ms, signal, Some(&controller));
-        let attempt_signal = controller.signal();
-        let exchange = self.exchange(spec, url, body, options, &attempt_signal);
-        let outcome = match select(pin!(exchange), pin!(watch.wait())).await {
-            Either::Left((outcome, _)) => outcome,
-            Either::Right((Fired::Aborted, _)) => Attempt::Aborted,
-            Either::Right((Fired::Elapsed, _)) => Attempt::Timeout,
-        };
-        // The fetch rejects when the watch aborts it; report why it was aborted, not the rejection.
-        match (watch.fired(), outcome) {
-            (Some(Fired::Aborted), _) => Attempt::Aborted,
-            (Some(Fired::Elapsed), Attempt::Network(_)) => Attempt::Timeout,
-            (_, outcome) => outcome,
+        let detail = || describe_js_error(&outcome.get(2));
+        let response = || outcome.get(1).dyn_into::<web_sys::Response>().ok().map(Response::from);
+        match outcome.get(0).as_f64().unwrap_or(2.0) as u8 {
+            0 | 1 | 7 => {
+                let Some(response) = response() else { return Attempt::Network("fetch did not resolve to a Response".into()) };
+                let status = response.status();
+                let header = |name: &str| response.headers().get(name);
+                if outcome.get(0).as_f64() == Some(1.0) {
+                    return Attempt::Redirect { status, location: header("location") };
+                }
+                if outcome.get(0).as_f64() == Some(7.0) {
+                    return Attempt::Network(format!(
+                        "the connection broke while reading the HTTP {status} body: {}",
+                        detail()
+                    ));
+                }
+                Attempt::Answer { status, retry_after: header("retry-after"), body: outcome.get(2).unchecked_into() }
+            }
+            3 => Attempt::Timeout,
+            4 => Attempt::Aborted,
+            5 => Attempt::Network(format!("the fetch option threw: {}", detail())),
+            6 => Attempt::Network(match self.fetch {
+                Some(_) => "the fetch option did not resolve to a Response".to_string(),
+                None => "fetch did not resolve to a Response".to_string(),
+            }),
+            8 => Attempt::Network(format!("the request could not be built: {}", detail())),
+            _ => Attempt::Network(detail()),
         }
     }
 
@@ -249,41 +263,19 @@ impl Inner {
         }
         own.into()
     }
+}
 
-    /// One HTTP exchange: send, then read the whole body.
-    async fn exchange(
-        &self,
-        spec: &RequestSpec<JsValue>,
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/http.js")]
+extern "C" {
+    /// One attempt: `[kind, response, detail]` (see `js/http.js`).
+    #[wasm_bindgen(js_name = attempt)]
+    fn run_attempt(
+        custom: &JsValue,
         url: &str,
-        body: Option<&JsValue>,
-        options: &CallOptions,
-        signal: &AbortSignal,
-    ) -> Attempt {
-        let init = request_init(spec.method.as_str(), &self.headers(body.is_some(), options), body, signal);
-        let response = fetch(self.fetch.as_ref(), url, &init, signal).await;
-        let response = match response {
-            Ok(r) => r,
-            Err(msg) => return Attempt::Network(msg),
-        };
-        let status = response.status();
-        let raw: web_sys::Response = response.into();
-        if (300..400).contains(&status) || raw.type_() == ResponseType::Opaqueredirect {
-            let location = raw.headers().get("location").ok().flatten();
-            return Attempt::Redirect { status, location };
-        }
-        let retry_after = raw.headers().get("retry-after").ok().flatten();
-        let text = match raw.text() {
-            Ok(p) => JsFuture::from(p).await,
-            Err(e) => Err(e),
-        };
-        match text {
-            Ok(body) => Attempt::Answer { status, retry_after, body: body.unchecked_into() },
-            Err(e) => Attempt::Network(format!(
-                "the connection broke while reading the HTTP {status} body: {}",
-                describe_js_error(&e)
-            )),
-        }
-    }
+        init: &web_sys::RequestInit,
+        ms: f64,
+        signal: Option<&AbortSignal>,
+    ) -> js_sys::Promise;
 }
 
 /// `JSON.parse` of a body that is still a JS string; `None` when it is empty or not JSON.

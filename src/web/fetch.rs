@@ -68,11 +68,18 @@ fn no_store() -> bool {
 /// cached 404 or 410 (runtimes that refuse the option get the request without it). A redirect
 /// would carry `X-User-API-Key` to wherever it points: it is an answer, never followed.
 /// `headers` is a plain object of lower-case names.
-pub fn request_init(method: &str, headers: &JsValue, body: Option<&JsValue>, signal: &AbortSignal) -> web_sys::RequestInit {
+pub fn request_init(
+    method: &str,
+    headers: &JsValue,
+    body: Option<&JsValue>,
+    signal: Option<&AbortSignal>,
+) -> web_sys::RequestInit {
     let init = web_sys::RequestInit::new();
     init.set_method(method);
     init.set_headers(headers);
-    init.set_signal(Some(signal));
+    if signal.is_some() {
+        init.set_signal(signal);
+    }
     if let Some(b) = body {
         init.set_body(b);
     }

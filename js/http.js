@@ -1,0 +1,66 @@
+// One attempt of an API call, in one promise: the fetch and the whole body under the attempt's
+// timer and the caller's signal. Done here, where the timer, the listener and the fetch's own
+// promises are plain JavaScript callbacks; the module awaits a single promise per attempt and
+// reads the answer through gloo-net. It resolves (never rejects) to [kind, response, detail]:
+//   0 an answer: detail is the body text       1 a redirect (3xx or opaque): the body is not read
+//   2 fetch failed: detail is what it threw    3 the attempt's time ran out
+//   4 the caller's signal aborted              5 the fetch option threw: detail
+//   6 it did not resolve to a Response         7 the body broke while read: detail
+//   8 the Request for the fetch option could not be built: detail
+// `custom` is the fetch option (given the built Request and { signal }, as its type promises) or
+// null (the global fetch, given url and init). `init` gets the attempt's signal.
+export function attempt(custom, url, init, ms, signal) {
+  return new Promise((resolve) => {
+    const controller = new AbortController();
+    init.signal = controller.signal;
+    let done = false;
+    let timer;
+    const onAbort = () => stop([4, null, null]);
+    function stop(outcome) {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (signal) signal.removeEventListener("abort", onAbort);
+      // Settled by the timer or the caller: the fetch (or the body it is reading) is cut off.
+      if (outcome[0] === 3 || outcome[0] === 4) controller.abort();
+      resolve(outcome);
+    }
+    if (signal) {
+      if (signal.aborted) return stop([4, null, null]);
+      signal.addEventListener("abort", onAbort);
+    }
+    timer = setTimeout(() => stop([3, null, null]), ms);
+    let sent;
+    if (custom) {
+      let request;
+      try {
+        request = new Request(url, init);
+      } catch (e) {
+        return stop([8, null, e]);
+      }
+      try {
+        sent = custom(request, { signal: controller.signal });
+      } catch (e) {
+        return stop([5, null, e]);
+      }
+    } else {
+      try {
+        sent = fetch(url, init);
+      } catch (e) {
+        return stop([2, null, e]);
+      }
+    }
+    Promise.resolve(sent).then(
+      (response) => {
+        if (!(response instanceof Response)) return stop([6, null, null]);
+        const status = response.status;
+        if ((status >= 300 && status < 400) || response.type === "opaqueredirect") return stop([1, response, null]);
+        response.text().then(
+          (text) => stop([0, response, text]),
+          (e) => stop([7, response, e]),
+        );
+      },
+      (e) => stop([2, null, e]),
+    );
+  });
+}
