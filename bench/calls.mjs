@@ -6,10 +6,18 @@
 //
 // Sequential: SDK and raw calls alternate (ABBA…), so drift in the machine's speed hits both.
 // 64 in flight: a round is 64 concurrent calls; rounds alternate between SDK and raw.
+//
+// The same again against an instant server: a plain Node `http` server in its own process that
+// answers each of the two requests with the body the mock gave, at once (no routing, no checks,
+// no logging), so the figures are the client's own cost. And beside raw fetch, a third way for
+// reference: fetch with a per-call AbortSignal and timer, the least any client with a timeout
+// asks of the runtime.
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { PKG, control, median, quantile, mockUrl, save, log, fmt } from "./lib.mjs";
+import { OUT, PKG, control, median, quantile, mockUrl, save, log, fmt } from "./lib.mjs";
 
 const SEQ_CALLS = Number(process.env.BENCH_SEQ_CALLS ?? 300);
 const SEQ_WARMUP = 50;
@@ -61,8 +69,47 @@ async function rawTwin(name, sdkCall, check) {
   check(sdkBody, "SDK");
   check(rawBody, "raw fetch");
   await control("DELETE", `/__mock/requests?api_key=${q}`);
-  const bytes = (await (await fetch(url, { headers })).arrayBuffer()).byteLength;
-  return { raw, request: `${sdkReq.method} ${sdkReq.path}${sdkReq.query ? `?${sdkReq.query}` : ""}`, headers: Object.keys(headers).sort(), bytes };
+  const text = await (await fetch(url, { headers })).text();
+  const bytes = Buffer.byteLength(text);
+  const target = `${sdkReq.path}${sdkReq.query ? `?${sdkReq.query}` : ""}`;
+  return { raw, request: `${sdkReq.method} ${target}`, target, method: sdkReq.method, headers, text, bytes };
+}
+
+/** `fetch` the way a client with a per-call timeout must call it: an AbortSignal and a timer. */
+function withSignal(url, method, headers) {
+  return async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    try {
+      const r = await fetch(url, { method, headers, signal: controller.signal });
+      return await r.json();
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/** The instant server: answers each recorded target with its body, at once. */
+async function instantServer(answers) {
+  const file = join(OUT, "instant-answers.json");
+  writeFileSync(file, JSON.stringify(answers));
+  const code = `
+    const http = require("node:http");
+    const answers = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
+    const server = http.createServer((req, res) => {
+      const body = answers[req.url];
+      res.writeHead(body === undefined ? 404 : 200, { "content-type": "application/json" });
+      res.end(body ?? "{}");
+    });
+    server.listen(0, "127.0.0.1", () => console.log(server.address().port));
+    process.stdin.on("end", () => process.exit(0));
+    process.stdin.resume();`;
+  const child = spawn(process.execPath, ["-e", code, file], { stdio: ["pipe", "pipe", "inherit"] });
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.once("data", (d) => resolve(Number(String(d).trim())));
+    child.once("exit", (c) => reject(new Error(`the instant server exited (${c})`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.stdin.end() };
 }
 
 async function timed(fn) {
@@ -139,15 +186,47 @@ const cases = [
   },
 ];
 
+/** SDK, raw fetch and fetch with a signal, sequential and 64 in flight. */
+async function measure(label, server, c, sdk, raw, signalled) {
+  // The reference with a signal is measured against the SDK in its own alternation; its ratio is
+  // the SDK's time over it in that run.
+  const withRef = (m) => ({ ...m.raw, ratio: m.ratio });
+  const seq = summary(await sequential(sdk, raw));
+  seq.signal = withRef(summary(await sequential(sdk, signalled)));
+  log(`calls (${server}): ${label}, sequential: SDK ${fmt(seq.sdk.median_ms)} ms, fetch ${fmt(seq.raw.median_ms)} ms (with a signal ${fmt(seq.signal.median_ms)}), ×${fmt(seq.ratio)}`);
+  const conc = summary(await concurrent(sdk, raw));
+  conc.signal = withRef(summary(await concurrent(sdk, signalled)));
+  log(`calls (${server}): ${label}, ${CONC} in flight: SDK ${fmt(conc.sdk.median_ms)} ms, fetch ${fmt(conc.raw.median_ms)} ms (with a signal ${fmt(conc.signal.median_ms)}), ×${fmt(conc.ratio)}`);
+  return { sequential: seq, concurrent: conc };
+}
+
 const results = { seq_calls: SEQ_CALLS, seq_warmup: SEQ_WARMUP, concurrency: CONC, conc_rounds: CONC_ROUNDS, conc_warmup: CONC_WARMUP, cases: [] };
+const twins = [];
 for (const c of cases) {
   const twin = await rawTwin(c.id, c.sdk, c.check);
-  log(`calls: ${c.label}: ${twin.request} (${twin.bytes} bytes), headers ${twin.headers.join(", ")}`);
-  const seq = summary(await sequential(c.sdk, twin.raw));
-  log(`calls: ${c.label}, sequential: SDK ${fmt(seq.sdk.median_ms)} ms, fetch ${fmt(seq.raw.median_ms)} ms, ×${fmt(seq.ratio)}`);
-  const conc = summary(await concurrent(c.sdk, twin.raw));
-  log(`calls: ${c.label}, ${CONC} in flight: SDK ${fmt(conc.sdk.median_ms)} ms, fetch ${fmt(conc.raw.median_ms)} ms, ×${fmt(conc.ratio)}`);
-  results.cases.push({ id: c.id, label: c.label, request: twin.request, headers: twin.headers, response_bytes: twin.bytes, sequential: seq, concurrent: conc });
+  twins.push(twin);
+  log(`calls: ${c.label}: ${twin.request} (${twin.bytes} bytes), headers ${Object.keys(twin.headers).sort().join(", ")}`);
+  const signalled = withSignal(`${MOCK}${twin.target}`, twin.method, twin.headers);
+  const m = await measure(c.label, "mock", c, c.sdk, twin.raw, signalled);
+  results.cases.push({ id: c.id, server: "mock", label: c.label, request: twin.request, headers: Object.keys(twin.headers).sort(), response_bytes: twin.bytes, ...m });
 }
 await control("DELETE", `/__mock/requests?api_key=${q}`);
+
+// The instant server, with the bodies the mock gave.
+const instant = await instantServer(Object.fromEntries(twins.map((t) => [t.target, t.text])));
+try {
+  const fast = new TwoChat({ apiKey: API_KEY, baseUrl: instant.url });
+  const sdkCalls = { info: () => fast.account.info(), messages: () => fast.messages.list(PY) };
+  for (const [i, c] of cases.entries()) {
+    const twin = twins[i];
+    const url = `${instant.url}${twin.target}`;
+    const raw = async () => (await fetch(url, { method: twin.method, headers: twin.headers })).json();
+    c.check(await sdkCalls[c.id](), "SDK (instant server)");
+    c.check(await raw(), "raw fetch (instant server)");
+    const m = await measure(c.label, "instant server", c, sdkCalls[c.id], raw, withSignal(url, twin.method, twin.headers));
+    results.cases.push({ id: c.id, server: "instant", label: c.label, request: twin.request, headers: Object.keys(twin.headers).sort(), response_bytes: twin.bytes, ...m });
+  }
+} finally {
+  instant.stop();
+}
 save("calls", results);
