@@ -302,6 +302,15 @@ for (const c of calls.cases) {
     md.push(mdRow([`\`${c.request}\` (${bytes(c.response_bytes)} B)`, c.server === "instant" ? "instant" : "mock", label, `${fmt(r.sdk.median_ms)} ms`, `${fmt(r.sdk.p90_ms)} ms`, `${fmt(r.raw.median_ms)} ms`, `${fmt(r.raw.p90_ms)} ms`, `×${r.ratio.toFixed(2)}`, r.ratio <= TARGET.call_ratio ? "✅ PASS" : `❌ MISS by ${pct(r.ratio / TARGET.call_ratio - 1)}`, ...sig]));
   }
 }
+{
+  const refs = calls.cases.flatMap((c) => [c.sequential.signal, c.concurrent.signal]).filter(Boolean).map((r) => r.ratio);
+  if (refs.length) {
+    md.push("");
+    md.push(
+      `Against \`fetch\` with a per-call signal, the SDK takes ×${Math.min(...refs).toFixed(2)} to ×${Math.max(...refs).toFixed(2)} of its time. Most of the distance to raw \`fetch\` is that signal: a call that can time out must hand fetch an \`AbortSignal\`, and undici then builds its own controller for the request and follows the given signal for the whole exchange (\`createAbortSignal\`, \`_Request\`, listeners in the profile below). That cost is the floor of any client with a timeout on this runtime; what remains is the SDK's own work per call (validation, the URL, the answer's checks, the promise it returns).`,
+    );
+  }
+}
 md.push("");
 md.push(`Headers sent by both: ${calls.cases[0].headers.map((h) => `\`${h}\``).join(", ")}.`);
 md.push("");

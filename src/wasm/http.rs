@@ -154,7 +154,8 @@ impl Inner {
                     max_retries + 1
                 )
             });
-            let started = now_ms();
+            // The clock is read only when the debug log will say how long the attempt took.
+            let started = if self.config.log_level >= LogLevel::Debug { now_ms() } else { 0.0 };
             let outcome = self.attempt(&spec, &url, body, &call.options, timeout_ms, signal).await;
             if let Attempt::Answer { status, .. } = &outcome {
                 self.log(LogLevel::Debug, || {
