@@ -109,6 +109,12 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
     hay.as_bytes().windows(needle.len()).position(|w| w == needle.as_bytes())
 }
 
+/// How many characters `s` has (what a length limit counts): the bytes that do not continue a
+/// UTF-8 sequence. (`chars().count()` compiles a word-at-a-time counter; this is a few bytes.)
+pub fn char_count(s: &str) -> usize {
+    s.bytes().filter(|b| (b & 0xC0) != 0x80).count()
+}
+
 /// `hay` with every occurrence of `needle` (not empty) replaced by `with`.
 pub fn replace_all(hay: &str, needle: &str, with: &str) -> String {
     let mut out = String::with_capacity(hay.len());

@@ -104,7 +104,7 @@ pub fn check<J: Json>(
 fn snippet(body: &str) -> String {
     let one_line: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut cut: String = one_line.chars().take(MAX_SNIPPET).collect();
-    if one_line.chars().count() > MAX_SNIPPET {
+    if crate::json::char_count(&one_line) > MAX_SNIPPET {
         cut.push('…');
     }
     crate::json::literal(&cut)

@@ -142,7 +142,7 @@ fn waba_message<J: Json>(path: &Path<'_>, p: &J) -> Result<()> {
     }
     let Some(action) = interactive.member("action").filter(|a| a.kind() == Kind::Object) else { return Ok(()) };
     let apath = ipath.field("action");
-    let chars = |v: Option<J>| v.and_then(|v| v.text()).map_or(0, |s| s.chars().count());
+    let chars = |v: Option<J>| v.and_then(|v| v.text()).map_or(0, |s| crate::json::char_count(&s));
     match text(&interactive, "type").as_deref() {
         Some("button") => {
             let buttons = action.member("buttons").map(|b| b.items()).unwrap_or_default();

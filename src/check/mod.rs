@@ -163,7 +163,7 @@ pub fn plan<J: Json>(op: &'static Op, args: &[Option<J>], params: Option<&J>) ->
                         };
                         if let Some(text) = query_text(&v) {
                             // Country codes go upper case, as 2Chat lists them ("US").
-                            let text = if f.ty == Ty::Str(Text::Country) { text.to_ascii_uppercase() } else { text };
+                            let text = if matches!(f.ty, Ty::Str(Text::Country)) { text.to_ascii_uppercase() } else { text };
                             query.push((wire, text));
                         }
                     }
@@ -450,7 +450,7 @@ pub fn string(path: &Path<'_>, text: &Text, s: &str) -> Result<()> {
             if matches!(text, Text::NonBlankMax(_)) && s.trim().is_empty() {
                 return Err(invalid(path, "must not be empty"));
             }
-            if s.chars().count() > *n as usize {
+            if crate::json::char_count(s) > *n as usize {
                 return Err(invalid(path, format_args!("must be at most {n} characters")));
             }
             true
