@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark suite: size of the released package (against a one-endpoint gloo-net floor, with
 # twiggy's view of what weighs), call overhead against raw fetch, webhook parsing against
-# JSON.parse and zod, start-up in Node and workerd. Prints a table, writes BENCHMARKS.md and
+# JSON.parse and zod, start-up in Node and workerd, memory per call and parse. Prints a table, writes BENCHMARKS.md and
 # bench/ratios.svg. It reports PASS/MISS against fixed targets and fails only when something
 # could not be measured. Installs what it needs (idempotent); everything it builds is in target/.
 #   make bench    (= scripts/with-mock.sh scripts/bench.sh)
@@ -82,14 +82,16 @@ CARGO_TARGET_DIR="$root/target/bench-floor" wasm-pack build bench/floor --target
 export BENCH_PKG=target/pkg-bench BENCH_OUT=target/bench BENCH_PROF_IDENTICAL=$prof_identical BENCH_LOADAVG="$loadavg_before"
 rm -rf target/bench
 mkdir -p target/bench
-log "1/5 size"
+log "1/6 size"
 node bench/size.mjs
-log "2/5 call overhead"
+log "2/6 call overhead"
 node bench/calls.mjs
-log "3/5 webhook parsing"
+log "3/6 webhook parsing"
 node bench/webhooks.mjs
-log "4/5 start-up"
+log "4/6 start-up"
 node bench/startup.mjs
-log "5/5 profiles (what weighs in calls and parsing)"
+log "5/6 memory"
+node bench/memory.mjs
+log "6/6 profiles (what weighs in calls and parsing)"
 node bench/profile.mjs
 node bench/report.mjs

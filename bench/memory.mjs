@@ -1,0 +1,118 @@
+// Memory: what a call and a parse allocate, and whether the wasm heap grows.
+//
+// JS heap per operation: a child Node process with a young generation large enough that a window
+// of operations runs without any garbage collection (`--max-semi-space-size`, checked with a
+// PerformanceObserver on "gc" entries: a window with a collection is measured again, smaller), so
+// the growth of `heapUsed` over the window is what the operations allocated. Calls go to an
+// instant local server (a plain Node `http` server in its own process) and are set beside raw
+// `fetch` + `response.json()` and `fetch` with a per-call AbortSignal; parses beside `JSON.parse`.
+// External memory (sockets' buffers) is not in `heapUsed`, for either side.
+//
+// wasm heap: the module's linear memory (`wasmMemoryBytes`) after 1,000 operations and after
+// 100,000 (calls against the instant server; parses of the documented delivery), which the soak
+// test of `make test` also holds to a bound.
+import { spawn, execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { PKG, ROOT, save, log, fmt, median } from "./lib.mjs";
+
+const CALLS = Number(process.env.BENCH_MEMORY_CALLS ?? 100_000);
+const PARSES = Number(process.env.BENCH_MEMORY_PARSES ?? 100_000);
+
+if (process.argv[2] === "child") {
+  await child(process.argv[3]);
+} else {
+  const out = execFileSync(process.execPath, ["--expose-gc", "--max-semi-space-size=256", fileURLToPath(import.meta.url), "child", PKG], {
+    encoding: "utf8",
+    timeout: 600_000,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const results = JSON.parse(out);
+  for (const r of results.js_heap) log(`memory: ${r.what}: ${fmt(r.bytes_per_op)} B per ${r.unit} (${r.label})`);
+  for (const r of results.wasm) log(`memory: wasm heap over ${r.count} ${r.what}: ${r.after_1000} → ${r.at_end} bytes (growth ${r.growth})`);
+  save("memory", results);
+}
+
+async function child(pkg) {
+  const { TwoChat, parseWebhook, wasmMemoryBytes } = await import(pathToFileURL(join(pkg, "index.mjs")).href);
+  const { PerformanceObserver } = await import("node:perf_hooks");
+  let collections = 0;
+  new PerformanceObserver((list) => {
+    collections += list.getEntries().length;
+  }).observe({ entryTypes: ["gc"] });
+  // Lets the observer hear of a collection that just happened (its entries arrive in a later task).
+  const settle = () => new Promise((r) => setTimeout(r, 5));
+
+  /** Bytes of JS heap one operation allocates: the median over windows without a collection. */
+  async function perOp(fn, n) {
+    for (let i = 0; i < 200; i++) await fn(); // warm up (JIT, connections)
+    const samples = [];
+    for (let tries = 0; samples.length < 7 && tries < 40; tries++) {
+      globalThis.gc();
+      await settle();
+      await settle();
+      const before = collections;
+      const h0 = process.memoryUsage().heapUsed;
+      for (let i = 0; i < n; i++) await fn();
+      const h1 = process.memoryUsage().heapUsed;
+      await settle();
+      if (collections === before) samples.push((h1 - h0) / n);
+      else n = Math.max(10, Math.floor(n / 2));
+    }
+    if (samples.length === 0) throw new Error("no window without a garbage collection");
+    return median(samples);
+  }
+
+  // The instant server, in its own process.
+  const body = JSON.stringify({ success: true, account: { uuid: "ACC1", name: "bench" } });
+  const code = `
+    const http = require("node:http");
+    const body = process.argv[1];
+    const server = http.createServer((req, res) => { res.writeHead(200, { "content-type": "application/json" }); res.end(body); });
+    server.listen(0, "127.0.0.1", () => console.log(server.address().port));
+    process.stdin.on("end", () => process.exit(0));
+    process.stdin.resume();`;
+  const server = spawn(process.execPath, ["-e", code, body], { stdio: ["pipe", "pipe", "inherit"] });
+  const port = await new Promise((resolve) => server.stdout.once("data", (d) => resolve(Number(String(d).trim()))));
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const client = new TwoChat({ apiKey: "UAK-memory-bench", baseUrl: base, maxRetries: 0 });
+    const headers = { accept: "application/json", "x-user-api-key": "UAK-memory-bench" };
+    const url = `${base}/open/info`;
+    const raw = async () => (await fetch(url, { headers })).json();
+    const signalled = async () => {
+      const c = new AbortController();
+      const t = setTimeout(() => c.abort(), 30_000);
+      try {
+        return await (await fetch(url, { headers, signal: c.signal })).json();
+      } finally {
+        clearTimeout(t);
+      }
+    };
+    const delivery = readFileSync(join(ROOT, "../shared/fixtures/webhooks/whatsapp.message.received.media.json"), "utf8");
+    const text = JSON.stringify(JSON.parse(delivery));
+    const options = { event: "whatsapp.message.received" };
+    const js_heap = [
+      { what: "account.info", unit: "call", label: "SDK", bytes_per_op: await perOp(() => client.account.info(), 500) },
+      { what: "account.info", unit: "call", label: "raw fetch", bytes_per_op: await perOp(raw, 500) },
+      { what: "account.info", unit: "call", label: "fetch with a signal", bytes_per_op: await perOp(signalled, 500) },
+      { what: "message.received (fixture)", unit: "parse", label: "parseWebhook", bytes_per_op: await perOp(() => parseWebhook(text, options), 5000) },
+      { what: "message.received (fixture)", unit: "parse", label: "JSON.parse", bytes_per_op: await perOp(() => JSON.parse(text), 5000) },
+    ];
+    const wasm = [];
+    for (const [what, count, fn] of [
+      ["calls", CALLS, () => client.account.info()],
+      ["parses", PARSES, () => parseWebhook(text, options)],
+    ]) {
+      for (let i = 0; i < 1000; i++) await fn();
+      const after1000 = wasmMemoryBytes();
+      for (let i = 1000; i < count; i++) await fn();
+      const atEnd = wasmMemoryBytes();
+      wasm.push({ what, count, after_1000: after1000, at_end: atEnd, growth: atEnd - after1000 });
+    }
+    process.stdout.write(JSON.stringify({ calls: CALLS, parses: PARSES, js_heap, wasm }));
+  } finally {
+    server.stdin.end();
+  }
+}
