@@ -24,6 +24,7 @@ const webhooks = load("webhooks");
 const startup = load("startup");
 const profile = load("profile");
 const memory = load("memory");
+const browser = load("browser_startup");
 const missing = Object.entries({ size, calls, webhooks, startup, memory }).filter(([, v]) => !v).map(([k]) => k);
 if (missing.length) throw new Error(`no results for: ${missing.join(", ")} (a benchmark did not run)`);
 
@@ -434,6 +435,21 @@ md.push(`- ready → first response, \`initSync\` on the first request, minus th
 md.push(
   `- whole cold start with the package's entry, minus the Worker without the wasm: **${fmt(w.delta_total_entry_ms)} ms** (${w.delta_total_entry_ms <= TARGET.startup_ms ? "PASS" : `MISS by ${fmt(w.delta_total_entry_ms - TARGET.startup_ms)} ms`}); by differences of medians: JS glue ${fmt(w.parts_ms.glue)} ms, wasm load + compile ${fmt(w.parts_ms.wasm_load_compile)} ms, instantiation ${fmt(w.parts_ms.instantiate)} ms. These differences are between medians of separate runs of ~100 ms each, so a part within a few ms of 0 is noise.`,
 );
+if (browser && !browser.skipped) {
+  md.push("");
+  md.push(
+    `Chromium (\`bench/browser-startup.mjs\`, ${browser.runs} fresh profiles per way, alternating): a page served from loopback imports the web build's glue, then readies the module either with \`init(url)\`, which hands the fetch to \`WebAssembly.instantiateStreaming\` (compiling while the bytes arrive), or with \`fetch\` + \`arrayBuffer()\` + \`initSync\`. Times from the page's \`performance.now()\`; the glue's import includes fetching its snippet modules (each module is a request of its own unless a bundler merges them).`,
+  );
+  md.push("");
+  md.push(mdRow(["way", "glue import (median)", "p90", "module ready (median)", "p90"]));
+  md.push(mdRow(["---", "---:", "---:", "---:", "---:"]));
+  const bDesc = { streaming: "`init(url)`: `instantiateStreaming`", bytes: "`fetch` + `arrayBuffer()` + `initSync`" };
+  for (const [mode, v] of Object.entries(browser.modes)) md.push(mdRow([bDesc[mode] ?? mode, `${fmt(v.glue.median_ms)} ms`, `${fmt(v.glue.p90_ms)} ms`, `${fmt(v.ready.median_ms)} ms`, `${fmt(v.ready.p90_ms)} ms`]));
+  md.push("");
+  md.push(
+    "On loopback the bytes arrive at once, so streaming compilation has nothing to overlap with; over a network it compiles during the download, which is why `init(url)` is the way the package's browser entry readies the module. The glue's import is mostly module requests: the web build's glue and its seven snippet files are separate modules, which a bundled page does not pay.",
+  );
+}
 md.push("");
 md.push("## 5. Memory");
 md.push("");

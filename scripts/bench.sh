@@ -90,6 +90,7 @@ log "3/6 webhook parsing"
 node bench/webhooks.mjs
 log "4/6 start-up"
 node bench/startup.mjs
+node bench/browser-startup.mjs
 log "5/6 memory"
 node bench/memory.mjs
 log "6/6 profiles (what weighs in calls and parsing)"
