@@ -69,7 +69,12 @@ const rel = (p) => {
   return r.startsWith(".") ? r : `./${r}`;
 };
 const web = join(PKG, "web");
-const glueFiles = [join(web, "twochat.js"), ...readdirSync(join(web, "snippets"), { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => join(web, "snippets", f))];
+// The glue (its snippets are bundled into it by the package build; any left beside it count too).
+const snippetDir = join(web, "snippets");
+const glueFiles = [
+  join(web, "twochat.js"),
+  ...(existsSync(snippetDir) ? readdirSync(snippetDir, { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => join(snippetDir, f)) : []),
+];
 const wasmFile = join(web, "twochat_bg.wasm");
 const entryFiles = [join(PKG, "worker", "index.js"), join(web, "index.js")];
 
