@@ -109,6 +109,48 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
     hay.as_bytes().windows(needle.len()).position(|w| w == needle.as_bytes())
 }
 
+/// `items` separated by `sep`, for messages (one plain function instead of `[T]::join`'s generic
+/// code at every call site).
+pub fn join(items: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item);
+    }
+    out
+}
+
+/// `s` as a `u64`, read as `str::parse::<u64>` reads it (an optional `+`, then ASCII digits;
+/// `None` when empty, signed negative or too large), without the generic integer parser.
+pub fn parse_u64(s: &str) -> Option<u64> {
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    if digits.is_empty() {
+        return None;
+    }
+    digits.bytes().try_fold(0u64, |n, b| {
+        let d = b.checked_sub(b'0').filter(|d| *d < 10)?;
+        n.checked_mul(10)?.checked_add(u64::from(d))
+    })
+}
+
+/// `s` as an `i64`, read as `str::parse::<i64>` reads it (an optional sign, then ASCII digits).
+pub fn parse_i64(s: &str) -> Option<i64> {
+    match s.strip_prefix('-') {
+        Some(rest) if !rest.starts_with('+') => {
+            let n = parse_u64(rest)?;
+            if n == 1 << 63 {
+                Some(i64::MIN)
+            } else {
+                i64::try_from(n).ok().map(|n| -n)
+            }
+        }
+        Some(_) => None,
+        None => parse_u64(s).and_then(|n| i64::try_from(n).ok()),
+    }
+}
+
 /// How many characters `s` has (what a length limit counts): the bytes that do not continue a
 /// UTF-8 sequence. (`chars().count()` compiles a word-at-a-time counter; this is a few bytes.)
 pub fn char_count(s: &str) -> usize {
@@ -189,6 +231,16 @@ pub fn describe<J: Json>(v: &J) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn integers_read_as_str_parse_reads_them() {
+        for s in ["", "0", "7", "+7", "-7", "+", "-", "+-7", "-+7", "007", "18446744073709551615", "18446744073709551616",
+                  "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", " 7", "7 ", "1e3", "٣"] {
+            assert_eq!(parse_u64(s), s.parse::<u64>().ok(), "u64 {s:?}");
+            assert_eq!(parse_i64(s), s.parse::<i64>().ok(), "i64 {s:?}");
+        }
+    }
+
     use super::*;
     use serde_json::json;
 

@@ -48,7 +48,7 @@ impl<'a, J: Json> Opts<'a, J> {
             if let Some(k) = o.keys().into_iter().find(|k| !allowed.contains(&k.as_str())) {
                 return Err(Error::invalid(
                     &self.path(&k),
-                    format_args!("is not a known option (expected {})", allowed.join(", ")),
+                    format_args!("is not a known option (expected {})", crate::json::join(allowed, ", ")),
                 ));
             }
         }
@@ -101,7 +101,7 @@ impl<'a, J: Json> Opts<'a, J> {
         match self.opt_str(field)? {
             None => Ok(None),
             Some(s) => allowed.iter().copied().find(|a| *a == s).map(Some).ok_or_else(|| {
-                Error::invalid(&self.path(field), format_args!("must be one of {} (got {})", allowed.join(", "), quoted(&s)))
+                Error::invalid(&self.path(field), format_args!("must be one of {} (got {})", crate::json::join(allowed, ", "), quoted(&s)))
             }),
         }
     }
@@ -112,16 +112,21 @@ impl<'a, J: Json> Opts<'a, J> {
         if v.kind() != Kind::Array {
             return Err(Error::invalid(&self.path(field), format_args!("must be an array, got {}", v.kind().described())));
         }
-        v.items()
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                item.text().ok_or_else(|| {
-                    Error::invalid(&format!("{}[{i}]", self.path(field)), format_args!("must be a string, got {}", item.kind().described()))
-                })
-            })
-            .collect::<Result<Vec<_>>>()
-            .map(Some)
+        // A loop, not `collect::<Result<_>>()`: the adapter that collect needs is generic code the
+        // wasm module would carry once per call site.
+        let mut out = Vec::new();
+        for (i, item) in v.items().iter().enumerate() {
+            match item.text() {
+                Some(s) => out.push(s),
+                None => {
+                    return Err(Error::invalid(
+                        &format!("{}[{i}]", self.path(field)),
+                        format_args!("must be a string, got {}", item.kind().described()),
+                    ))
+                }
+            }
+        }
+        Ok(Some(out))
     }
 
     /// An optional object of string values (headers), in order.

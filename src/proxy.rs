@@ -65,21 +65,27 @@ pub fn plan<J: Json>(options: Option<J>, has_authorize: bool) -> Result<Plan> {
                  (a proxy open to every origin would let any site spend your key)",
         )),
         Some(list) if list.is_empty() => return Err(Error::invalid("origins", "needs at least 1 item(s)")),
-        Some(list) => list
-            .iter()
-            .enumerate()
-            .map(|(i, s)| match s.as_str() {
-                s if is_origin(s) => Ok(s.trim_end_matches('/').to_string()),
-                "*" => Err(Error::invalid(
-                    &format!("origins[{i}]"),
-                    "cannot be \"*\": name each origin (any site could call the proxy otherwise)",
-                )),
-                s => Err(Error::invalid(
-                    &format!("origins[{i}]"),
-                    format_args!("must be an origin such as \"https://app.example.com\" (got {})", quoted(s)),
-                )),
-            })
-            .collect::<Result<Vec<_>>>()?,
+        Some(list) => {
+            let mut out = Vec::new();
+            for (i, s) in list.iter().enumerate() {
+                out.push(match s.as_str() {
+                    s if is_origin(s) => s.trim_end_matches('/').to_string(),
+                    "*" => {
+                        return Err(Error::invalid(
+                            &format!("origins[{i}]"),
+                            "cannot be \"*\": name each origin (any site could call the proxy otherwise)",
+                        ))
+                    }
+                    s => {
+                        return Err(Error::invalid(
+                            &format!("origins[{i}]"),
+                            format_args!("must be an origin such as \"https://app.example.com\" (got {})", quoted(s)),
+                        ))
+                    }
+                });
+            }
+            out
+        }
     };
     let routes: Vec<&'static Endpoint> = match o.opt_strings("allow")? {
         None => ENDPOINTS.iter().filter(|e| e.effect == Effect::Read && !never_forwarded(e)).collect(),
@@ -167,19 +173,19 @@ fn origins<J: Json>(o: &Opts<'_, J>) -> Result<Option<Vec<String>>> {
     if list.kind() != crate::json::Kind::Array {
         return Err(Error::invalid("origins", format_args!("must be an array, got {}", list.kind().described())));
     }
-    list.items()
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            v.text().ok_or_else(|| {
-                Error::invalid(
+    let mut out = Vec::new();
+    for (i, v) in list.items().iter().enumerate() {
+        match v.text() {
+            Some(s) => out.push(s),
+            None => {
+                return Err(Error::invalid(
                     &format!("origins[{i}]"),
                     format_args!("must be an origin such as \"https://app.example.com\" (got {})", v.kind().described()),
-                )
-            })
-        })
-        .collect::<Result<Vec<_>>>()
-        .map(Some)
+                ))
+            }
+        }
+    }
+    Ok(Some(out))
 }
 
 /// The endpoints an allow-list entry names: every row of a tool name, or the one row whose

@@ -102,7 +102,7 @@ pub fn check<J: Json>(
 
 /// The start of a body for a message: one line, bounded, never a whole HTML page.
 fn snippet(body: &str) -> String {
-    let one_line: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one_line: String = crate::json::join(&body.split_whitespace().collect::<Vec<_>>(), " ");
     let mut cut: String = one_line.chars().take(MAX_SNIPPET).collect();
     if crate::json::char_count(&one_line) > MAX_SNIPPET {
         cut.push('…');

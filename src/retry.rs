@@ -83,7 +83,7 @@ pub fn backoff_ms(retries_done: u32, random: f64) -> u64 {
 pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
     let v = value.trim();
     if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
-        return v.parse::<u64>().ok().map(|s| s.saturating_mul(1000));
+        return crate::json::parse_u64(v).map(|s| s.saturating_mul(1000));
     }
     let at = parse_http_date(v)?;
     let delta = at - now_ms;
@@ -94,7 +94,7 @@ pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
 pub fn parse_http_date(s: &str) -> Option<f64> {
     let mut parts = s.split_whitespace();
     let _weekday = parts.next()?.strip_suffix(',')?;
-    let day: i64 = parts.next()?.parse().ok()?;
+    let day: i64 = crate::json::parse_i64(parts.next()?)?;
     let month = match parts.next()? {
         "Jan" => 1,
         "Feb" => 2,
@@ -110,11 +110,11 @@ pub fn parse_http_date(s: &str) -> Option<f64> {
         "Dec" => 12,
         _ => return None,
     };
-    let year: i64 = parts.next()?.parse().ok()?;
+    let year: i64 = crate::json::parse_i64(parts.next()?)?;
     let mut hms = parts.next()?.split(':');
-    let h: i64 = hms.next()?.parse().ok()?;
-    let m: i64 = hms.next()?.parse().ok()?;
-    let sec: i64 = hms.next()?.parse().ok()?;
+    let h: i64 = crate::json::parse_i64(hms.next()?)?;
+    let m: i64 = crate::json::parse_i64(hms.next()?)?;
+    let sec: i64 = crate::json::parse_i64(hms.next()?)?;
     if parts.next()? != "GMT" || parts.next().is_some() || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
         return None;
     }

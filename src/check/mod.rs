@@ -197,7 +197,7 @@ fn scalar_arg<J: Json>(path: &Path<'_>, ty: &Ty, v: &J) -> Result<String> {
             // Path positions are text: a digit string is as good as a number.
             let n = match v.kind() {
                 Kind::Number => v.number().and_then(whole),
-                Kind::String => v.text().filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).and_then(|s| s.parse().ok()),
+                Kind::String => v.text().filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).and_then(|s| crate::json::parse_i64(&s)),
                 _ => None,
             };
             match n {
@@ -352,8 +352,8 @@ pub fn value<J: Json>(path: &Path<'_>, ty: &Ty, v: &J, ctx: &mut Ctx<'_, J>) -> 
             let s = if kind == Kind::String { v.text() } else { None };
             match s {
                 Some(s) if values.contains(&s.as_str()) => Ok(()),
-                Some(s) => Err(invalid(path, format_args!("must be one of {} (got {})", values.join(", "), quoted(&s)))),
-                None => Err(wrong(&format!("one of {}", values.join(", ")))),
+                Some(s) => Err(invalid(path, format_args!("must be one of {} (got {})", crate::json::join(values, ", "), quoted(&s)))),
+                None => Err(wrong(&format!("one of {}", crate::json::join(values, ", ")))),
             }
         }
         Ty::Id => match kind {
@@ -404,7 +404,7 @@ pub fn value<J: Json>(path: &Path<'_>, ty: &Ty, v: &J, ctx: &mut Ctx<'_, J>) -> 
                 return value(path, t, v, ctx);
             }
             let wanted: Vec<&str> = alternatives.iter().map(kind_name).collect();
-            Err(invalid(path, format_args!("must be {}, got {}", wanted.join(" or "), kind.described())))
+            Err(invalid(path, format_args!("must be {}, got {}", crate::json::join(&wanted, " or "), kind.described())))
         }
     }
 }
@@ -570,7 +570,7 @@ pub fn is_decimal(s: &str, max_abs: u32, signed: bool) -> bool {
     if int.len() > 10 {
         return false;
     }
-    let whole: u64 = if int.is_empty() { 0 } else { int.parse().unwrap_or(u64::MAX) };
+    let whole: u64 = if int.is_empty() { 0 } else { crate::json::parse_u64(int).unwrap_or(u64::MAX) };
     let fraction_nonzero = frac.is_some_and(|f| f.bytes().any(|b| b != b'0'));
     whole < u64::from(max_abs) || (whole == u64::from(max_abs) && !fraction_nonzero)
 }
@@ -593,8 +593,8 @@ fn rule<J: Json>(path: &Path<'_>, s: &Shape, r: &Rule, obj: &J, ctx: &mut Ctx<'_
             let first = names.first().copied().unwrap_or("");
             match present.len() {
                 1 => Ok(()),
-                0 => Err(invalid(&path.field(first), format_args!("is required: give {}", names.join(" or ")))),
-                _ => Err(invalid(&path.field(first), format_args!("give either {}, not both", names.join(" or ")))),
+                0 => Err(invalid(&path.field(first), format_args!("is required: give {}", crate::json::join(names, " or ")))),
+                _ => Err(invalid(&path.field(first), format_args!("give either {}, not both", crate::json::join(names, " or ")))),
             }
         }
         Rule::AtLeastOne(names) => {
@@ -602,7 +602,7 @@ fn rule<J: Json>(path: &Path<'_>, s: &Shape, r: &Rule, obj: &J, ctx: &mut Ctx<'_
                 Ok(())
             } else {
                 let first = names.first().copied().unwrap_or("");
-                Err(invalid(&path.field(first), format_args!("give at least one of {}", names.join(", "))))
+                Err(invalid(&path.field(first), format_args!("give at least one of {}", crate::json::join(names, ", "))))
             }
         }
         Rule::NonEmpty => {

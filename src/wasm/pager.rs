@@ -53,7 +53,7 @@ fn summary(page: &JsValue, items: &Array) -> PageSummary {
     let next_page = if next.is_undefined() {
         None
     } else {
-        let n = next.as_f64().and_then(crate::json::whole).or_else(|| next.as_string().and_then(|s| s.parse().ok()));
+        let n = next.as_f64().and_then(crate::json::whole).or_else(|| next.as_string().and_then(|s| crate::json::parse_i64(&s)));
         Some(n.and_then(|n| u64::try_from(n).ok()))
     };
     let first = items.get(0);

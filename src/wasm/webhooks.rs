@@ -223,7 +223,7 @@ impl RouterInner {
         if crate::json::find(&content_type, "json").is_none() {
             return reply(415, false, "webhook deliveries are JSON (content-type: application/json)");
         }
-        let declared = headers.get("content-length").ok().flatten().and_then(|l| l.trim().parse::<u64>().ok());
+        let declared = headers.get("content-length").ok().flatten().and_then(|l| crate::json::parse_u64(l.trim()));
         if declared.is_some_and(|l| l > self.max_body as u64) {
             return reply(413, false, "body too large");
         }
@@ -345,10 +345,11 @@ fn names(v: &JsValue) -> Result<Vec<String>> {
     }
     if Array::is_array(v) {
         let arr: &Array = v.unchecked_ref();
-        return arr
-            .iter()
-            .map(|n| n.as_string().ok_or_else(|| Error::invalid("names", "must be event names (strings)")))
-            .collect();
+        let mut out = Vec::new();
+        for n in arr.iter() {
+            out.push(n.as_string().ok_or_else(|| Error::invalid("names", "must be event names (strings)"))?);
+        }
+        return Ok(out);
     }
     Err(Error::invalid("names", "must be an event name or an array of event names"))
 }
