@@ -11,9 +11,14 @@ import { readFileSync, writeFileSync, readdirSync, rmSync, renameSync, copyFileS
 import { join, relative, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
+import { shortenImports } from "./short-imports.mjs";
 
 const out = process.argv[2];
 if (!out) throw new Error("usage: assemble-pkg.mjs <dir>");
+
+// Both builds' modules import their glue under short names (see short-imports.mjs): 3.5 KB less
+// gzip for the web build, where wasm-bindgen's hashed names hardly compress.
+for (const build of ["node", "web"]) shortenImports(join(out, build, "twochat_bg.wasm"), [join(out, build, "twochat.js")]);
 
 function findSnippet(dir) {
   const root = join(dir, "snippets");

@@ -67,6 +67,9 @@ cp target/wasm32-unknown-unknown/release/twochat.wasm "$prof/cargo.wasm"
 wasm-bindgen --target web --keep-debug --out-dir "$prof/bindgen" --out-name twochat "$prof/cargo.wasm"
 wasm-opt "${opt_flags[@]}" "$prof/bindgen/twochat_bg.wasm" -o "$prof/stripped.wasm"
 wasm-opt "${opt_flags[@]}" -g "$prof/bindgen/twochat_bg.wasm" -o "$prof/names.wasm"
+# The package build gives the imports short names (scripts/short-imports.mjs); so do these.
+node scripts/short-imports.mjs "$prof/stripped.wasm" >/dev/null
+node scripts/short-imports.mjs "$prof/names.wasm" >/dev/null
 if cmp -s "$prof/stripped.wasm" target/pkg-bench/web/twochat_bg.wasm; then
   prof_identical=1
 else
