@@ -78,13 +78,13 @@ export const { ${names.join(", ")} } = bindings;
 );
 
 // The web build is what browsers download: its wasm-bindgen glue and snippets are minified
-// (esbuild, pinned in package.json). Names are kept, so classes and functions still report theirs
-// (`TwoChatError`, `err.constructor.name`) in the files that define what callers hold (the glue's
-// classes, error.js); the other snippets' functions are called by the module only, and no caller
-// sees their names. The Node build stays as generated.
+// (esbuild, pinned in package.json). Names are kept in error.js (`TwoChatError`,
+// `err.constructor.name`); the glue's exported classes and functions get theirs back in the bundle
+// below; everything else is called by the module only, and no caller sees its name. The Node
+// build stays as generated.
 {
   const esbuild = require("esbuild");
-  const KEEP_NAMES = new Set(["twochat.js", "error.js"]);
+  const KEEP_NAMES = new Set(["error.js"]);
   for (const entry of readdirSync(join(out, "web"), { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".js")) continue;
     const file = join(entry.parentPath ?? entry.path, entry.name);
@@ -103,9 +103,13 @@ export const { ${names.join(", ")} } = bindings;
   const entry = join(web, "bundle-entry.js");
   writeFileSync(
     entry,
-    `export * from "./twochat.js";
+    `import * as glue from "./twochat.js";
+export * from "./twochat.js";
 export { default } from "./twochat.js";
 export { TwoChatError } from ${JSON.stringify(webSnippetRel)};
+// Minified without esbuild's keepNames (which would wrap every function of the glue), so the
+// exported classes and functions get their own names back here (TwoChat.name, what consoles show).
+for (const [name, value] of Object.entries(glue)) if (typeof value === "function" && name !== "default") Object.defineProperty(value, "name", { value: name });
 `,
   );
   const bundled = join(web, "twochat.bundle.js");
