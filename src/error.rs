@@ -160,12 +160,18 @@ impl Error {
 
     /// Bad input, caught before any request is sent. `field` is named in the message.
     pub fn invalid(field: &str, problem: impl fmt::Display) -> Self {
-        Error::new(ErrorCode::InvalidInput, format!("{field}: {problem}"))
+        Error::with_field(ErrorCode::InvalidInput, field, &problem)
+    }
+
+    /// `code` with the message "`field`: `problem`" (one body for every kind of `problem`).
+    #[inline(never)]
+    fn with_field(code: ErrorCode, field: &str, problem: &dyn fmt::Display) -> Self {
+        Error::new(code, format!("{field}: {problem}"))
     }
 
     /// A bad webhook payload; `path` is the offending field path.
     pub fn invalid_webhook(path: &str, problem: impl fmt::Display) -> Self {
-        Error::new(ErrorCode::InvalidWebhook, format!("{path}: {problem}"))
+        Error::with_field(ErrorCode::InvalidWebhook, path, &problem)
     }
 
     /// Adds the HTTP status.

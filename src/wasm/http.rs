@@ -86,6 +86,12 @@ impl Inner {
         if level == LogLevel::Off || level > self.config.log_level {
             return;
         }
+        self.write_log(level, message());
+    }
+
+    /// Hands a message to the logger (one body for every call site of [`Inner::log`]).
+    #[inline(never)]
+    fn write_log(&self, level: LogLevel, message: String) {
         let sink = match &self.logger {
             Some(l) => l.clone(),
             None => {
@@ -96,7 +102,7 @@ impl Inner {
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok());
         if let Some(f) = f {
-            let _ = f.call1(&sink, &JsValue::from_str(&format!("twochat: {}", message())));
+            let _ = f.call1(&sink, &JsValue::from_str(&format!("twochat: {message}")));
         }
     }
 

@@ -11,7 +11,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const CEILING_BYTES = 90_800;
+const CEILING_BYTES = 90_150;
 const TARGET_BYTES = 80_000;
 const web = fileURLToPath(new URL("../../pkg/web/", import.meta.url));
 const gzip9 = (file) => execFileSync("gzip", ["-9", "-n", "-c", file], { maxBuffer: 64 << 20 }).length;
