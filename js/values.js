@@ -162,11 +162,6 @@ export function kindAt(o, key) {
   return kindOf(o[key]);
 }
 
-// UTF-8 bytes to a JS string without a round trip through wasm memory; throws on invalid UTF-8.
-export function decodeUtf8(bytes) {
-  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-}
-
 // A number as JavaScript writes it (`2.5`, `1e21`, `NaN`), for messages: no float formatting is
 // compiled into the wasm module.
 export function numberText(v) {

@@ -24,8 +24,6 @@ extern "C" {
     fn kind_of(v: &JsValue) -> i32;
     #[wasm_bindgen(js_name = kindAt)]
     fn kind_at(o: &JsValue, key: &JsValue) -> i32;
-    #[wasm_bindgen(catch, js_name = decodeUtf8)]
-    pub(crate) fn decode_utf8(bytes: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = numberText)]
     fn js_string(v: &JsValue) -> String;
 }
