@@ -151,7 +151,7 @@ mod platform {
                 let headers = headers_object(req.headers.iter().map(|(k, v)| (k.as_ref(), v.as_ref())));
                 let body = req.body.map(JsValue::from_str);
                 let init = request_init(req.method.as_str(), &headers, body.as_ref(), Some(&signal));
-                let response = fetch(None, req.url, &init, &signal).await?;
+                let response = fetch(req.url, &init).await?;
                 let status = response.status();
                 let raw: web_sys::Response = response.into();
                 let header = |n: &str| raw.headers().get(n).ok().flatten();

@@ -16,7 +16,7 @@ use crate::pacing::Pacer;
 use crate::request::RequestSpec;
 use crate::response;
 use crate::retry::{self, Decision, Failure};
-use crate::web::fetch::{describe_js_error, headers_object, request_init};
+use crate::web::fetch::{describe_js_error, headers_object, request_init, set_header};
 use crate::web::timer::{now_ms, sleep};
 
 /// The shared state behind a client and its resources.
@@ -266,7 +266,7 @@ impl Inner {
         }
         let own = js_sys::Object::assign(&js_sys::Object::new(), base);
         for (k, v) in &options.headers {
-            let _ = js_sys::Reflect::set(&own, &JsValue::from_str(&k.to_ascii_lowercase()), &JsValue::from_str(v));
+            set_header(&own, k, v);
         }
         own.into()
     }

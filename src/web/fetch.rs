@@ -1,7 +1,7 @@
 //! `fetch` as every runtime has it, for both clients.
 
 use gloo_net::http::Response;
-use js_sys::{Function, Promise};
+use js_sys::Promise;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
@@ -13,36 +13,16 @@ extern "C" {
     fn global_fetch(url: &str, init: &web_sys::RequestInit) -> Result<Promise, JsValue>;
 }
 
-/// Sends a request and hands the answer to gloo-net. With the global fetch, as `fetch(url, init)`:
-/// no `Request` object is built first (fetch builds its own from `url` and `init`, and a second one,
-/// with its own signal and headers list, would double that work on every attempt), and the
-/// attempt's signal in `init` is followed for the whole exchange, Node 20's fetch (undici)
-/// included. A `fetch` option gets what its type promises, the built `Request` and `{ signal }`.
-/// Whatever a `fetch` option throws, rejects with or resolves to becomes a value or an error,
-/// never a panic.
-pub async fn fetch(
-    custom: Option<&Function>,
-    url: &str,
-    init: &web_sys::RequestInit,
-    signal: &AbortSignal,
-) -> Result<Response, String> {
-    let returned = match custom {
-        None => global_fetch(url, init).map(JsValue::from),
-        Some(f) => {
-            let request = web_sys::Request::new_with_str_and_init(url, init)
-                .map_err(|e| format!("the request could not be built: {}", describe_js_error(&e)))?;
-            let only_signal = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&only_signal, &JsValue::from_str("signal"), signal);
-            f.call2(&JsValue::UNDEFINED, &request, &only_signal)
-                .map_err(|e| JsValue::from_str(&format!("the fetch option threw: {}", describe_js_error(&e))))
-        }
-    }
-    .map_err(|e| e.as_string().unwrap_or_else(|| describe_js_error(&e)))?;
-    let settled = JsFuture::from(Promise::resolve(&returned)).await.map_err(|e| describe_js_error(&e))?;
-    settled.dyn_into::<web_sys::Response>().map(Response::from).map_err(|_| match custom {
-        Some(_) => "the fetch option did not resolve to a Response".to_string(),
-        None => "fetch did not resolve to a Response".to_string(),
-    })
+/// Sends a request with the global fetch, as `fetch(url, init)`, and hands the answer to gloo-net.
+/// No `Request` object is built first: fetch builds its own from `url` and `init`, and a second one
+/// (with its own signal and headers list) would double that work on every attempt. The attempt's
+/// signal in `init` is followed for the whole exchange, Node 20's fetch (undici) included.
+/// (The npm package's client sends its attempts through `js/http.js`, which also serves its `fetch`
+/// option.)
+pub async fn fetch(url: &str, init: &web_sys::RequestInit) -> Result<Response, String> {
+    let returned = global_fetch(url, init).map_err(|e| e.as_string().unwrap_or_else(|| describe_js_error(&e)))?;
+    let settled = JsFuture::from(returned).await.map_err(|e| describe_js_error(&e))?;
+    settled.dyn_into::<web_sys::Response>().map(Response::from).map_err(|_| "fetch did not resolve to a Response".to_string())
 }
 
 thread_local! {
@@ -95,9 +75,14 @@ pub fn request_init(
 pub fn headers_object<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> js_sys::Object {
     let o = js_sys::Object::new();
     for (k, v) in pairs {
-        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(&k.to_ascii_lowercase()), &JsValue::from_str(v));
+        set_header(&o, k, v);
     }
     o
+}
+
+/// Sets a header in such an object, by its lower-case name.
+pub fn set_header(headers: &js_sys::Object, name: &str, value: &str) {
+    let _ = js_sys::Reflect::set(headers, &JsValue::from_str(&name.to_ascii_lowercase()), &JsValue::from_str(value));
 }
 
 /// A short description of a JS exception, e.g. `TypeError: fetch failed (ECONNREFUSED)`.
