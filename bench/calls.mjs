@@ -12,12 +12,10 @@
 // no logging), so the figures are the client's own cost. And beside raw fetch, a third way for
 // reference: fetch with a per-call AbortSignal and timer, the least any client with a timeout
 // asks of the runtime.
-import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { OUT, PKG, control, median, quantile, mockUrl, save, log, fmt } from "./lib.mjs";
+import { PKG, control, median, quantile, mockUrl, save, log, fmt, instantServer, withSignal } from "./lib.mjs";
 
 const SEQ_CALLS = Number(process.env.BENCH_SEQ_CALLS ?? 300);
 const SEQ_WARMUP = 50;
@@ -73,43 +71,6 @@ async function rawTwin(name, sdkCall, check) {
   const bytes = Buffer.byteLength(text);
   const target = `${sdkReq.path}${sdkReq.query ? `?${sdkReq.query}` : ""}`;
   return { raw, request: `${sdkReq.method} ${target}`, target, method: sdkReq.method, headers, text, bytes };
-}
-
-/** `fetch` the way a client with a per-call timeout must call it: an AbortSignal and a timer. */
-function withSignal(url, method, headers) {
-  return async () => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 30_000);
-    try {
-      const r = await fetch(url, { method, headers, signal: controller.signal });
-      return await r.json();
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-}
-
-/** The instant server: answers each recorded target with its body, at once. */
-async function instantServer(answers) {
-  const file = join(OUT, "instant-answers.json");
-  writeFileSync(file, JSON.stringify(answers));
-  const code = `
-    const http = require("node:http");
-    const answers = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
-    const server = http.createServer((req, res) => {
-      const body = answers[req.url];
-      res.writeHead(body === undefined ? 404 : 200, { "content-type": "application/json" });
-      res.end(body ?? "{}");
-    });
-    server.listen(0, "127.0.0.1", () => console.log(server.address().port));
-    process.stdin.on("end", () => process.exit(0));
-    process.stdin.resume();`;
-  const child = spawn(process.execPath, ["-e", code, file], { stdio: ["pipe", "pipe", "inherit"] });
-  const port = await new Promise((resolve, reject) => {
-    child.stdout.once("data", (d) => resolve(Number(String(d).trim())));
-    child.once("exit", (c) => reject(new Error(`the instant server exited (${c})`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.stdin.end() };
 }
 
 async function timed(fn) {

@@ -1,4 +1,6 @@
-// Helpers shared by the benchmark scripts: statistics, the mock's control API, results on disk.
+// Helpers shared by the benchmark scripts: statistics, the mock's control API, results on disk,
+// the instant server and fetch with a per-call signal.
+import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,4 +61,45 @@ export function fmt(n, digits = 3) {
 
 export function log(...args) {
   process.stderr.write(`\x1b[1;34m[bench]\x1b[0m ${args.join(" ")}\n`);
+}
+
+/** `fetch` the way a client with a per-call timeout must call it: an AbortSignal and a timer. */
+export function withSignal(url, method, headers) {
+  return async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    try {
+      const r = await fetch(url, { method, headers, signal: controller.signal });
+      return await r.json();
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/**
+ * The instant server: a plain Node `http` server in its own process that answers each request
+ * target of `answers` with its body (JSON) at once, nothing else (404). `stop()` ends it.
+ */
+export async function instantServer(answers) {
+  mkdirSync(OUT, { recursive: true });
+  const file = join(OUT, "instant-answers.json");
+  writeFileSync(file, JSON.stringify(answers));
+  const code = `
+    const http = require("node:http");
+    const answers = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
+    const server = http.createServer((req, res) => {
+      const body = answers[req.url];
+      res.writeHead(body === undefined ? 404 : 200, { "content-type": "application/json" });
+      res.end(body ?? "{}");
+    });
+    server.listen(0, "127.0.0.1", () => console.log(server.address().port));
+    process.stdin.on("end", () => process.exit(0));
+    process.stdin.resume();`;
+  const child = spawn(process.execPath, ["-e", code, file], { stdio: ["pipe", "pipe", "inherit"] });
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.once("data", (d) => resolve(Number(String(d).trim())));
+    child.once("exit", (c) => reject(new Error(`the instant server exited (${c})`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.stdin.end() };
 }

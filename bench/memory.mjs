@@ -11,11 +11,11 @@
 // wasm heap: the module's linear memory (`wasmMemoryBytes`) after 1,000 operations and after
 // 100,000 (calls against the instant server; parses of the documented delivery), which the soak
 // test of `make test` also holds to a bound.
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { PKG, ROOT, save, log, fmt, median } from "./lib.mjs";
+import { PKG, ROOT, save, log, fmt, median, instantServer, withSignal } from "./lib.mjs";
 
 const CALLS = Number(process.env.BENCH_MEMORY_CALLS ?? 100_000);
 const PARSES = Number(process.env.BENCH_MEMORY_PARSES ?? 100_000);
@@ -66,30 +66,13 @@ async function child(pkg) {
 
   // The instant server, in its own process.
   const body = JSON.stringify({ success: true, account: { uuid: "ACC1", name: "bench" } });
-  const code = `
-    const http = require("node:http");
-    const body = process.argv[1];
-    const server = http.createServer((req, res) => { res.writeHead(200, { "content-type": "application/json" }); res.end(body); });
-    server.listen(0, "127.0.0.1", () => console.log(server.address().port));
-    process.stdin.on("end", () => process.exit(0));
-    process.stdin.resume();`;
-  const server = spawn(process.execPath, ["-e", code, body], { stdio: ["pipe", "pipe", "inherit"] });
-  const port = await new Promise((resolve) => server.stdout.once("data", (d) => resolve(Number(String(d).trim()))));
-  const base = `http://127.0.0.1:${port}`;
+  const server = await instantServer({ "/open/info": body });
   try {
-    const client = new TwoChat({ apiKey: "UAK-memory-bench", baseUrl: base, maxRetries: 0 });
+    const client = new TwoChat({ apiKey: "UAK-memory-bench", baseUrl: server.url, maxRetries: 0 });
     const headers = { accept: "application/json", "x-user-api-key": "UAK-memory-bench" };
-    const url = `${base}/open/info`;
+    const url = `${server.url}/open/info`;
     const raw = async () => (await fetch(url, { headers })).json();
-    const signalled = async () => {
-      const c = new AbortController();
-      const t = setTimeout(() => c.abort(), 30_000);
-      try {
-        return await (await fetch(url, { headers, signal: c.signal })).json();
-      } finally {
-        clearTimeout(t);
-      }
-    };
+    const signalled = withSignal(url, "GET", headers);
     const delivery = readFileSync(join(ROOT, "../shared/fixtures/webhooks/whatsapp.message.received.media.json"), "utf8");
     const text = JSON.stringify(JSON.parse(delivery));
     const options = { event: "whatsapp.message.received" };
@@ -113,6 +96,6 @@ async function child(pkg) {
     }
     process.stdout.write(JSON.stringify({ calls: CALLS, parses: PARSES, js_heap, wasm }));
   } finally {
-    server.stdin.end();
+    server.stop();
   }
 }
