@@ -1,3 +1,35 @@
+// An API call, driven: the module's Exchange decides everything (pacing, retries, errors, logs)
+// one synchronous step at a time, and this loop only awaits what it asks for: -1 an attempt, a
+// number of milliseconds a wait (cut short by the caller's signal), [body] the end. The promise
+// rejects with the TwoChatError a step throws. The exchange is freed when the call settles.
+export async function drive(exchange, custom, url, init, ms, signal) {
+  try {
+    let next = exchange.step();
+    while (typeof next === "number") {
+      next = exchange.step(await (next < 0 ? attempt(custom, url, init, ms, signal) : wait(next, signal)));
+    }
+    return next[0];
+  } finally {
+    exchange.free();
+  }
+}
+
+// Resolves true after `ms`, or false as soon as the caller's signal aborts.
+function wait(ms, signal) {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve(false);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, ms);
+    signal?.addEventListener("abort", onAbort);
+  });
+}
+
 // One attempt of an API call, in one promise: the fetch and the whole body under the attempt's
 // timer and the caller's signal. Done here, where the timer, the listener and the fetch's own
 // promises are plain JavaScript callbacks; the module awaits a single promise per attempt and

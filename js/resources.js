@@ -62,3 +62,12 @@ export function pageIterable(walker) {
     },
   };
 }
+
+// What `callTool` resolves: `{ successful: true, data, error: null }` or `{ successful: false,
+// data: null, error: "<code>: <message>" }`. It never rejects.
+export function toolResult(call) {
+  return call.then(
+    (data) => ({ successful: true, data, error: null }),
+    (e) => ({ successful: false, data: null, error: `${e.code}: ${e.message}` }),
+  );
+}

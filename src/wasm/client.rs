@@ -7,7 +7,6 @@ use std::rc::Rc;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use super::http::{Call, Inner};
@@ -24,6 +23,9 @@ use crate::table::{Method, Op, OPS, RESOURCES};
 extern "C" {
     #[wasm_bindgen(js_name = makeResource)]
     fn make_resource(core: Core, name: &str, methods: &Array) -> JsValue;
+    /// `{ successful, data, error }` from a call's promise; never rejects.
+    #[wasm_bindgen(js_name = toolResult)]
+    fn tool_result(call: &Promise) -> Promise;
 }
 
 /// A JS value that is present (not `undefined`, not `null`).
@@ -114,12 +116,10 @@ impl Core {
     #[wasm_bindgen(skip_typescript)]
     pub fn call(&self, op: u8, args: Array) -> Promise {
         let Some(o) = OPS.get(usize::from(op)) else { return Promise::reject(&unknown_op(op)) };
-        let prepared = prepare(o, &args);
-        let inner = self.0.clone();
-        future_to_promise(async move {
-            let (spec, call) = prepared?;
-            Ok(inner.execute(spec, call).await?)
-        })
+        match prepare(o, &args) {
+            Ok((spec, call)) => self.0.start(spec, call),
+            Err(e) => Promise::reject(&e.into()),
+        }
     }
 
     /// The async iterable over every page of list method `op`.
@@ -252,11 +252,10 @@ impl TwoChat {
             let call = call_options(&opts.clone().unwrap_or(JsValue::UNDEFINED))?;
             Ok((RequestSpec { method, path, query, body, endpoint: None }, call))
         })();
-        let inner = self.core.0.clone();
-        future_to_promise(async move {
-            let (spec, call) = prepared?;
-            Ok(inner.execute(spec, call).await?)
-        })
+        match prepared {
+            Ok((spec, call)) => self.core.0.start(spec, call),
+            Err(e) => Promise::reject(&e.into()),
+        }
     }
 
     /// Runs an endpoint as an LLM tool: `name` is a tool name of `twochat/tools` (or one of the
@@ -289,29 +288,9 @@ impl TwoChat {
             split.push(&opts.clone().unwrap_or(JsValue::UNDEFINED));
             prepare(op, &split).map_err(|e| crate::tools::wire_names(op, e))
         })();
-        let inner = self.core.0.clone();
-        future_to_promise(async move {
-            let outcome = match prepared {
-                Ok((spec, call)) => inner.execute(spec, call).await,
-                Err(e) => Err(e),
-            };
-            let envelope = Object::new();
-            let set = |k: &str, v: &JsValue| {
-                let _ = Reflect::set(&envelope, &JsValue::from_str(k), v);
-            };
-            match outcome {
-                Ok(data) => {
-                    set("successful", &JsValue::TRUE);
-                    set("data", &data);
-                    set("error", &JsValue::NULL);
-                }
-                Err(e) => {
-                    set("successful", &JsValue::FALSE);
-                    set("data", &JsValue::NULL);
-                    set("error", &JsValue::from_str(&format!("{}: {}", e.code, e.message)));
-                }
-            }
-            Ok(envelope.into())
+        tool_result(&match prepared {
+            Ok((spec, call)) => self.core.0.start(spec, call),
+            Err(e) => Promise::reject(&e.into()),
         })
     }
 

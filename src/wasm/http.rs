@@ -1,12 +1,13 @@
-//! Sending requests: one attempt through gloo-net, and the retry loop around it.
+//! Sending requests: a call is an [`Exchange`], a state machine of attempts, waits and retries
+//! that `drive` in `js/http.js` steps; the answers are read through gloo-net.
 
 use gloo_net::http::Response;
-use js_sys::Function;
+use js_sys::{Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use super::jsjson::{apply_aliases, json_parse, JsJson};
 use crate::config::{CallOptions, Config, LogLevel};
@@ -17,7 +18,7 @@ use crate::request::RequestSpec;
 use crate::response;
 use crate::retry::{self, Decision, Failure};
 use crate::web::fetch::{describe_js_error, headers_object, request_init, set_header};
-use crate::web::timer::{now_ms, sleep};
+use crate::web::timer::now_ms;
 
 /// The shared state behind a client and its resources.
 pub struct Inner {
@@ -117,145 +118,25 @@ impl Inner {
         }
     }
 
-    /// Runs a request with retries and returns the parsed JSON body.
-    pub async fn execute(&self, spec: RequestSpec<JsValue>, call: Call) -> Result<JsValue, Error> {
-        let key = self.config.api_key.as_ref().map(|k| k.expose().to_string());
-        let (method, path) = (spec.method.as_str(), spec.path.clone());
-        let result = self.run(spec, call).await;
-        result.map_err(|e| {
-            let e = match &key {
-                Some(k) => e.redact(k),
-                None => e,
-            };
-            self.log(LogLevel::Info, || format!("{method} {path} failed: {e}"));
-            e
-        })
-    }
-
-    async fn run(&self, spec: RequestSpec<JsValue>, call: Call) -> Result<JsValue, Error> {
+    /// Starts a call: the JS driver (`drive` in `js/http.js`) steps an [`Exchange`] through its
+    /// attempts and waits, and the returned promise settles with the parsed body or a
+    /// `TwoChatError`. Every decision (pacing, retries, errors, logs) is the exchange's; the driver
+    /// only awaits what it is told to.
+    pub fn start(self: &Rc<Self>, spec: RequestSpec<JsValue>, call: Call) -> Promise {
         let url = spec.url(&self.config.base_url);
-        let body = spec.body.as_ref();
+        let init = request_init(spec.method.as_str(), &self.headers(spec.body.is_some(), &call.options), spec.body.as_ref(), None);
         let timeout_ms = f64::from(call.options.timeout_ms.unwrap_or(self.config.timeout_ms));
-        let max_retries = call.options.max_retries.unwrap_or(self.config.max_retries);
-        let signal = call.signal.as_ref();
-        let mut retries_done = 0u32;
-        loop {
-            if let Some(pacer) = &self.pacer {
-                let wait = pacer.borrow_mut().reserve(now_ms());
-                if wait > 0.0 {
-                    self.log(LogLevel::Info, || {
-                        format!("pacing: {} {} waits {} ms (requestsPerMinute)", spec.method.as_str(), spec.path, wait as u64)
-                    });
-                    if !sleep(wait, signal).await {
-                        return Err(aborted());
-                    }
-                }
-            }
-            self.log(LogLevel::Debug, || {
-                format!(
-                    "→ {} {} (attempt {} of {})",
-                    spec.method.as_str(),
-                    spec.path,
-                    retries_done + 1,
-                    max_retries + 1
-                )
-            });
-            // The clock is read only when the debug log will say how long the attempt took.
-            let started = if self.config.log_level >= LogLevel::Debug { now_ms() } else { 0.0 };
-            let outcome = self.attempt(&spec, &url, body, &call.options, timeout_ms, signal).await;
-            if let Attempt::Answer { status, .. } = &outcome {
-                self.log(LogLevel::Debug, || {
-                    format!("← {status} {} {} in {} ms", spec.method.as_str(), spec.path, (now_ms() - started) as u64)
-                });
-            }
-            let (failure, error) = match outcome {
-                Attempt::Aborted => return Err(aborted()),
-                Attempt::Answer { status, retry_after, body } => {
-                    let retry_after_ms = retry_after.as_deref().and_then(|v| retry::parse_retry_after(v, now_ms()));
-                    if (200..300).contains(&status) {
-                        let value = success_body(status, &body, |t| self.redacted(t))?;
-                        aliases(spec.endpoint, &value);
-                        return Ok(value);
-                    }
-                    let parsed = parse(&body).map(JsJson);
-                    answer_error(spec.method, status, parsed, || self.redacted(String::from(&body)), retry_after_ms)
-                }
-                Attempt::Redirect { status, location } => return Err(redirect_error(status, location.as_deref())),
-                Attempt::Network(msg) => (Failure::Network, network_error(spec.method, &msg)),
-                Attempt::Timeout => (Failure::Timeout, timeout_error(spec.method, timeout_ms as u64)),
-            };
-            match retry::decide(
-                spec.method,
-                failure,
-                retries_done,
-                max_retries,
-                error.retry_after_ms,
-                js_sys::Math::random(),
-            ) {
-                Decision::GiveUp => return Err(error),
-                Decision::RetryAfter(ms) => {
-                    self.log(LogLevel::Info, || {
-                        format!("retrying {} {} in {ms} ms after {}", spec.method.as_str(), spec.path, error.code)
-                    });
-                    if !sleep(ms as f64, signal).await {
-                        return Err(aborted());
-                    }
-                    retries_done += 1;
-                }
-            }
-        }
-    }
-
-    /// One attempt (`js/http.js`): the fetch and its whole body under the attempt's timer and the
-    /// caller's signal, as a single promise; the answer is read through gloo-net.
-    async fn attempt(
-        &self,
-        spec: &RequestSpec<JsValue>,
-        url: &str,
-        body: Option<&JsValue>,
-        options: &CallOptions,
-        timeout_ms: f64,
-        signal: Option<&AbortSignal>,
-    ) -> Attempt {
-        if signal.is_some_and(AbortSignal::aborted) {
-            return Attempt::Aborted;
-        }
-        let init = request_init(spec.method.as_str(), &self.headers(body.is_some(), options), body, None);
         let custom = self.fetch.as_ref().map_or(JsValue::NULL, JsValue::from);
-        let settled = JsFuture::from(run_attempt(&custom, url, &init, timeout_ms, signal)).await;
-        let Ok(outcome) = settled.map(|v| js_sys::Array::from(&v)) else {
-            return Attempt::Network("the attempt could not run".to_string());
+        let exchange = Exchange {
+            max_retries: call.options.max_retries.unwrap_or(self.config.max_retries),
+            inner: self.clone(),
+            spec,
+            timeout_ms,
+            retries_done: 0,
+            waiting: Waiting::Start,
         };
-        let detail = || describe_js_error(&outcome.get(2));
-        let response = || outcome.get(1).dyn_into::<web_sys::Response>().ok().map(Response::from);
-        match outcome.get(0).as_f64().unwrap_or(2.0) as u8 {
-            0 | 1 | 7 => {
-                let Some(response) = response() else { return Attempt::Network("fetch did not resolve to a Response".into()) };
-                let status = response.status();
-                let header = |name: &str| response.headers().get(name);
-                if outcome.get(0).as_f64() == Some(1.0) {
-                    return Attempt::Redirect { status, location: header("location") };
-                }
-                if outcome.get(0).as_f64() == Some(7.0) {
-                    return Attempt::Network(format!(
-                        "the connection broke while reading the HTTP {status} body: {}",
-                        detail()
-                    ));
-                }
-                Attempt::Answer { status, retry_after: header("retry-after"), body: outcome.get(2).unchecked_into() }
-            }
-            3 => Attempt::Timeout,
-            4 => Attempt::Aborted,
-            5 => Attempt::Network(format!("the fetch option threw: {}", detail())),
-            6 => Attempt::Network(match self.fetch {
-                Some(_) => "the fetch option did not resolve to a Response".to_string(),
-                None => "fetch did not resolve to a Response".to_string(),
-            }),
-            8 => Attempt::Network(format!("the request could not be built: {}", detail())),
-            _ => Attempt::Network(detail()),
-        }
+        drive(exchange, &custom, &url, &init, timeout_ms, call.signal.as_ref())
     }
-
     /// The headers of a call: the client's, and the call's own. The client's object is shared by
     /// its calls (fetch copies it into its own list; a `fetch` option gets a Request).
     fn headers(&self, body: bool, options: &CallOptions) -> JsValue {
@@ -274,15 +155,15 @@ impl Inner {
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/js/http.js")]
 extern "C" {
-    /// One attempt: `[kind, response, detail]` (see `js/http.js`).
-    #[wasm_bindgen(js_name = attempt)]
-    fn run_attempt(
+    /// Steps `exchange` to its end: attempts with `attempt`, waits with the caller's signal.
+    fn drive(
+        exchange: Exchange,
         custom: &JsValue,
         url: &str,
         init: &web_sys::RequestInit,
         ms: f64,
         signal: Option<&AbortSignal>,
-    ) -> js_sys::Promise;
+    ) -> Promise;
 }
 
 /// `JSON.parse` of a body that is still a JS string; `None` when it is empty or not JSON.
@@ -315,3 +196,164 @@ fn aliases(endpoint: Option<u8>, body: &JsValue) {
     apply_aliases(body, &list);
 }
 
+
+/// What the driver was last told to do, so the next step knows what its outcome means.
+enum Waiting {
+    /// Nothing yet: the first step.
+    Start,
+    /// A wait for `requestsPerMinute`; then the attempt.
+    Pace,
+    /// The wait before a retry; then pacing and the attempt.
+    Backoff,
+    /// An attempt, started at this clock reading (0 unless the debug log times it).
+    Attempt(f64),
+}
+
+/// One call in flight, as a state machine the JS driver steps (`js/http.js`): each step takes
+/// the outcome of what the last one asked for and says what to do next. Nothing in here awaits.
+#[wasm_bindgen::prelude::wasm_bindgen(skip_typescript)]
+pub struct Exchange {
+    inner: Rc<Inner>,
+    spec: RequestSpec<JsValue>,
+    timeout_ms: f64,
+    max_retries: u32,
+    retries_done: u32,
+    waiting: Waiting,
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+impl Exchange {
+    /// Takes the outcome of the last step (the first step gets `undefined`; a wait gets whether
+    /// it ran to its end, `false` when the caller's signal aborted it; an attempt gets
+    /// `[kind, response, detail]`) and returns the next: `-1` to attempt, a number of
+    /// milliseconds to wait, or `[body]` when the call is done. Throws the call's `TwoChatError`.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn step(&mut self, outcome: JsValue) -> Result<JsValue, JsValue> {
+        match self.advance(outcome) {
+            Ok(next) => Ok(next),
+            Err(e) => {
+                let e = match &self.inner.config.api_key {
+                    Some(k) => e.redact(k.expose()),
+                    None => e,
+                };
+                let spec = &self.spec;
+                self.inner.log(LogLevel::Info, || format!("{} {} failed: {e}", spec.method.as_str(), spec.path));
+                Err(e.into())
+            }
+        }
+    }
+}
+
+impl Exchange {
+    fn advance(&mut self, outcome: JsValue) -> Result<JsValue, Error> {
+        match self.waiting {
+            Waiting::Start => {}
+            Waiting::Pace | Waiting::Backoff if !outcome.is_truthy() => return Err(aborted()),
+            Waiting::Pace => return Ok(self.attempt()),
+            Waiting::Backoff => self.retries_done += 1,
+            Waiting::Attempt(started) => match self.answer(outcome, started)? {
+                Ok(body) => return Ok(js_sys::Array::of1(&body).into()),
+                Err(ms) => {
+                    self.waiting = Waiting::Backoff;
+                    return Ok(JsValue::from_f64(ms));
+                }
+            },
+        }
+        let inner = &self.inner;
+        if let Some(pacer) = &inner.pacer {
+            let wait = pacer.borrow_mut().reserve(now_ms());
+            if wait > 0.0 {
+                let spec = &self.spec;
+                inner.log(LogLevel::Info, || {
+                    format!("pacing: {} {} waits {} ms (requestsPerMinute)", spec.method.as_str(), spec.path, wait as u64)
+                });
+                self.waiting = Waiting::Pace;
+                return Ok(JsValue::from_f64(wait));
+            }
+        }
+        Ok(self.attempt())
+    }
+
+    /// Asks for an attempt.
+    fn attempt(&mut self) -> JsValue {
+        let (inner, spec) = (&self.inner, &self.spec);
+        inner.log(LogLevel::Debug, || {
+            format!(
+                "→ {} {} (attempt {} of {})",
+                spec.method.as_str(),
+                spec.path,
+                self.retries_done + 1,
+                self.max_retries + 1
+            )
+        });
+        // The clock is read only when the debug log will say how long the attempt took.
+        self.waiting = Waiting::Attempt(if inner.config.log_level >= LogLevel::Debug { now_ms() } else { 0.0 });
+        JsValue::from_f64(-1.0)
+    }
+
+    /// What an attempt's outcome means: the body (`Ok(Ok)`), a retry after so many milliseconds
+    /// (`Ok(Err)`), or the call's error.
+    fn answer(&self, outcome: JsValue, started: f64) -> Result<Result<JsValue, f64>, Error> {
+        let (inner, spec) = (&self.inner, &self.spec);
+        let attempt = read_attempt(inner, &outcome);
+        if let Attempt::Answer { status, .. } = &attempt {
+            inner.log(LogLevel::Debug, || {
+                format!("← {status} {} {} in {} ms", spec.method.as_str(), spec.path, (now_ms() - started) as u64)
+            });
+        }
+        let (failure, error) = match attempt {
+            Attempt::Aborted => return Err(aborted()),
+            Attempt::Answer { status, retry_after, body } => {
+                let retry_after_ms = retry_after.as_deref().and_then(|v| retry::parse_retry_after(v, now_ms()));
+                if (200..300).contains(&status) {
+                    let value = success_body(status, &body, |t| inner.redacted(t))?;
+                    aliases(spec.endpoint, &value);
+                    return Ok(Ok(value));
+                }
+                let parsed = parse(&body).map(JsJson);
+                answer_error(spec.method, status, parsed, || inner.redacted(String::from(&body)), retry_after_ms)
+            }
+            Attempt::Redirect { status, location } => return Err(redirect_error(status, location.as_deref())),
+            Attempt::Network(msg) => (Failure::Network, network_error(spec.method, &msg)),
+            Attempt::Timeout => (Failure::Timeout, timeout_error(spec.method, self.timeout_ms as u64)),
+        };
+        match retry::decide(spec.method, failure, self.retries_done, self.max_retries, error.retry_after_ms, js_sys::Math::random()) {
+            Decision::GiveUp => Err(error),
+            Decision::RetryAfter(ms) => {
+                inner.log(LogLevel::Info, || {
+                    format!("retrying {} {} in {ms} ms after {}", spec.method.as_str(), spec.path, error.code)
+                });
+                Ok(Err(ms as f64))
+            }
+        }
+    }
+}
+
+/// Reads what `attempt` in `js/http.js` resolved to: `[kind, response, detail]`.
+fn read_attempt(inner: &Inner, outcome: &JsValue) -> Attempt {
+    let outcome = js_sys::Array::from(outcome);
+    let detail = || describe_js_error(&outcome.get(2));
+    let response = || outcome.get(1).dyn_into::<web_sys::Response>().ok().map(Response::from);
+    let kind = outcome.get(0).as_f64().unwrap_or(2.0) as u8;
+    match kind {
+        0 | 1 | 7 => {
+            let Some(response) = response() else { return Attempt::Network("fetch did not resolve to a Response".into()) };
+            let status = response.status();
+            let header = |name: &str| response.headers().get(name);
+            match kind {
+                1 => Attempt::Redirect { status, location: header("location") },
+                7 => Attempt::Network(format!("the connection broke while reading the HTTP {status} body: {}", detail())),
+                _ => Attempt::Answer { status, retry_after: header("retry-after"), body: outcome.get(2).unchecked_into() },
+            }
+        }
+        3 => Attempt::Timeout,
+        4 => Attempt::Aborted,
+        5 => Attempt::Network(format!("the fetch option threw: {}", detail())),
+        6 => Attempt::Network(match inner.fetch {
+            Some(_) => "the fetch option did not resolve to a Response".to_string(),
+            None => "fetch did not resolve to a Response".to_string(),
+        }),
+        8 => Attempt::Network(format!("the request could not be built: {}", detail())),
+        _ => Attempt::Network(detail()),
+    }
+}

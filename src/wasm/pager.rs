@@ -112,12 +112,12 @@ impl PageWalker {
                     return Err(e.into());
                 }
             };
-            let body = match walk.core.0.execute(spec, call).await {
+            let body = match wasm_bindgen_futures::JsFuture::from(walk.core.0.start(spec, call)).await {
                 Ok(b) => b,
                 Err(e) => {
                     // The walk can go on: the caller may catch and ask again.
                     *state.borrow_mut() = State::Ready(walk);
-                    return Err(e.into());
+                    return Err(e);
                 }
             };
             let items_key = walk.op.paging.map_or("items", |p| p.items);
