@@ -1,21 +1,29 @@
-// An API call, driven: the module's Exchange decides everything (pacing, retries, errors, logs)
-// one synchronous step at a time, and this loop only awaits what it asks for: -1 an attempt, a
-// number of milliseconds a wait (cut short by the caller's signal), [body] the end. The promise
-// rejects with the TwoChatError a step throws. The exchange is freed when the call settles.
-export async function drive(exchange, custom, url, init, ms, signal) {
+// Runs a state machine of the module to its end: a call (an Exchange) or a webhook delivery (a
+// Delivery). The machine decides everything, one synchronous step at a time: each step gets how
+// the promise the last one returned settled (ok, value) and returns the next promise to await, or
+// the result. A step that throws rejects the returned promise. The machine is freed at the end.
+export async function run(machine) {
   try {
-    let next = exchange.step();
-    while (typeof next === "number") {
-      next = exchange.step(await (next < 0 ? attempt(custom, url, init, ms, signal) : wait(next, signal)));
+    let ok = true;
+    let value;
+    let next;
+    while ((next = machine.step(ok, value)) instanceof Promise) {
+      try {
+        value = await next;
+        ok = true;
+      } catch (e) {
+        value = e;
+        ok = false;
+      }
     }
-    return next[0];
+    return next;
   } finally {
-    exchange.free();
+    machine.free();
   }
 }
 
 // Resolves true after `ms`, or false as soon as the caller's signal aborts.
-function wait(ms, signal) {
+export function wait(ms, signal) {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve(false);
     const onAbort = () => {

@@ -118,25 +118,24 @@ impl Inner {
         }
     }
 
-    /// Starts a call: the JS driver (`drive` in `js/http.js`) steps an [`Exchange`] through its
-    /// attempts and waits, and the returned promise settles with the parsed body or a
-    /// `TwoChatError`. Every decision (pacing, retries, errors, logs) is the exchange's; the driver
-    /// only awaits what it is told to.
+    /// Starts a call: `run` (`js/http.js`) steps an [`Exchange`] through its attempts and waits,
+    /// and the returned promise settles with the parsed body or a `TwoChatError`. Every decision
+    /// (pacing, retries, errors, logs) is the exchange's; the driver only awaits.
     pub fn start(self: &Rc<Self>, spec: RequestSpec<JsValue>, call: Call) -> Promise {
-        let url = spec.url(&self.config.base_url);
         let init = request_init(spec.method.as_str(), &self.headers(spec.body.is_some(), &call.options), spec.body.as_ref(), None);
-        let timeout_ms = f64::from(call.options.timeout_ms.unwrap_or(self.config.timeout_ms));
-        let custom = self.fetch.as_ref().map_or(JsValue::NULL, JsValue::from);
-        let exchange = Exchange {
+        run_exchange(Exchange {
+            url: spec.url(&self.config.base_url),
+            init,
+            timeout_ms: f64::from(call.options.timeout_ms.unwrap_or(self.config.timeout_ms)),
             max_retries: call.options.max_retries.unwrap_or(self.config.max_retries),
+            signal: call.signal,
             inner: self.clone(),
             spec,
-            timeout_ms,
             retries_done: 0,
             waiting: Waiting::Start,
-        };
-        drive(exchange, &custom, &url, &init, timeout_ms, call.signal.as_ref())
+        })
     }
+
     /// The headers of a call: the client's, and the call's own. The client's object is shared by
     /// its calls (fetch copies it into its own list; a `fetch` option gets a Request).
     fn headers(&self, body: bool, options: &CallOptions) -> JsValue {
@@ -155,15 +154,14 @@ impl Inner {
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/js/http.js")]
 extern "C" {
-    /// Steps `exchange` to its end: attempts with `attempt`, waits with the caller's signal.
-    fn drive(
-        exchange: Exchange,
-        custom: &JsValue,
-        url: &str,
-        init: &web_sys::RequestInit,
-        ms: f64,
-        signal: Option<&AbortSignal>,
-    ) -> Promise;
+    /// Steps a call to its end (see `js/http.js`).
+    #[wasm_bindgen(js_name = run)]
+    fn run_exchange(exchange: Exchange) -> Promise;
+    /// One attempt: `[kind, response, detail]` (see `js/http.js`).
+    #[wasm_bindgen(js_name = attempt)]
+    fn run_attempt(custom: &JsValue, url: &str, init: &web_sys::RequestInit, ms: f64, signal: Option<&AbortSignal>) -> Promise;
+    /// Resolves `true` after `ms`, `false` as soon as `signal` aborts.
+    fn wait(ms: f64, signal: Option<&AbortSignal>) -> Promise;
 }
 
 /// `JSON.parse` of a body that is still a JS string; `None` when it is empty or not JSON.
@@ -197,7 +195,7 @@ fn aliases(endpoint: Option<u8>, body: &JsValue) {
 }
 
 
-/// What the driver was last told to do, so the next step knows what its outcome means.
+/// What the exchange last asked the driver to await, so the next step knows what its outcome means.
 enum Waiting {
     /// Nothing yet: the first step.
     Start,
@@ -209,12 +207,18 @@ enum Waiting {
     Attempt(f64),
 }
 
-/// One call in flight, as a state machine the JS driver steps (`js/http.js`): each step takes
-/// the outcome of what the last one asked for and says what to do next. Nothing in here awaits.
+/// One call in flight, as a state machine `run` (`js/http.js`) steps: each step takes the outcome
+/// of the promise the last one returned and returns the next to await, or the call's body.
+/// Nothing in here awaits.
 #[wasm_bindgen::prelude::wasm_bindgen(skip_typescript)]
 pub struct Exchange {
     inner: Rc<Inner>,
     spec: RequestSpec<JsValue>,
+    url: String,
+    /// The attempts' `RequestInit` (each attempt sets its own signal on it).
+    init: web_sys::RequestInit,
+    /// The caller's signal.
+    signal: Option<AbortSignal>,
     timeout_ms: f64,
     max_retries: u32,
     retries_done: u32,
@@ -223,12 +227,12 @@ pub struct Exchange {
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 impl Exchange {
-    /// Takes the outcome of the last step (the first step gets `undefined`; a wait gets whether
-    /// it ran to its end, `false` when the caller's signal aborted it; an attempt gets
-    /// `[kind, response, detail]`) and returns the next: `-1` to attempt, a number of
-    /// milliseconds to wait, or `[body]` when the call is done. Throws the call's `TwoChatError`.
+    /// Takes what the last returned promise resolved to (nothing on the first step; a wait's
+    /// whether it ran to its end; an attempt's `[kind, response, detail]`: neither rejects) and
+    /// returns the next promise to await, or the body when the call is done. Throws the call's
+    /// `TwoChatError`.
     #[wasm_bindgen(skip_typescript)]
-    pub fn step(&mut self, outcome: JsValue) -> Result<JsValue, JsValue> {
+    pub fn step(&mut self, _ok: bool, outcome: JsValue) -> Result<JsValue, JsValue> {
         match self.advance(outcome) {
             Ok(next) => Ok(next),
             Err(e) => {
@@ -252,10 +256,10 @@ impl Exchange {
             Waiting::Pace => return Ok(self.attempt()),
             Waiting::Backoff => self.retries_done += 1,
             Waiting::Attempt(started) => match self.answer(outcome, started)? {
-                Ok(body) => return Ok(js_sys::Array::of1(&body).into()),
+                Ok(body) => return Ok(body),
                 Err(ms) => {
                     self.waiting = Waiting::Backoff;
-                    return Ok(JsValue::from_f64(ms));
+                    return Ok(wait(ms, self.signal.as_ref()).into());
                 }
             },
         }
@@ -268,7 +272,7 @@ impl Exchange {
                     format!("pacing: {} {} waits {} ms (requestsPerMinute)", spec.method.as_str(), spec.path, wait as u64)
                 });
                 self.waiting = Waiting::Pace;
-                return Ok(JsValue::from_f64(wait));
+                return Ok(self::wait(wait, self.signal.as_ref()).into());
             }
         }
         Ok(self.attempt())
@@ -288,7 +292,8 @@ impl Exchange {
         });
         // The clock is read only when the debug log will say how long the attempt took.
         self.waiting = Waiting::Attempt(if inner.config.log_level >= LogLevel::Debug { now_ms() } else { 0.0 });
-        JsValue::from_f64(-1.0)
+        let custom = inner.fetch.as_ref().map_or(JsValue::NULL, JsValue::from);
+        run_attempt(&custom, &self.url, &self.init, self.timeout_ms, self.signal.as_ref()).into()
     }
 
     /// What an attempt's outcome means: the body (`Ok(Ok)`), a retry after so many milliseconds

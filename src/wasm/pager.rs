@@ -7,7 +7,6 @@ use std::rc::Rc;
 use js_sys::{Array, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::future_to_promise;
 
 use super::client::{prepare, Core};
 use super::jsjson::{arg, page_params, plain};
@@ -19,6 +18,13 @@ use crate::table::Op;
 extern "C" {
     #[wasm_bindgen(js_name = pageIterable)]
     fn page_iterable(walker: PageWalker) -> JsValue;
+}
+
+#[wasm_bindgen(module = "/js/http.js")]
+extern "C" {
+    /// Steps one page's fetch to its items (see `js/http.js`).
+    #[wasm_bindgen(js_name = run)]
+    fn run_page(step: PageStep) -> Promise;
 }
 
 struct Walk {
@@ -34,7 +40,7 @@ struct Walk {
 
 enum State {
     Ready(Box<Walk>),
-    /// A page is in flight.
+    /// A page is in flight: its [`PageStep`] holds the walk.
     Busy,
     /// The arguments were invalid: the first `nextPage()` rejects with this.
     Invalid(Error),
@@ -81,57 +87,77 @@ impl PageWalker {
     /// The next page's items, or `null` when there are no more.
     #[wasm_bindgen(js_name = nextPage, skip_typescript)]
     pub fn next_page(&self) -> Promise {
-        let state = self.0.clone();
-        future_to_promise(async move {
-            // Take the walk out while a page is in flight, so a concurrent call cannot interleave.
-            let taken = std::mem::replace(&mut *state.borrow_mut(), State::Busy);
-            let walk = match taken {
-                State::Ready(w) => w,
-                State::Invalid(e) => {
-                    *state.borrow_mut() = State::Over;
-                    return Err(e.into());
-                }
-                State::Busy => {
-                    return Err(Error::invalid("nextPage", "a page is already being fetched; await it first").into())
-                }
-                State::Over => {
-                    *state.borrow_mut() = State::Over;
-                    return Ok(JsValue::NULL);
-                }
-            };
-            let mut walk = walk;
-            let Some(page) = walk.cursor.next_page() else {
-                *state.borrow_mut() = State::Over;
-                return Ok(JsValue::NULL);
-            };
-            let prepared = walk.args_for(page).and_then(|args| prepare(walk.op, &args));
-            let (spec, call) = match prepared {
-                Ok(p) => p,
-                Err(e) => {
-                    *state.borrow_mut() = State::Over;
-                    return Err(e.into());
-                }
-            };
-            let body = match wasm_bindgen_futures::JsFuture::from(walk.core.0.start(spec, call)).await {
-                Ok(b) => b,
-                Err(e) => {
-                    // The walk can go on: the caller may catch and ask again.
-                    *state.borrow_mut() = State::Ready(walk);
-                    return Err(e);
-                }
-            };
-            let items_key = walk.op.paging.map_or("items", |p| p.items);
-            let items = Reflect::get(&body, &JsValue::from_str(items_key))
-                .ok()
-                .and_then(|v| v.dyn_into::<Array>().ok())
-                .unwrap_or_default();
-            let take = walk.cursor.advance(&summary(&body, &items));
-            *state.borrow_mut() = State::Ready(walk);
-            if take == 0 {
+        run_page(PageStep { state: self.0.clone(), walk: None })
+    }
+}
+
+/// Fetching one page, as a state machine `run` (`js/http.js`) steps: the first step sends the
+/// page's call, the second reads its body.
+#[wasm_bindgen(skip_typescript)]
+pub struct PageStep {
+    state: Rc<RefCell<State>>,
+    /// The walk, taken out while its page is in flight, so a concurrent call cannot interleave.
+    walk: Option<Box<Walk>>,
+}
+
+#[wasm_bindgen]
+impl PageStep {
+    /// The page's call to await, then the page's items (or `null`). Throws the call's error.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn step(&mut self, ok: bool, value: JsValue) -> Result<JsValue, JsValue> {
+        let Some(mut walk) = self.walk.take() else { return self.send() };
+        if !ok {
+            // The walk can go on: the caller may catch and ask again.
+            *self.state.borrow_mut() = State::Ready(walk);
+            return Err(value);
+        }
+        let items_key = walk.op.paging.map_or("items", |p| p.items);
+        let items = Reflect::get(&value, &JsValue::from_str(items_key))
+            .ok()
+            .and_then(|v| v.dyn_into::<Array>().ok())
+            .unwrap_or_default();
+        let take = walk.cursor.advance(&summary(&value, &items));
+        *self.state.borrow_mut() = State::Ready(walk);
+        if take == 0 {
+            return Ok(JsValue::NULL);
+        }
+        Ok(items.slice(0, u32::try_from(take).unwrap_or(u32::MAX)).into())
+    }
+}
+
+impl PageStep {
+    /// Sends the next page's call: the promise to await, or `null` when the walk is over.
+    fn send(&mut self) -> Result<JsValue, JsValue> {
+        let mut state = self.state.borrow_mut();
+        let walk = match std::mem::replace(&mut *state, State::Busy) {
+            State::Ready(w) => w,
+            State::Invalid(e) => {
+                *state = State::Over;
+                return Err(e.into());
+            }
+            State::Busy => {
+                return Err(Error::invalid("nextPage", "a page is already being fetched; await it first").into())
+            }
+            State::Over => {
+                *state = State::Over;
                 return Ok(JsValue::NULL);
             }
-            Ok(items.slice(0, u32::try_from(take).unwrap_or(u32::MAX)).into())
-        })
+        };
+        let Some(page) = walk.cursor.next_page() else {
+            *state = State::Over;
+            return Ok(JsValue::NULL);
+        };
+        match walk.args_for(page).and_then(|args| prepare(walk.op, &args)) {
+            Ok((spec, call)) => {
+                let sent = walk.core.0.start(spec, call);
+                self.walk = Some(walk);
+                Ok(sent.into())
+            }
+            Err(e) => {
+                *state = State::Over;
+                Err(e.into())
+            }
+        }
     }
 }
 

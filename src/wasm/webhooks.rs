@@ -7,7 +7,6 @@ use std::rc::Rc;
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{Headers, Request, Response, ResponseInit};
 
 use super::jsjson::{key, JsJson};
@@ -32,6 +31,13 @@ extern "C" {
     /// `parseWebhook(body, options)`: the event object, or `[path, message, code]`.
     #[wasm_bindgen(js_name = parseDelivery)]
     fn parse_delivery(body: &JsValue, options: &JsValue) -> JsValue;
+}
+
+#[wasm_bindgen(module = "/js/http.js")]
+extern "C" {
+    /// Steps a delivery to its `Response` (see `js/http.js`).
+    #[wasm_bindgen(js_name = run)]
+    fn run_delivery(delivery: Delivery) -> Promise;
 }
 
 #[wasm_bindgen(module = "/js/checks.js")]
@@ -151,14 +157,6 @@ struct RouterInner {
     memory: Memory,
 }
 
-/// What the de-duplication memory says of a delivery.
-enum Claim {
-    New,
-    Seen(Seen),
-    /// The shared store failed: the delivery is answered 500, so 2Chat delivers it again.
-    StoreFailed(JsValue),
-}
-
 /// Receives 2Chat's webhook deliveries: `router.handle(request)` answers a fetch `Request` (Workers,
 /// Deno, Bun, Node's fetch servers); `router.nodeListener()` plugs into `http.createServer`.
 ///
@@ -206,13 +204,88 @@ fn route_event(url: &str) -> Option<String> {
     (last.contains('.') && last.bytes().all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'_')).then_some(last)
 }
 
-impl RouterInner {
-    async fn handle(self: Rc<Self>, request: Request) -> JsValue {
+/// Where a delivery stands: what the promise the last step returned was for.
+enum Stage {
+    /// Not started: the request to answer.
+    Start(Request),
+    /// Reading the body of the request at this URL.
+    Body(String),
+    /// The shared de-duplication store's `claim`.
+    Claim,
+    /// Handler `i` of the targets.
+    Handler(usize),
+    /// The shared store's `release`, after a handler failed.
+    Release,
+    /// `onError` reporter `r` on error `e`.
+    Report(usize, usize),
+    Over,
+}
+
+/// One webhook delivery being answered, as a state machine `run` (`js/http.js`) steps like a
+/// call: each step returns the next promise to await (the body read, the store, a handler, a
+/// reporter) or the `Response`. Every decision is here; nothing in here awaits.
+#[wasm_bindgen(skip_typescript)]
+pub struct Delivery {
+    router: Rc<RouterInner>,
+    stage: Stage,
+    event: JsValue,
+    /// The de-duplication key, for a delivery with a uuid.
+    key: Option<String>,
+    /// The handlers of this event, as registered when it was claimed.
+    targets: Vec<Function>,
+    /// What the first failing handler threw.
+    failure: Option<JsValue>,
+    /// What `onError` reporters are given, in order, before the answer goes out.
+    errors: Vec<JsValue>,
+    answer: JsValue,
+}
+
+#[wasm_bindgen]
+impl Delivery {
+    /// Takes how the last returned promise settled and returns the next to await, or the
+    /// `Response` (see [`Delivery`]).
+    #[wasm_bindgen(skip_typescript)]
+    pub fn step(&mut self, ok: bool, value: JsValue) -> JsValue {
+        match std::mem::replace(&mut self.stage, Stage::Over) {
+            Stage::Start(request) => self.begin(request),
+            Stage::Body(url) => self.read(ok, value, &url),
+            Stage::Claim => match value.as_bool().filter(|_| ok) {
+                Some(true) => self.handlers(0),
+                Some(false) => reply(200, true, "duplicate delivery: already handled"),
+                None if ok => self.store_failed(
+                    Error::invalid("dedupe.claim", "must resolve to true (new) or false (already claimed)").into(),
+                ),
+                None => self.store_failed(value),
+            },
+            Stage::Handler(i) if ok => self.handlers(i + 1),
+            Stage::Handler(_) => {
+                self.failure = Some(value);
+                self.finish()
+            }
+            Stage::Release => {
+                if !ok {
+                    // The delivery was handled, but the store could not give back the claim:
+                    // reported, and the answer stays what the handlers decided.
+                    self.errors.push(value);
+                }
+                self.conclude()
+            }
+            // A reporter's own outcome is not looked at.
+            Stage::Report(e, r) => self.report(e, r + 1),
+            Stage::Over => self.answer.clone(),
+        }
+    }
+}
+
+impl Delivery {
+    /// Answers what can be answered from the request line and headers; else reads the body.
+    fn begin(&mut self, request: Request) -> JsValue {
         if request.method() != "POST" {
             return reply(405, false, "webhook deliveries are POST requests");
         }
         let url = request.url();
-        if let Some(expected) = &self.token {
+        let router = &self.router;
+        if let Some(expected) = &router.token {
             let given = query_param(&url, "token").unwrap_or_default();
             if !constant_time_eq(given.as_bytes(), expected.as_bytes()) {
                 return reply(401, false, "missing or wrong token");
@@ -224,118 +297,139 @@ impl RouterInner {
             return reply(415, false, "webhook deliveries are JSON (content-type: application/json)");
         }
         let declared = headers.get("content-length").ok().flatten().and_then(|l| crate::json::parse_u64(l.trim()));
-        if declared.is_some_and(|l| l > self.max_body as u64) {
+        if declared.is_some_and(|l| l > router.max_body as u64) {
             return reply(413, false, "body too large");
         }
         // Read through the stream and stop past the limit: a chunked or lying upload is cut off
         // while it is read, not after.
-        let buffer = match JsFuture::from(read_limited(&request, self.max_body as f64)).await {
-            Ok(b) if b.is_null() => return reply(413, false, "body too large"),
-            Ok(b) => b,
-            Err(_) => return reply(400, false, "the body could not be read"),
-        };
-        let hint = route_event(&url);
-        let event = match checked_event(&buffer, hint.as_deref()) {
+        let read = read_limited(&request, router.max_body as f64);
+        self.stage = Stage::Body(url);
+        read.into()
+    }
+
+    /// The body is read: the event, then its claim in the de-duplication memory.
+    fn read(&mut self, ok: bool, buffer: JsValue, url: &str) -> JsValue {
+        if !ok {
+            return reply(400, false, "the body could not be read");
+        }
+        if buffer.is_null() {
+            return reply(413, false, "body too large");
+        }
+        let hint = route_event(url);
+        self.event = match checked_event(&buffer, hint.as_deref()) {
             Ok(event) => event,
             Err(e) => return reply(400, false, &e.to_string()),
         };
-        let uuid = Reflect::get(&event, &key("uuid")).ok().and_then(|u| u.as_string());
-        let key = uuid.as_deref().map(|u| webhook::dedupe_key(u).into_owned());
-        if let Some(k) = &key {
-            match self.claim(k).await {
-                Claim::New => {}
-                Claim::Seen(Seen::InFlight) => return reply(409, false, "this delivery is being handled"),
-                Claim::Seen(_) => return reply(200, true, "duplicate delivery: already handled"),
-                Claim::StoreFailed(err) => {
-                    self.report(&err, &event).await;
-                    return reply(500, false, "the de-duplication store failed");
-                }
-            }
-        }
-        let name = Reflect::get(&event, &JsValue::from_str("name")).ok().and_then(|n| n.as_string());
-        let targets: Vec<Function> = self
-            .handlers
-            .borrow()
-            .iter()
-            .filter(|h| match &h.target {
-                Target::Any => true,
-                Target::Name(n) => Some(n) == name.as_ref(),
-            })
-            .map(|h| h.f.clone())
-            .collect();
-        let mut failure = None;
-        for f in targets {
-            let outcome = match f.call1(&JsValue::UNDEFINED, &event) {
-                Ok(r) => JsFuture::from(Promise::resolve(&r)).await.map(|_| ()),
-                Err(e) => Err(e),
-            };
-            if let Err(e) = outcome {
-                failure = Some(e);
-                break;
-            }
-        }
-        if let Some(k) = &key {
-            if let Err(err) = self.finish(k, failure.is_none()).await {
-                // The delivery was handled, but the store could not give back a claim after a
-                // failure: reported, and the answer below stays what the handlers decided.
-                self.report(&err, &event).await;
-            }
-        }
-        match failure {
-            None => reply(200, true, "handled"),
-            Some(err) => {
-                self.report(&err, &event).await;
-                reply(500, false, "a handler failed")
-            }
-        }
-    }
-
-    async fn report(&self, err: &JsValue, event: &JsValue) {
-        let reporters: Vec<Function> = self.error_handlers.borrow().clone();
-        for r in reporters {
-            if let Ok(p) = r.call2(&JsValue::UNDEFINED, err, event) {
-                let _ = JsFuture::from(Promise::resolve(&p)).await;
-            }
-        }
-    }
-
-    async fn claim(&self, key: &str) -> Claim {
-        match &self.memory {
-            Memory::Local(d) => match d.borrow_mut().begin(key, now_ms()) {
-                Seen::New => Claim::New,
-                seen => Claim::Seen(seen),
+        let uuid = Reflect::get(&self.event, &key("uuid")).ok().and_then(|u| u.as_string());
+        let Some(k) = uuid.as_deref().map(|u| webhook::dedupe_key(u).into_owned()) else { return self.handlers(0) };
+        let router = self.router.clone();
+        let answer = match &router.memory {
+            Memory::Local(d) => match d.borrow_mut().begin(&k, now_ms()) {
+                Seen::New => None,
+                Seen::InFlight => Some(reply(409, false, "this delivery is being handled")),
+                _ => Some(reply(200, true, "duplicate delivery: already handled")),
             },
             Memory::Shared { store, claim, .. } => {
-                let called = claim.call2(store, &JsValue::from_str(key), &JsValue::from_f64(self.window_ms));
-                let settled = match called {
-                    Ok(r) => JsFuture::from(Promise::resolve(&r)).await,
-                    Err(e) => Err(e),
-                };
-                match settled {
-                    Ok(v) if v.as_bool() == Some(true) => Claim::New,
-                    Ok(v) if v.as_bool() == Some(false) => Claim::Seen(Seen::Handled),
-                    Ok(_) => Claim::StoreFailed(
-                        Error::invalid("dedupe.claim", "must resolve to true (new) or false (already claimed)").into(),
-                    ),
-                    Err(e) => Claim::StoreFailed(e),
+                match claim.call2(store, &JsValue::from_str(&k), &JsValue::from_f64(router.window_ms)) {
+                    Ok(r) => {
+                        self.key = Some(k);
+                        self.stage = Stage::Claim;
+                        return Promise::resolve(&r).into();
+                    }
+                    Err(e) => return self.store_failed(e),
                 }
+            }
+        };
+        self.key = Some(k);
+        answer.unwrap_or_else(|| self.handlers(0))
+    }
+
+    /// The shared store failed: the delivery is answered 500, so 2Chat delivers it again.
+    fn store_failed(&mut self, err: JsValue) -> JsValue {
+        self.errors.push(err);
+        self.answer = reply(500, false, "the de-duplication store failed");
+        self.report(0, 0)
+    }
+
+    /// Runs the handlers from `i` on, in registration order, until one fails.
+    fn handlers(&mut self, i: usize) -> JsValue {
+        if i == 0 {
+            let name = Reflect::get(&self.event, &JsValue::from_str("name")).ok().and_then(|n| n.as_string());
+            self.targets = self
+                .router
+                .handlers
+                .borrow()
+                .iter()
+                .filter(|h| match &h.target {
+                    Target::Any => true,
+                    Target::Name(n) => Some(n) == name.as_ref(),
+                })
+                .map(|h| h.f.clone())
+                .collect();
+        }
+        let Some(f) = self.targets.get(i) else { return self.finish() };
+        match f.call1(&JsValue::UNDEFINED, &self.event) {
+            Ok(r) => {
+                self.stage = Stage::Handler(i);
+                Promise::resolve(&r).into()
+            }
+            Err(e) => {
+                self.failure = Some(e);
+                self.finish()
             }
         }
     }
 
-    async fn finish(&self, key: &str, ok: bool) -> std::result::Result<(), JsValue> {
-        match &self.memory {
-            Memory::Local(d) => {
-                d.borrow_mut().finish(key, ok, now_ms());
-                Ok(())
-            }
+    /// The handlers are done: the claim is settled (a failure gives it back, so a redelivery is
+    /// handled again).
+    fn finish(&mut self) -> JsValue {
+        let ok = self.failure.is_none();
+        let router = self.router.clone();
+        match (&router.memory, &self.key) {
+            (Memory::Local(d), Some(k)) => d.borrow_mut().finish(k, ok, now_ms()),
             // A claim made by `claim` stands for the window; only a failure gives it back.
-            Memory::Shared { .. } if ok => Ok(()),
-            Memory::Shared { store, release, .. } => {
-                let r = release.call1(store, &JsValue::from_str(key))?;
-                JsFuture::from(Promise::resolve(&r)).await.map(|_| ())
+            (Memory::Shared { store, release, .. }, Some(k)) if !ok => {
+                match release.call1(store, &JsValue::from_str(k)) {
+                    Ok(r) => {
+                        self.stage = Stage::Release;
+                        return Promise::resolve(&r).into();
+                    }
+                    Err(e) => self.errors.push(e),
+                }
             }
+            _ => {}
         }
+        self.conclude()
+    }
+
+    /// The answer, once what went wrong has been reported.
+    fn conclude(&mut self) -> JsValue {
+        self.answer = match self.failure.take() {
+            None => reply(200, true, "handled"),
+            Some(err) => {
+                self.errors.push(err);
+                reply(500, false, "a handler failed")
+            }
+        };
+        self.report(0, 0)
+    }
+
+    /// Hands error `e` to reporter `r`, and so on through every error and reporter; then the
+    /// answer.
+    fn report(&mut self, mut e: usize, mut r: usize) -> JsValue {
+        while let Some(err) = self.errors.get(e) {
+            let reporter = self.router.error_handlers.borrow().get(r).cloned();
+            let Some(reporter) = reporter else {
+                (e, r) = (e + 1, 0);
+                continue;
+            };
+            if let Ok(p) = reporter.call2(&JsValue::UNDEFINED, err, &self.event) {
+                self.stage = Stage::Report(e, r);
+                return Promise::resolve(&p).into();
+            }
+            r += 1;
+        }
+        self.answer.clone()
     }
 }
 
@@ -497,12 +591,18 @@ impl WebhookRouter {
     /// for a delivery already handled), 500 only when a handler threw.
     #[wasm_bindgen(unchecked_return_type = "Promise<Response>")]
     pub fn handle(&self, #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue) -> Promise {
-        let inner = self.inner.clone();
-        future_to_promise(async move {
-            match request.dyn_into::<Request>() {
-                Ok(r) => Ok(inner.handle(r).await),
-                Err(_) => Ok(reply(400, false, "not a Request")),
-            }
+        let Ok(request) = request.dyn_into::<Request>() else {
+            return Promise::resolve(&reply(400, false, "not a Request"));
+        };
+        run_delivery(Delivery {
+            router: self.inner.clone(),
+            stage: Stage::Start(request),
+            event: JsValue::UNDEFINED,
+            key: None,
+            targets: Vec::new(),
+            failure: None,
+            errors: Vec::new(),
+            answer: JsValue::UNDEFINED,
         })
     }
 
