@@ -102,6 +102,13 @@ export function toNodeListener(handler) {
   };
 }
 
+// The router's answer to a delivery: JSON `{ ok, message }` (a 405 says which method it takes).
+export function reply(status, ok, message) {
+  const headers = { "content-type": "application/json" };
+  if (status === 405) headers.allow = "POST";
+  return new Response(JSON.stringify({ ok, message }), { status, headers });
+}
+
 export function routerNodeListener(router) {
   return toNodeListener((request) => router.handle(request));
 }

@@ -52,7 +52,7 @@ pass { dangerouslyAllowBrowser: true }.";
 
 /// Whether this runs in a browser page (a `window` with a `document`), where a key is exposed.
 fn in_browser_page() -> bool {
-    let g = js_sys::global();
+    let g = super::global();
     let has = |k: &str| Reflect::get(&g, &JsValue::from_str(k)).is_ok_and(|v| !v.is_undefined() && !v.is_null());
     has("window") && has("document")
 }
@@ -218,7 +218,7 @@ impl TwoChat {
         let headers = super::http::header_templates(&config);
         let inner = Inner { config, fetch, logger, pacer, headers };
         if inner.config.api_key.is_some() && !inner.config.dangerously_allow_browser && in_browser_page() {
-            inner.log(crate::config::LogLevel::Warn, || BROWSER_KEY_WARNING.to_string());
+            inner.log(crate::config::LogLevel::Warn, format_args!("{BROWSER_KEY_WARNING}"));
         }
         Ok(TwoChat { core: Core(Rc::new(inner)), resources: Default::default() })
     }

@@ -83,20 +83,16 @@ enum Attempt {
 impl Inner {
     /// Logs `message` at `level` when the configured level allows it. Messages never hold the key:
     /// they name the method, the path, statuses and codes, and error messages are redacted first.
-    pub fn log(&self, level: LogLevel, message: impl FnOnce() -> String) {
+    /// The message is formatted only when it is logged.
+    #[inline(never)]
+    pub fn log(&self, level: LogLevel, message: std::fmt::Arguments<'_>) {
         if level == LogLevel::Off || level > self.config.log_level {
             return;
         }
-        self.write_log(level, message());
-    }
-
-    /// Hands a message to the logger (one body for every call site of [`Inner::log`]).
-    #[inline(never)]
-    fn write_log(&self, level: LogLevel, message: String) {
         let sink = match &self.logger {
             Some(l) => l.clone(),
             None => {
-                js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("console")).unwrap_or(JsValue::UNDEFINED)
+                js_sys::Reflect::get(&super::global(), &JsValue::from_str("console")).unwrap_or(JsValue::UNDEFINED)
             }
         };
         let f = js_sys::Reflect::get(&sink, &JsValue::from_str(level.as_str()))
@@ -241,7 +237,7 @@ impl Exchange {
                     None => e,
                 };
                 let spec = &self.spec;
-                self.inner.log(LogLevel::Info, || format!("{} {} failed: {e}", spec.method.as_str(), spec.path));
+                self.inner.log(LogLevel::Info, format_args!("{} {} failed: {e}", spec.method.as_str(), spec.path));
                 Err(e.into())
             }
         }
@@ -268,9 +264,7 @@ impl Exchange {
             let wait = pacer.borrow_mut().reserve(now_ms());
             if wait > 0.0 {
                 let spec = &self.spec;
-                inner.log(LogLevel::Info, || {
-                    format!("pacing: {} {} waits {} ms (requestsPerMinute)", spec.method.as_str(), spec.path, wait as u64)
-                });
+                inner.log(LogLevel::Info, format_args!("pacing: {} {} waits {} ms (requestsPerMinute)", spec.method.as_str(), spec.path, wait as u64));
                 self.waiting = Waiting::Pace;
                 return Ok(self::wait(wait, self.signal.as_ref()).into());
             }
@@ -281,15 +275,13 @@ impl Exchange {
     /// Asks for an attempt.
     fn attempt(&mut self) -> JsValue {
         let (inner, spec) = (&self.inner, &self.spec);
-        inner.log(LogLevel::Debug, || {
-            format!(
+        inner.log(LogLevel::Debug, format_args!(
                 "→ {} {} (attempt {} of {})",
                 spec.method.as_str(),
                 spec.path,
                 self.retries_done + 1,
                 self.max_retries + 1
-            )
-        });
+            ));
         // The clock is read only when the debug log will say how long the attempt took.
         self.waiting = Waiting::Attempt(if inner.config.log_level >= LogLevel::Debug { now_ms() } else { 0.0 });
         let custom = inner.fetch.as_ref().map_or(JsValue::NULL, JsValue::from);
@@ -302,9 +294,9 @@ impl Exchange {
         let (inner, spec) = (&self.inner, &self.spec);
         let attempt = read_attempt(inner, &outcome);
         if let Attempt::Answer { status, .. } = &attempt {
-            inner.log(LogLevel::Debug, || {
-                format!("← {status} {} {} in {} ms", spec.method.as_str(), spec.path, (now_ms() - started) as u64)
-            });
+            // `started` is 0 unless the debug log is on, and then the clock is read.
+            let took = if started > 0.0 { (now_ms() - started) as u64 } else { 0 };
+            inner.log(LogLevel::Debug, format_args!("← {status} {} {} in {took} ms", spec.method.as_str(), spec.path));
         }
         let (failure, error) = match attempt {
             Attempt::Aborted => return Err(aborted()),
@@ -325,9 +317,7 @@ impl Exchange {
         match retry::decide(spec.method, failure, self.retries_done, self.max_retries, error.retry_after_ms, js_sys::Math::random()) {
             Decision::GiveUp => Err(error),
             Decision::RetryAfter(ms) => {
-                inner.log(LogLevel::Info, || {
-                    format!("retrying {} {} in {ms} ms after {}", spec.method.as_str(), spec.path, error.code)
-                });
+                inner.log(LogLevel::Info, format_args!("retrying {} {} in {ms} ms after {}", spec.method.as_str(), spec.path, error.code));
                 Ok(Err(ms as f64))
             }
         }

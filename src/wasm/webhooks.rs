@@ -7,7 +7,7 @@ use std::rc::Rc;
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Headers, Request, Response, ResponseInit};
+use web_sys::Request;
 
 use super::jsjson::{key, JsJson};
 use crate::web::timer::now_ms;
@@ -31,6 +31,8 @@ extern "C" {
     /// `parseWebhook(body, options)`: the event object, or `[path, message, code]`.
     #[wasm_bindgen(js_name = parseDelivery)]
     fn parse_delivery(body: &JsValue, options: &JsValue) -> JsValue;
+    /// The router's answer: a JSON `Response` of `{ ok, message }`.
+    fn reply(status: u16, ok: bool, message: &str) -> JsValue;
 }
 
 #[wasm_bindgen(module = "/js/http.js")]
@@ -167,27 +169,6 @@ struct RouterInner {
 #[wasm_bindgen]
 pub struct WebhookRouter {
     inner: Rc<RouterInner>,
-}
-
-fn json_response(status: u16, body: &str) -> JsValue {
-    let headers = Headers::new().ok();
-    if let Some(h) = &headers {
-        let _ = h.set("content-type", "application/json");
-        if status == 405 {
-            let _ = h.set("allow", "POST");
-        }
-    }
-    let init = ResponseInit::new();
-    init.set_status(status);
-    if let Some(h) = &headers {
-        init.set_headers(h);
-    }
-    Response::new_with_opt_str_and_init(Some(body), &init).map(JsValue::from).unwrap_or(JsValue::NULL)
-}
-
-fn reply(status: u16, ok: bool, message: &str) -> JsValue {
-    let body = format!("{{\"ok\":{ok},\"message\":{}}}", crate::json::literal(message));
-    json_response(status, &body)
 }
 
 /// The query parameter `name` of a URL, percent-decoded.
@@ -626,7 +607,7 @@ impl WebhookRouter {
     /// A random token for a router (32 bytes from `crypto.getRandomValues`, base64url).
     #[wasm_bindgen(js_name = generateToken)]
     pub fn generate_token() -> std::result::Result<String, JsValue> {
-        let crypto = Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).unwrap_or(JsValue::UNDEFINED);
+        let crypto = Reflect::get(&super::global(), &JsValue::from_str("crypto")).unwrap_or(JsValue::UNDEFINED);
         let get = Reflect::get(&crypto, &JsValue::from_str("getRandomValues"))
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok());
