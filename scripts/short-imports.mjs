@@ -1,11 +1,14 @@
-// Short names for the wasm module's imports. wasm-bindgen names each import of its glue after the
-// JS it binds plus a 16-digit hash (`__wbg_set_body_877d5251e78ca815`); the module holds each name
-// once and the glue once more, and hex hashes hardly compress: about 3.5 KB of the web build's
-// gzip. This renames them `_a`, `_b`, … in the module's import section (in order, so the same
-// module always gets the same names) and, token for token, in the glue. Nothing else changes: the
-// import modules, the exports and every byte of code stay as they were.
+// Short names between the wasm module and its glue. wasm-bindgen names each import of its glue
+// after the JS it binds plus a 16-digit hash (`__wbg_set_body_877d5251e78ca815`), each export after
+// its Rust path (`webhookrouter_generateToken`), and each import module by its file
+// (`./snippets/twochat-ba48b16cff1a3869/js/values.js`); the module holds each name once and the
+// glue once more, and hex hashes hardly compress: about 4 KB of the web build's gzip. This renames
+// imports `_a`, `_b`, …, exports (but `memory`) `a`, `b`, … and import modules `a`, `b`, … in the
+// module (in order, so the same module always gets the same names) and, token for token, in the
+// glue (`wasm.<export>`, the keys of its imports object) and the raw exports' declarations.
+// Nothing else changes: every byte of code stays as it was.
 //
-//   node scripts/short-imports.mjs <module.wasm> <glue.js>…      (rewrites the files in place)
+//   node scripts/short-imports.mjs <module.wasm> <glue.js | raw-exports.d.ts>…   (rewrites in place)
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -66,6 +69,7 @@ export function renameImports(wasm) {
     }
   }
   const renamed = new Map();
+  const modules = new Map();
   const parts = [wasm.subarray(0, 8)];
   for (const s of sections) {
     if (s.id !== 2) {
@@ -102,7 +106,12 @@ export function renameImports(wasm) {
         renamed.set(name, next);
       }
       const bytes = encoder.encode(next);
-      body.push(...leb(modLen), ...mod, ...leb(bytes.length), ...bytes, ...wasm.subarray(n + nameLen, d));
+      // The module an import comes from ("./twochat_bg.js", a snippet's path) is only a key of
+      // the glue's imports object: `a`, `b`, … too.
+      const modName = text.decode(mod);
+      if (!modules.has(modName)) modules.set(modName, String.fromCharCode(97 + modules.size));
+      const modBytes = encoder.encode(modules.get(modName));
+      body.push(...leb(modBytes.length), ...modBytes, ...leb(bytes.length), ...bytes, ...wasm.subarray(n + nameLen, d));
       at = d;
     }
     parts.push(Uint8Array.of(2, ...leb(body.length)), Uint8Array.from(body));
@@ -113,7 +122,76 @@ export function renameImports(wasm) {
     out.set(p, at);
     at += p.length;
   }
+  if (modules.size > 26) throw new Error("more than 26 import modules");
+  return { wasm: out, renamed, modules };
+}
+
+/** The module with its exports (but `memory`) renamed `a`, `b`, … in order, and the renaming. */
+export function renameExports(wasm) {
+  const text = new TextDecoder();
+  const encoder = new TextEncoder();
+  const renamed = new Map();
+  const parts = [wasm.subarray(0, 8)];
+  for (let at = 8; at < wasm.length; ) {
+    const head = at;
+    const id = wasm[at];
+    const [size, start] = readLeb(wasm, at + 1);
+    at = start + size;
+    if (id !== 7) {
+      parts.push(wasm.subarray(head, at));
+      continue;
+    }
+    const body = [];
+    let [count, p] = readLeb(wasm, start);
+    body.push(...leb(count));
+    for (let i = 0; i < count; i++) {
+      const [len, n] = readLeb(wasm, p);
+      const name = text.decode(wasm.subarray(n, n + len));
+      // The export's kind and index.
+      const end = readLeb(wasm, n + len + 1)[1];
+      let next = name;
+      if (name !== "memory") {
+        next = shortName(renamed.size).slice(1);
+        renamed.set(name, next);
+      }
+      const bytes = encoder.encode(next);
+      body.push(...leb(bytes.length), ...bytes, ...wasm.subarray(n + len, end));
+      p = end;
+    }
+    parts.push(Uint8Array.of(7, ...leb(body.length)), Uint8Array.from(body));
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   return { wasm: out, renamed };
+}
+
+/** The glue with each renamed export's `wasm.<name>` replaced; the glue names exports only so. */
+export function renameExportsInGlue(code, renamed) {
+  for (const [from, to] of renamed) code = code.replace(new RegExp(`(?<![\\w$])wasm\\.${from}(?![\\w$])`, "g"), `wasm.${to}`);
+  const known = new Set(["memory", ...renamed.values()]);
+  const stray = [...code.matchAll(/(?<![\w$])wasm\.([\w$]+)/g)].map((m) => m[1]).find((name) => !known.has(name));
+  if (stray !== undefined) throw new Error(`the glue uses wasm.${stray}, which the module does not export`);
+  return code;
+}
+
+/** Declarations of the raw exports (`export const <name>:`, InitOutput's `readonly <name>:`) renamed. */
+export function renameExportsInDeclarations(code, renamed) {
+  for (const [from, to] of renamed) code = code.replace(new RegExp(`^(\\s*(?:export const|readonly) )${from}(?=:)`, "gm"), `$1${to}`);
+  return code;
+}
+
+/** The glue's imports object (`"./twochat_bg.js": import0, …`) keyed by the modules' new names. */
+export function renameModulesInGlue(code, modules) {
+  for (const [from, to] of modules) {
+    const pattern = new RegExp(`(["'])${from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\1(\\s*:\\s*import\\d+\\b)`, "g");
+    if (!pattern.test(code)) throw new Error(`the glue's imports object has no key ${from}`);
+    code = code.replace(pattern, `"${to}"$2`);
+  }
+  return code;
 }
 
 /** The glue with every renamed import's name replaced, as a whole token only. */
@@ -126,12 +204,22 @@ export function renameInGlue(code, renamed) {
   return code;
 }
 
-/** Renames the imports of `wasmPath` and their names in each glue file, in place. */
+/** Renames the imports and exports of `wasmPath` and their names in each glue file, in place;
+ * declaration files (`.d.ts`) among them get the exports' new names. */
 export function shortenImports(wasmPath, gluePaths) {
-  const { wasm, renamed } = renameImports(readFileSync(wasmPath));
-  writeFileSync(wasmPath, wasm);
-  for (const glue of gluePaths) writeFileSync(glue, renameInGlue(readFileSync(glue, "utf8"), renamed));
-  return renamed.size;
+  const imports = renameImports(readFileSync(wasmPath));
+  const exports = renameExports(imports.wasm);
+  writeFileSync(wasmPath, exports.wasm);
+  for (const file of gluePaths) {
+    const code = readFileSync(file, "utf8");
+    writeFileSync(
+      file,
+      file.endsWith(".d.ts")
+        ? renameExportsInDeclarations(code, exports.renamed)
+        : renameExportsInGlue(renameModulesInGlue(renameInGlue(code, imports.renamed), imports.modules), exports.renamed),
+    );
+  }
+  return imports.renamed.size;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

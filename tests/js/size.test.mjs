@@ -29,7 +29,7 @@ test(`the web build is at most ${CEILING_BYTES} bytes gzip -9 (target ${TARGET_B
   assert.ok(total <= CEILING_BYTES, `${total} bytes (${sizes.map(([f, n]) => `${f} ${n}`).join(", ")}) is over the ceiling of ${CEILING_BYTES}`);
 });
 
-test("the web build's module imports its glue under short names, and the glue provides each", async () => {
+test("the web build's module and glue know each other by short names, and the glue provides each import", async () => {
   const { readFileSync } = await import("node:fs");
   const module = new WebAssembly.Module(readFileSync(join(web, "twochat_bg.wasm")));
   const imports = WebAssembly.Module.imports(module);
@@ -37,6 +37,10 @@ test("the web build's module imports its glue under short names, and the glue pr
   const long = imports.filter((i) => i.name.startsWith("__wbg_") || i.name.startsWith("__wbindgen_"));
   assert.deepEqual(long.map((i) => i.name), [], "wasm-bindgen's hashed import names are left in the module");
   for (const { name } of imports) assert.ok(new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(glue), `the glue does not name the import ${name}`);
+  const longModules = [...new Set(imports.map((i) => i.module))].filter((m) => m.length > 1);
+  assert.deepEqual(longModules, [], "import modules keep their file names");
+  const exports = WebAssembly.Module.exports(module).map((e) => e.name).filter((n) => n !== "memory");
+  assert.deepEqual(exports.filter((n) => n.length > 2), [], "exports keep wasm-bindgen's long names");
 });
 
 test("minified, the web build's classes and functions keep the names callers see", async () => {
