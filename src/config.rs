@@ -276,8 +276,8 @@ mod tests {
         ];
         for (opts, want) in cases {
             let e = Config::from_options(Some(&opts)).unwrap_err();
-            assert_eq!(e.code.as_str(), "invalid_input");
-            assert!(e.message.starts_with(want), "{opts} -> {}", e.message);
+            assert_eq!(e.code().as_str(), "invalid_input");
+            assert!(e.message().starts_with(want), "{opts} -> {}", e.message());
         }
     }
 
@@ -292,7 +292,7 @@ mod tests {
         );
         assert!(CallOptions::from_options(Some(&json!({"timeout": 5})))
             .unwrap_err()
-            .message
+            .message()
             .starts_with("timeout: is not a known option"));
     }
 }

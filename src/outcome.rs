@@ -12,8 +12,8 @@ const UNKNOWN_OUTCOME: &str =
     ". It may or may not have been processed, so it was not repeated: 2Chat has no idempotency key";
 
 fn with_unknown_outcome(mut e: Error) -> Error {
-    e.message.push_str(UNKNOWN_OUTCOME);
-    e.outcome_unknown = true;
+    e.0.message.push_str(UNKNOWN_OUTCOME);
+    e.0.outcome_unknown = true;
     e
 }
 

@@ -295,7 +295,7 @@ mod tests {
         assert_eq!(ask(numbers(), json!({"results_per_page": 250})).unwrap(), Some(250));
         assert!(ask(contacts(), json!({"results_per_page": 101}))
             .unwrap_err()
-            .message
+            .message()
             .starts_with("results_per_page: must be a whole number between 1 and 100"));
     }
 
@@ -329,7 +329,7 @@ mod tests {
             json!({"limit": 2_000_000}),
         ] {
             let e = start(messages(), Some(bad.clone())).unwrap_err();
-            assert!(e.message.starts_with("limit:"), "{bad}: {}", e.message);
+            assert!(e.message().starts_with("limit:"), "{bad}: {}", e.message());
         }
         assert!(start(contacts(), Some(json!({"results_per_page": 0}))).is_err());
     }

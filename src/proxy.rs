@@ -209,7 +209,7 @@ mod tests {
     use serde_json::Value;
 
     fn err(v: Value, authorize: bool) -> String {
-        plan(Some(&v), authorize).unwrap_err().message
+        plan(Some(&v), authorize).unwrap_err().message().to_string()
     }
 
     #[test]

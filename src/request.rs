@@ -250,8 +250,8 @@ mod tests {
     fn traversal_and_separators_are_refused() {
         for bad in ["..", ".", "a/b", "../x", "a%2Fb", "a\\b", "a?b", "a#b", "a b", "", "x\n", "..;", "a;b", ";"] {
             let e = encode_path_segment("group_uuid", bad).unwrap_err();
-            assert_eq!(e.code.as_str(), "invalid_input", "{bad:?}");
-            assert!(e.message.starts_with("group_uuid:"), "{bad:?} -> {}", e.message);
+            assert_eq!(e.code().as_str(), "invalid_input", "{bad:?}");
+            assert!(e.message().starts_with("group_uuid:"), "{bad:?} -> {}", e.message());
         }
     }
 
@@ -304,7 +304,7 @@ mod tests {
                 ("f".into(), "2.5".into())
             ]
         );
-        assert!(raw_query(Some(&json!({"a": {"b": 1}}))).unwrap_err().message.starts_with("query.a:"));
+        assert!(raw_query(Some(&json!({"a": {"b": 1}}))).unwrap_err().message().starts_with("query.a:"));
         assert!(raw_query(Some(&json!("a=1"))).is_err());
     }
 }

@@ -95,7 +95,7 @@ pub fn check<J: Json>(
     };
     let mut err = Error::new(code, message).with_status(status);
     if matches!(code, ErrorCode::RateLimited | ErrorCode::Conflict) || status == 503 {
-        err.retry_after_ms = retry_after_ms;
+        err.0.retry_after_ms = retry_after_ms;
     }
     Err(err)
 }
@@ -172,33 +172,33 @@ mod tests {
     #[test]
     fn both_message_spellings_are_read() {
         let e = check(404, r#"{"success":false,"error":true,"error_message":"number not found"}"#, None).unwrap_err();
-        assert_eq!((e.code, e.status, e.message.as_str()), (ErrorCode::NotFound, Some(404), "number not found"));
+        assert_eq!((e.code(), e.status(), e.message()), (ErrorCode::NotFound, Some(404), "number not found"));
         let e = check(422, r#"{"success":false,"message":"Malformed number"}"#, None).unwrap_err();
-        assert_eq!((e.code, e.message.as_str()), (ErrorCode::Unprocessable, "Malformed number"));
+        assert_eq!((e.code(), e.message()), (ErrorCode::Unprocessable, "Malformed number"));
     }
 
     #[test]
     fn a_2xx_saying_failure_is_an_error() {
         let e = check(200, r#"{"success":false,"message":"channel is not connected"}"#, None).unwrap_err();
         assert_eq!(
-            (e.code, e.status, e.message.as_str()),
+            (e.code(), e.status(), e.message()),
             (ErrorCode::Unprocessable, Some(200), "channel is not connected")
         );
         let e = check(200, r#"{"error":true}"#, None).unwrap_err();
-        assert_eq!(e.code, ErrorCode::Unprocessable);
+        assert_eq!(e.code(), ErrorCode::Unprocessable);
     }
 
     #[test]
     fn non_json_answers() {
         let e = check(200, "{\"success\": tr", None).unwrap_err();
-        assert_eq!(e.code, ErrorCode::Decode);
+        assert_eq!(e.code(), ErrorCode::Decode);
         let e = check(200, "", None).unwrap_err();
-        assert_eq!((e.code, e.message.as_str()), (ErrorCode::Decode, "2Chat answered HTTP 200 with an empty body"));
+        assert_eq!((e.code(), e.message()), (ErrorCode::Decode, "2Chat answered HTTP 200 with an empty body"));
         let html = format!("<html><body><h1>502 Bad Gateway</h1>{}</body></html>", "x".repeat(10_000));
         let e = check(502, &html, None).unwrap_err();
-        assert_eq!((e.code, e.message.as_str()), (ErrorCode::ServerError, "HTTP 502 Bad Gateway"));
+        assert_eq!((e.code(), e.message()), (ErrorCode::ServerError, "HTTP 502 Bad Gateway"));
         let e = check(200, &html, None).unwrap_err();
-        assert!(e.message.len() < 300, "{}", e.message);
+        assert!(e.message().len() < 300, "{}", e.message());
     }
 
     #[test]
@@ -215,12 +215,12 @@ mod tests {
     #[test]
     fn retry_after_is_kept_on_rate_limits() {
         let e = check(429, "{}", Some(2000)).unwrap_err();
-        assert_eq!((e.code, e.retry_after_ms), (ErrorCode::RateLimited, Some(2000)));
+        assert_eq!((e.code(), e.retry_after_ms()), (ErrorCode::RateLimited, Some(2000)));
         let e = check(404, "{}", Some(2000)).unwrap_err();
-        assert_eq!(e.retry_after_ms, None);
+        assert_eq!(e.retry_after_ms(), None);
         let e = check(486, "", None).unwrap_err();
         assert_eq!(
-            (e.code, e.message.as_str()),
+            (e.code(), e.message()),
             (ErrorCode::Conflict, "HTTP 486 Busy: the number is handling a previous request; retry in a few seconds")
         );
     }

@@ -44,13 +44,13 @@ pub fn check_extra(op: &Op, keys: &[String]) -> Result<()> {
 /// An error of a tool call names its arguments as the tool does: by their wire names
 /// (`from_number: …`, not the JS method's `fromNumber: …`).
 pub fn wire_names(op: &Op, mut e: Error) -> Error {
-    if e.code != ErrorCode::InvalidInput {
+    if e.code() != ErrorCode::InvalidInput {
         return e;
     }
     for a in op.args {
-        if let Some(rest) = e.message.strip_prefix(a.js) {
+        if let Some(rest) = e.message().strip_prefix(a.js) {
             if rest.starts_with(':') || rest.starts_with('[') || rest.starts_with('.') {
-                e.message = format!("{}{rest}", a.wire);
+                e.0.message = format!("{}{rest}", a.wire);
                 break;
             }
         }
@@ -66,19 +66,19 @@ mod tests {
     fn aliases_and_names() {
         assert_eq!(resolve("_2CHAT_TEST_API_KEY").unwrap().1.tool, "get_account_info");
         assert_eq!(resolve("send_message").unwrap().1.name, "send");
-        assert_eq!(resolve("nope").unwrap_err().message, "unknown tool \"nope\"");
+        assert_eq!(resolve("nope").unwrap_err().message(), "unknown tool \"nope\"");
         let (_, op) = resolve("delete_product_image").unwrap();
         assert_eq!(positional(op).collect::<Vec<_>>(), ["product_id", "image_index"]);
         let (_, op) = resolve("get_channel").unwrap();
         assert!(check_extra(op, &["channel_uuid".into()]).is_ok());
-        assert_eq!(check_extra(op, &["uuid".into()]).unwrap_err().message, "uuid: is not an argument of get_channel");
+        assert_eq!(check_extra(op, &["uuid".into()]).unwrap_err().message(), "uuid: is not an argument of get_channel");
         let (_, op) = resolve("list_messages").unwrap();
         let e = wire_names(op, Error::invalid("number", "is required"));
-        assert_eq!(e.message, "number: is required");
+        assert_eq!(e.message(), "number: is required");
         let (_, op) = resolve("check_number").unwrap();
         let e = wire_names(op, Error::invalid("fromNumber", "must be an E.164 number"));
-        assert_eq!(e.message, "from_number: must be an E.164 number");
+        assert_eq!(e.message(), "from_number: must be an E.164 number");
         let e = wire_names(op, Error::invalid("fromNumberX", "other"));
-        assert_eq!(e.message, "fromNumberX: other");
+        assert_eq!(e.message(), "fromNumberX: other");
     }
 }

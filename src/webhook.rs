@@ -474,11 +474,11 @@ mod tests {
         ];
         for (payload, want) in cases {
             let e = inspect(&payload, Some("whatsapp.message.received")).unwrap_err();
-            assert_eq!(e.code.as_str(), "invalid_webhook");
-            assert!(e.message.starts_with(want), "{payload} -> {}", e.message);
+            assert_eq!(e.code().as_str(), "invalid_webhook");
+            assert!(e.message().starts_with(want), "{payload} -> {}", e.message());
         }
         let e = inspect(&json!({"duration": "42"}), Some("call.incoming.completed")).unwrap_err();
-        assert!(e.message.starts_with("duration: must be a number"), "{}", e.message);
+        assert!(e.message().starts_with("duration: must be a number"), "{}", e.message());
     }
 
     #[test]
@@ -492,7 +492,7 @@ mod tests {
         assert_eq!(d.uuid.as_deref(), Some("MSG1"), "uuid first");
         assert!(inspect(&json!({"id": [1]}), None)
             .unwrap_err()
-            .message
+            .message()
             .starts_with("id: must be a string or a number"));
     }
 
@@ -518,7 +518,7 @@ mod tests {
             (b"42", "body: must be a JSON object"),
         ] {
             let e = parse_bytes(bytes, None).unwrap_err();
-            assert!(e.message.starts_with(want), "{:?} -> {}", bytes, e.message);
+            assert!(e.message().starts_with(want), "{:?} -> {}", bytes, e.message());
         }
     }
 

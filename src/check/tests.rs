@@ -26,8 +26,8 @@ fn refused(resource: &str, name: &str, args: &[Value], params: Option<Value>, st
     match call(resource, name, args, params) {
         Ok(r) => panic!("{resource}.{name}: expected invalid_input starting with {starts:?}, got {r:?}"),
         Err(e) => {
-            assert_eq!(e.code.as_str(), "invalid_input", "{e}");
-            assert!(e.message.starts_with(starts), "{resource}.{name}: expected {starts:?}, got {:?}", e.message);
+            assert_eq!(e.code().as_str(), "invalid_input", "{e}");
+            assert!(e.message().starts_with(starts), "{resource}.{name}: expected {starts:?}, got {:?}", e.message());
         }
     }
 }

@@ -263,7 +263,7 @@ impl Client {
                 Sent::Timeout => (Failure::Timeout, timeout_error(spec.method, u64::from(inner.timeout_ms))),
             };
             let jitter = transport::random(inner.transport.now_ms());
-            match retry::decide(spec.method, failure, retries_done, inner.max_retries, error.retry_after_ms, jitter) {
+            match retry::decide(spec.method, failure, retries_done, inner.max_retries, error.retry_after_ms(), jitter) {
                 Decision::GiveUp => return Err(error),
                 Decision::RetryAfter(ms) => {
                     inner.transport.sleep(ms).await;

@@ -17,7 +17,7 @@ extern "C" {
 
 /// Builds the JS error for `e`.
 pub fn to_js(e: &Error) -> JsValue {
-    JsTwoChatError::new(e.code.as_str(), &e.message, e.status, e.retry_after_ms.map(|ms| ms as f64)).into()
+    JsTwoChatError::new(e.code().as_str(), e.message(), e.status(), e.retry_after_ms().map(|ms| ms as f64)).into()
 }
 
 impl From<Error> for JsValue {

@@ -314,10 +314,12 @@ impl Exchange {
             Attempt::Network(msg) => (Failure::Network, network_error(spec.method, &msg)),
             Attempt::Timeout => (Failure::Timeout, timeout_error(spec.method, self.timeout_ms as u64)),
         };
-        match retry::decide(spec.method, failure, self.retries_done, self.max_retries, error.retry_after_ms, js_sys::Math::random()) {
+        let jitter = js_sys::Math::random();
+        match retry::decide(spec.method, failure, self.retries_done, self.max_retries, error.retry_after_ms(), jitter) {
             Decision::GiveUp => Err(error),
             Decision::RetryAfter(ms) => {
-                inner.log(LogLevel::Info, format_args!("retrying {} {} in {ms} ms after {}", spec.method.as_str(), spec.path, error.code));
+                let (method, path, code) = (spec.method.as_str(), &spec.path, error.code());
+                inner.log(LogLevel::Info, format_args!("retrying {method} {path} in {ms} ms after {code}"));
                 Ok(Err(ms as f64))
             }
         }
