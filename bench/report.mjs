@@ -433,7 +433,7 @@ for (const [name, v] of Object.entries(w.variants)) md.push(mdRow([wDesc[name] ?
 md.push("");
 md.push(`- ready → first response, \`initSync\` on the first request, minus the Worker without the wasm: **${fmt(w.delta_ready_to_first_ms)} ms** (target ≤ ${TARGET.startup_ms} ms: ${w.delta_ready_to_first_ms <= TARGET.startup_ms ? "PASS" : "MISS"}).`);
 md.push(
-  `- whole cold start with the package's entry, minus the Worker without the wasm: **${fmt(w.delta_total_entry_ms)} ms** (${w.delta_total_entry_ms <= TARGET.startup_ms ? "PASS" : `MISS by ${fmt(w.delta_total_entry_ms - TARGET.startup_ms)} ms`}); by differences of medians: JS glue ${fmt(w.parts_ms.glue)} ms, wasm load + compile ${fmt(w.parts_ms.wasm_load_compile)} ms, instantiation ${fmt(w.parts_ms.instantiate)} ms. These differences are between medians of separate runs of ~100 ms each, so a part within a few ms of 0 is noise.`,
+  `- whole cold start with the package's entry, minus the Worker without the wasm: **${fmt(w.delta_total_entry_ms)} ms** (${w.delta_total_entry_ms <= TARGET.startup_ms ? "PASS" : `MISS by ${fmt(w.delta_total_entry_ms - TARGET.startup_ms)} ms`}); in parts: JS glue ${fmt(w.parts_ms.glue)} ms, wasm load + compile ${fmt(w.parts_ms.wasm_load_compile)} ms, instantiation ${fmt(w.parts_ms.instantiate)} ms. Each difference is the median over the rounds of the two Workers' difference within a round (they run back to back); a cold start is ~100 ms and varies by ±15 ms from run to run, so a part within a few ms of 0 is noise.`,
 );
 if (browser && !browser.skipped) {
   md.push("");

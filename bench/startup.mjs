@@ -13,6 +13,7 @@
 //   - everything the package adds to a cold start: (t2 − t0) of the Worker importing the package's
 //     "workerd" entry (initSync at the top level, which workerd runs before `ready`) minus the same
 //     without the wasm, split into JS glue, wasm load + compile and instantiation.
+// Each difference is the median, over the rounds, of the two Workers' difference within a round.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync, readFileSync, readdirSync, existsSync, cpSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -20,7 +21,7 @@ import { performance } from "node:perf_hooks";
 import { PKG, ROOT, OUT, median, quantile, save, log, fmt } from "./lib.mjs";
 
 const NODE_RUNS = Number(process.env.BENCH_NODE_RUNS ?? 21);
-const WORKERD_RUNS = Number(process.env.BENCH_WORKERD_RUNS ?? 15);
+const WORKERD_RUNS = Number(process.env.BENCH_WORKERD_RUNS ?? 31);
 const stats = (xs) => ({ median_ms: median(xs), p90_ms: quantile(xs, 0.9), min_ms: Math.min(...xs) });
 
 // --- Node -----------------------------------------------------------------------------------------
@@ -136,17 +137,21 @@ const variants = Object.fromEntries(
   Object.entries(samples).map(([name, xs]) => [name, { to_ready: pick(xs, "to_ready_ms"), ready_to_first: pick(xs, "ready_to_first_ms"), total: pick(xs, "total_ms") }]),
 );
 const m = (name, k) => variants[name][k].median_ms;
+// What one Worker adds over another: the median of their differences round by round (both ran in the
+// same round, back to back), which the machine's drift from round to round does not reach, unlike a
+// difference of two medians of ~100 ms runs.
+const delta = (a, b, k) => median(samples[a].map((x, i) => x[k] - samples[b][i][k]));
 const workerd = {
   runs: WORKERD_RUNS,
   miniflare: miniflareVersion,
   compatibility_date: compatibilityDate,
   variants,
-  delta_ready_to_first_ms: m("lazy", "ready_to_first") - m("baseline", "ready_to_first"),
-  delta_total_entry_ms: m("entry", "total") - m("baseline", "total"),
+  delta_ready_to_first_ms: delta("lazy", "baseline", "ready_to_first_ms"),
+  delta_total_entry_ms: delta("entry", "baseline", "total_ms"),
   parts_ms: {
-    glue: m("glue", "total") - m("baseline", "total"),
-    wasm_load_compile: m("compiled", "total") - m("glue", "total"),
-    instantiate: m("entry", "total") - m("compiled", "total"),
+    glue: delta("glue", "baseline", "total_ms"),
+    wasm_load_compile: delta("compiled", "glue", "total_ms"),
+    instantiate: delta("entry", "compiled", "total_ms"),
   },
 };
 log(

@@ -34,6 +34,17 @@ function leb(n) {
   return out;
 }
 
+/** The byte arrays one after the other. */
+function concat(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 function shortName(i) {
   const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
   let s = "";
@@ -116,14 +127,8 @@ export function renameImports(wasm) {
     }
     parts.push(Uint8Array.of(2, ...leb(body.length)), Uint8Array.from(body));
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
   if (modules.size > 26) throw new Error("more than 26 import modules");
-  return { wasm: out, renamed, modules };
+  return { wasm: concat(parts), renamed, modules };
 }
 
 /** The module with its exports (but `memory`) renamed `a`, `b`, … in order, and the renaming. */
@@ -160,13 +165,7 @@ export function renameExports(wasm) {
     }
     parts.push(Uint8Array.of(7, ...leb(body.length)), Uint8Array.from(body));
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return { wasm: out, renamed };
+  return { wasm: concat(parts), renamed };
 }
 
 /** The glue with each renamed export's `wasm.<name>` replaced; the glue names exports only so. */

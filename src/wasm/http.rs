@@ -118,7 +118,8 @@ impl Inner {
     /// and the returned promise settles with the parsed body or a `TwoChatError`. Every decision
     /// (pacing, retries, errors, logs) is the exchange's; the driver only awaits.
     pub fn start(self: &Rc<Self>, spec: RequestSpec<JsValue>, call: Call) -> Promise {
-        let init = request_init(spec.method.as_str(), &self.headers(spec.body.is_some(), &call.options), spec.body.as_ref(), None);
+        let headers = self.headers(spec.body.is_some(), &call.options);
+        let init = request_init(spec.method.as_str(), &headers, spec.body.as_ref(), None);
         run_exchange(Exchange {
             url: spec.url(&self.config.base_url),
             init,
@@ -155,7 +156,13 @@ extern "C" {
     fn run_exchange(exchange: Exchange) -> Promise;
     /// One attempt: `[kind, response, detail]` (see `js/http.js`).
     #[wasm_bindgen(js_name = attempt)]
-    fn run_attempt(custom: &JsValue, url: &str, init: &web_sys::RequestInit, ms: f64, signal: Option<&AbortSignal>) -> Promise;
+    fn run_attempt(
+        custom: &JsValue,
+        url: &str,
+        init: &web_sys::RequestInit,
+        ms: f64,
+        signal: Option<&AbortSignal>,
+    ) -> Promise;
     /// Resolves `true` after `ms`, `false` as soon as `signal` aborts.
     fn wait(ms: f64, signal: Option<&AbortSignal>) -> Promise;
 }
@@ -189,7 +196,6 @@ fn aliases(endpoint: Option<u8>, body: &JsValue) {
     }
     apply_aliases(body, &list);
 }
-
 
 /// What the exchange last asked the driver to await, so the next step knows what its outcome means.
 enum Waiting {
@@ -264,7 +270,8 @@ impl Exchange {
             let wait = pacer.borrow_mut().reserve(now_ms());
             if wait > 0.0 {
                 let spec = &self.spec;
-                inner.log(LogLevel::Info, format_args!("pacing: {} {} waits {} ms (requestsPerMinute)", spec.method.as_str(), spec.path, wait as u64));
+                let (method, path, ms) = (spec.method.as_str(), &spec.path, wait as u64);
+                inner.log(LogLevel::Info, format_args!("pacing: {method} {path} waits {ms} ms (requestsPerMinute)"));
                 self.waiting = Waiting::Pace;
                 return Ok(self::wait(wait, self.signal.as_ref()).into());
             }
@@ -275,13 +282,8 @@ impl Exchange {
     /// Asks for an attempt.
     fn attempt(&mut self) -> JsValue {
         let (inner, spec) = (&self.inner, &self.spec);
-        inner.log(LogLevel::Debug, format_args!(
-                "→ {} {} (attempt {} of {})",
-                spec.method.as_str(),
-                spec.path,
-                self.retries_done + 1,
-                self.max_retries + 1
-            ));
+        let (method, path, n, of) = (spec.method.as_str(), &spec.path, self.retries_done + 1, self.max_retries + 1);
+        inner.log(LogLevel::Debug, format_args!("→ {method} {path} (attempt {n} of {of})"));
         // The clock is read only when the debug log will say how long the attempt took.
         self.waiting = Waiting::Attempt(if inner.config.log_level >= LogLevel::Debug { now_ms() } else { 0.0 });
         let custom = inner.fetch.as_ref().map_or(JsValue::NULL, JsValue::from);
@@ -296,7 +298,8 @@ impl Exchange {
         if let Attempt::Answer { status, .. } = &attempt {
             // `started` is 0 unless the debug log is on, and then the clock is read.
             let took = if started > 0.0 { (now_ms() - started) as u64 } else { 0 };
-            inner.log(LogLevel::Debug, format_args!("← {status} {} {} in {took} ms", spec.method.as_str(), spec.path));
+            let (method, path) = (spec.method.as_str(), &spec.path);
+            inner.log(LogLevel::Debug, format_args!("← {status} {method} {path} in {took} ms"));
         }
         let (failure, error) = match attempt {
             Attempt::Aborted => return Err(aborted()),
@@ -334,13 +337,20 @@ fn read_attempt(inner: &Inner, outcome: &JsValue) -> Attempt {
     let kind = outcome.get(0).as_f64().unwrap_or(2.0) as u8;
     match kind {
         0 | 1 | 7 => {
-            let Some(response) = response() else { return Attempt::Network("fetch did not resolve to a Response".into()) };
+            let Some(response) = response() else {
+                return Attempt::Network("fetch did not resolve to a Response".into());
+            };
             let status = response.status();
             let header = |name: &str| response.headers().get(name);
             match kind {
                 1 => Attempt::Redirect { status, location: header("location") },
-                7 => Attempt::Network(format!("the connection broke while reading the HTTP {status} body: {}", detail())),
-                _ => Attempt::Answer { status, retry_after: header("retry-after"), body: outcome.get(2).unchecked_into() },
+                7 => {
+                    Attempt::Network(format!("the connection broke while reading the HTTP {status} body: {}", detail()))
+                }
+                _ => {
+                    let body = outcome.get(2).unchecked_into();
+                    Attempt::Answer { status, retry_after: header("retry-after"), body }
+                }
             }
         }
         3 => Attempt::Timeout,
