@@ -72,7 +72,7 @@ module.exports = { ...bindings, TwoChatError };
 // Named ESM exports for Node, listed from what the CommonJS build really exports.
 const require = createRequire(import.meta.url);
 // The internal classes behind the resources, iterators, calls and deliveries are not part of the API.
-const INTERNAL = new Set(["Core", "PageWalker", "PageStep", "Exchange", "Delivery"]);
+const INTERNAL = new Set(["Core", "PageWalker", "Machine"]);
 const names = Object.keys(require(resolve(out, "index.cjs"))).filter((n) => !n.startsWith("__") && !INTERNAL.has(n));
 writeFileSync(
   join(out, "index.mjs"),

@@ -120,7 +120,7 @@ impl Inner {
     pub fn start(self: &Rc<Self>, spec: RequestSpec<JsValue>, call: Call) -> Promise {
         let headers = self.headers(spec.body.is_some(), &call.options);
         let init = request_init(spec.method.as_str(), &headers, spec.body.as_ref(), None);
-        run_exchange(Exchange {
+        super::machine::call(Exchange {
             url: spec.url(&self.config.base_url),
             init,
             timeout_ms: f64::from(call.options.timeout_ms.unwrap_or(self.config.timeout_ms)),
@@ -151,9 +151,6 @@ impl Inner {
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/js/http.js")]
 extern "C" {
-    /// Steps a call to its end (see `js/http.js`).
-    #[wasm_bindgen(js_name = run)]
-    fn run_exchange(exchange: Exchange) -> Promise;
     /// One attempt: `[kind, response, detail]` (see `js/http.js`).
     #[wasm_bindgen(js_name = attempt)]
     fn run_attempt(
@@ -209,10 +206,8 @@ enum Waiting {
     Attempt(f64),
 }
 
-/// One call in flight, as a state machine `run` (`js/http.js`) steps: each step takes the outcome
-/// of the promise the last one returned and returns the next to await, or the call's body.
-/// Nothing in here awaits.
-#[wasm_bindgen::prelude::wasm_bindgen(skip_typescript)]
+/// One call in flight, as a state machine (see [`super::machine`]): each step takes the outcome of
+/// the promise the last one returned and returns the next to await, or the call's body.
 pub struct Exchange {
     inner: Rc<Inner>,
     spec: RequestSpec<JsValue>,
@@ -227,14 +222,12 @@ pub struct Exchange {
     waiting: Waiting,
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen]
 impl Exchange {
     /// Takes what the last returned promise resolved to (nothing on the first step; a wait's
     /// whether it ran to its end; an attempt's `[kind, response, detail]`: neither rejects) and
-    /// returns the next promise to await, or the body when the call is done. Throws the call's
+    /// returns the next promise to await, or the body when the call is done; or the call's
     /// `TwoChatError`.
-    #[wasm_bindgen(skip_typescript)]
-    pub fn step(&mut self, _ok: bool, outcome: JsValue) -> Result<JsValue, JsValue> {
+    pub(crate) fn step(&mut self, outcome: JsValue) -> Result<JsValue, JsValue> {
         match self.advance(outcome) {
             Ok(next) => Ok(next),
             Err(e) => {
@@ -248,9 +241,7 @@ impl Exchange {
             }
         }
     }
-}
 
-impl Exchange {
     fn advance(&mut self, outcome: JsValue) -> Result<JsValue, Error> {
         match self.waiting {
             Waiting::Start => {}

@@ -5,6 +5,7 @@ mod client;
 pub mod error;
 mod http;
 mod jsjson;
+mod machine;
 mod pager;
 mod proxy;
 mod types;

@@ -20,13 +20,6 @@ extern "C" {
     fn page_iterable(walker: PageWalker) -> JsValue;
 }
 
-#[wasm_bindgen(module = "/js/http.js")]
-extern "C" {
-    /// Steps one page's fetch to its items (see `js/http.js`).
-    #[wasm_bindgen(js_name = run)]
-    fn run_page(step: PageStep) -> Promise;
-}
-
 struct Walk {
     core: Core,
     op: &'static Op,
@@ -87,24 +80,21 @@ impl PageWalker {
     /// The next page's items, or `null` when there are no more.
     #[wasm_bindgen(js_name = nextPage, skip_typescript)]
     pub fn next_page(&self) -> Promise {
-        run_page(PageStep { state: self.0.clone(), walk: None })
+        super::machine::page(PageStep { state: self.0.clone(), walk: None })
     }
 }
 
-/// Fetching one page, as a state machine `run` (`js/http.js`) steps: the first step sends the
+/// Fetching one page, as a state machine (see [`super::machine`]): the first step sends the
 /// page's call, the second reads its body.
-#[wasm_bindgen(skip_typescript)]
 pub struct PageStep {
     state: Rc<RefCell<State>>,
     /// The walk, taken out while its page is in flight, so a concurrent call cannot interleave.
     walk: Option<Box<Walk>>,
 }
 
-#[wasm_bindgen]
 impl PageStep {
-    /// The page's call to await, then the page's items (or `null`). Throws the call's error.
-    #[wasm_bindgen(skip_typescript)]
-    pub fn step(&mut self, ok: bool, value: JsValue) -> Result<JsValue, JsValue> {
+    /// The page's call to await, then the page's items (or `null`); or the call's error.
+    pub(crate) fn step(&mut self, ok: bool, value: JsValue) -> Result<JsValue, JsValue> {
         let Some(mut walk) = self.walk.take() else { return self.send() };
         if !ok {
             // The walk can go on: the caller may catch and ask again.
@@ -123,9 +113,7 @@ impl PageStep {
         }
         Ok(items.slice(0, u32::try_from(take).unwrap_or(u32::MAX)).into())
     }
-}
 
-impl PageStep {
     /// Sends the next page's call: the promise to await, or `null` when the walk is over.
     fn send(&mut self) -> Result<JsValue, JsValue> {
         let mut state = self.state.borrow_mut();

@@ -35,13 +35,6 @@ extern "C" {
     fn reply(status: u16, ok: bool, message: &str) -> JsValue;
 }
 
-#[wasm_bindgen(module = "/js/http.js")]
-extern "C" {
-    /// Steps a delivery to its `Response` (see `js/http.js`).
-    #[wasm_bindgen(js_name = run)]
-    fn run_delivery(delivery: Delivery) -> Promise;
-}
-
 #[wasm_bindgen(module = "/js/checks.js")]
 extern "C" {
     /// The checks of every event's payload, generated from the declarations by `build.rs`
@@ -202,10 +195,9 @@ enum Stage {
     Over,
 }
 
-/// One webhook delivery being answered, as a state machine `run` (`js/http.js`) steps like a
-/// call: each step returns the next promise to await (the body read, the store, a handler, a
-/// reporter) or the `Response`. Every decision is here; nothing in here awaits.
-#[wasm_bindgen(skip_typescript)]
+/// One webhook delivery being answered, as a state machine like a call (see
+/// [`super::machine`]): each step returns the next promise to await (the body read, the store, a
+/// handler, a reporter) or the `Response`. Every decision is here.
 pub struct Delivery {
     router: Rc<RouterInner>,
     stage: Stage,
@@ -221,12 +213,10 @@ pub struct Delivery {
     answer: JsValue,
 }
 
-#[wasm_bindgen]
 impl Delivery {
     /// Takes how the last returned promise settled and returns the next to await, or the
     /// `Response` (see [`Delivery`]).
-    #[wasm_bindgen(skip_typescript)]
-    pub fn step(&mut self, ok: bool, value: JsValue) -> JsValue {
+    pub(crate) fn step(&mut self, ok: bool, value: JsValue) -> JsValue {
         match std::mem::replace(&mut self.stage, Stage::Over) {
             Stage::Start(request) => self.begin(request),
             Stage::Body(url) => self.read(ok, value, &url),
@@ -256,9 +246,7 @@ impl Delivery {
             Stage::Over => self.answer.clone(),
         }
     }
-}
 
-impl Delivery {
     /// Answers what can be answered from the request line and headers; else reads the body.
     fn begin(&mut self, request: Request) -> JsValue {
         if request.method() != "POST" {
@@ -575,7 +563,7 @@ impl WebhookRouter {
         let Ok(request) = request.dyn_into::<Request>() else {
             return Promise::resolve(&reply(400, false, "not a Request"));
         };
-        run_delivery(Delivery {
+        super::machine::delivery(Delivery {
             router: self.inner.clone(),
             stage: Stage::Start(request),
             event: JsValue::UNDEFINED,
