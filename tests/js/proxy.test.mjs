@@ -6,10 +6,9 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { createServer, request as httpRequest } from "node:http";
-import { createProxy, endpoints, TwoChat, TwoChatError } from "../../pkg/index.mjs";
-
-const MOCK = process.env.TWOCHAT_MOCK_URL;
-if (!MOCK) throw new Error("TWOCHAT_MOCK_URL is not set: run the tests through scripts/with-mock.sh");
+import { createProxy, endpoints } from "../../pkg/index.mjs";
+import { MOCK, TwoChat, TwoChatError, register, received as mockLog } from "./mock.mjs";
+import { upload } from "./support/upload.mjs";
 
 const T = { timeout: 15_000 };
 const MiB = 1024 * 1024;
@@ -109,19 +108,6 @@ const SAMPLE = {
 };
 const fill = (template) => template.replace(/\{(\w+)\}/g, (_, name) => SAMPLE[name] ?? "ID-1");
 
-async function register() {
-  const api_key = `UAK-proxy-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-  const r = await fetch(`${MOCK}/__mock/accounts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ api_key }) });
-  assert.equal(r.status, 201);
-  return api_key;
-}
-
-async function mockLog(key) {
-  const r = await fetch(`${MOCK}/__mock/requests?api_key=${encodeURIComponent(key)}`);
-  assert.equal(r.status, 200);
-  return (await r.json()).requests;
-}
-
 async function clearLog(key) {
   const r = await fetch(`${MOCK}/__mock/requests?api_key=${encodeURIComponent(key)}`, { method: "DELETE" });
   assert.ok(r.ok);
@@ -157,58 +143,6 @@ function rawGet(base, path, headers = {}) {
   });
 }
 
-/** Streams up to `total` bytes, stopping at the server's answer, an error or the close. */
-function upload(url, { headers = {}, total = 64 * MiB, chunkSize = 64 * 1024 } = {}) {
-  return new Promise((resolve) => {
-    const u = new URL(url);
-    const out = { status: null, body: "", written: 0, completed: false, error: null };
-    const req = httpRequest({ host: u.hostname, port: u.port, path: u.pathname + u.search, method: "POST", headers, agent: false });
-    let stop = false;
-    let wake = null;
-    const poke = () => {
-      const w = wake;
-      wake = null;
-      w?.();
-    };
-    let responseDone = Promise.resolve();
-    req.on("response", (res) => {
-      stop = true;
-      out.status = res.statusCode;
-      res.setEncoding("utf8");
-      responseDone = new Promise((r) => {
-        res.on("data", (d) => (out.body += d));
-        res.on("end", r);
-        res.on("error", r);
-        res.on("close", r);
-      });
-      poke();
-    });
-    req.on("drain", poke);
-    req.on("error", (e) => {
-      out.error ??= e;
-      stop = true;
-      poke();
-    });
-    req.on("close", async () => {
-      stop = true;
-      poke();
-      await responseDone;
-      resolve(out);
-    });
-    const chunk = Buffer.alloc(chunkSize, 0x20);
-    (async () => {
-      while (!stop && out.written < total) {
-        const ok = req.write(chunk);
-        out.written += chunkSize;
-        if (!ok && !stop) await new Promise((r) => (wake = r));
-      }
-      if (!stop) {
-        out.completed = true;
-        req.end();
-      }
-    })();
-  });
-}
 
 // ---------------------------------------------------------------- construction
 

@@ -6,36 +6,11 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { TwoChat, TwoChatError } from "../../pkg/index.mjs";
-
-const MOCK = process.env.TWOCHAT_MOCK_URL;
-if (!MOCK) throw new Error("TWOCHAT_MOCK_URL is not set: run the tests through scripts/with-mock.sh");
+import { MOCK, TwoChat, TwoChatError, register, received as mockLog, rejection } from "./mock.mjs";
 
 const T = { timeout: 15_000 };
 const PY = "+595981048477";
 const MX = "+5215512345432";
-
-async function register() {
-  const api_key = `UAK-sec-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-  const r = await fetch(`${MOCK}/__mock/accounts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ api_key }) });
-  assert.equal(r.status, 201);
-  return api_key;
-}
-
-async function mockLog(key) {
-  const r = await fetch(`${MOCK}/__mock/requests?api_key=${encodeURIComponent(key)}`);
-  assert.equal(r.status, 200);
-  return (await r.json()).requests;
-}
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  assert.fail("expected the call to reject, but it resolved");
-}
 
 /** A server on a free 127.0.0.1 port that records every request (with its body) and answers with `respond`. */
 async function recordingServer(respond) {

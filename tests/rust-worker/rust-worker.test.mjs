@@ -13,6 +13,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomBytes } from "node:crypto";
 import { Miniflare } from "miniflare";
+import { Witness, mockCall } from "../support/workerd.mjs";
 
 const { TWOCHAT_MOCK_URL: MOCK, RUST_WORKER_DIST: DIST } = process.env;
 if (!MOCK || !DIST) throw new Error("run through scripts/with-mock.sh scripts/test-rust-worker.sh");
@@ -28,8 +29,7 @@ const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(readFileSy
 
 let mf;
 let base; // the Worker's URL, e.g. http://127.0.0.1:41234
-let runtimeOutput = ""; // everything workerd printed (the Worker's console)
-const responses = []; // every answer the Worker gave, for the leak check
+const witness = new Witness(); // what the Workers answered and printed
 let seq = 0;
 
 /** The example's bundle as one Worker, with these bindings. */
@@ -43,37 +43,14 @@ function workerOptions(bindings) {
     bindings,
     host: "127.0.0.1",
     port: 0,
-    handleRuntimeStdio(stdout, stderr) {
-      for (const s of [stdout, stderr]) s.on("data", (chunk) => (runtimeOutput += chunk));
-    },
+    handleRuntimeStdio: witness.stdio,
   };
 }
 
 const BINDINGS = { TWOCHAT_API_KEY: API_KEY, HOOK_TOKEN, TWOCHAT_FROM_NUMBER: PY, TWOCHAT_BASE_URL: MOCK };
 
-async function mock(method, path, body) {
-  const r = await fetch(`${MOCK}${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await r.text();
-  return { status: r.status, body: text ? JSON.parse(text) : null };
-}
-
 /** A request to a Worker (the main one unless `at` says otherwise); its answer is recorded. */
-async function worker(path, init = {}, at = base) {
-  const r = await fetch(`${at}${path}`, init);
-  const text = await r.text();
-  responses.push({ path, status: r.status, headers: [...r.headers].join("\n"), text });
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    assert.fail(`${init.method ?? "GET"} ${path} answered ${r.status} with a body that is not JSON: ${text}`);
-  }
-  return { status: r.status, headers: r.headers, text, json };
-}
+const worker = (path, init = {}, at = base) => witness.fetch(at, path, init);
 
 /** POSTs a delivery to /webhooks/<event>; `token` null sends none. `body` may be raw text. */
 function delivery(event, body, { token = HOOK_TOKEN, at } = {}) {
@@ -100,7 +77,7 @@ function received(text, extra = {}) {
 
 /** Every request the mock logged under the Worker's key. */
 async function requests() {
-  const { status, body } = await mock("GET", `/__mock/requests?api_key=${encodeURIComponent(API_KEY)}`);
+  const { status, body } = await mockCall(MOCK, "GET", `/__mock/requests?api_key=${encodeURIComponent(API_KEY)}`);
   assert.equal(status, 200);
   return body.requests;
 }
@@ -114,7 +91,7 @@ before(async () => {
   // worker-build's entry: a WorkerEntrypoint class whose fetch calls the #[event(fetch)] export.
   assert.match(bundle, /WorkerEntrypoint/, "the bundle is worker-build's workers-rs entry point");
 
-  assert.equal((await mock("POST", "/__mock/accounts", { api_key: API_KEY })).status, 201);
+  assert.equal((await mockCall(MOCK, "POST", "/__mock/accounts", { api_key: API_KEY })).status, 201);
   mf = new Miniflare(workerOptions(BINDINGS));
   base = (await mf.ready).href.replace(/\/$/, "");
   assert.match(base, /^http:\/\/127\.0\.0\.1:\d+$/);
@@ -122,7 +99,7 @@ before(async () => {
 
 after(async () => {
   await mf?.dispose();
-  if (process.env.RUST_WORKER_SHOW_LOGS) console.log(`--- the Worker's console ---\n${runtimeOutput}`);
+  if (process.env.RUST_WORKER_SHOW_LOGS) console.log(`--- the Worker's console ---\n${witness.output}`);
 });
 
 test("GET /health answers 200", async () => {
@@ -172,9 +149,9 @@ test("mock → Worker → mock: a subscribed hook URL gets a simulated inbound m
   assert.equal(sub.status, 200, await sub.text());
 
   const before = (await sends()).length;
-  const sim = await mock("POST", "/__mock/simulate", { api_key: API_KEY, kind: "inbound_message", number: PY, from: MX, text: "desde el mock" });
+  const sim = await mockCall(MOCK, "POST", "/__mock/simulate", { api_key: API_KEY, kind: "inbound_message", number: PY, from: MX, text: "desde el mock" });
   assert.equal(sim.status, 200, JSON.stringify(sim.body));
-  const { body } = await mock("GET", `/__mock/deliveries?api_key=${encodeURIComponent(API_KEY)}&min=1&timeout_ms=10000`);
+  const { body } = await mockCall(MOCK, "GET", `/__mock/deliveries?api_key=${encodeURIComponent(API_KEY)}&min=1&timeout_ms=10000`);
   assert.equal(body.deliveries.length, 1, JSON.stringify(body.deliveries));
   const [d] = body.deliveries;
   assert.deepEqual([d.event, d.skipped, d.error, d.status], [RECEIVED, null, null, 200], JSON.stringify(d));
@@ -262,7 +239,7 @@ test("other methods and paths: GET on the hook answers 405, unknown paths 404", 
 });
 
 test("a reply 2Chat refuses answers 500 (so 2Chat delivers again), logged without secrets", async () => {
-  const fault = await mock("POST", "/__mock/faults", { api_key: API_KEY, path: SEND_PATH, method: "POST", kind: "status", status: 503, count: 1 });
+  const fault = await mockCall(MOCK, "POST", "/__mock/faults", { api_key: API_KEY, path: SEND_PATH, method: "POST", kind: "status", status: 503, count: 1 });
   assert.equal(fault.status, 201, JSON.stringify(fault.body));
   const before = (await sends()).length;
   const payload = received("fails first");
@@ -270,7 +247,7 @@ test("a reply 2Chat refuses answers 500 (so 2Chat delivers again), logged withou
   assert.equal(r.status, 500, r.text);
   assert.deepEqual(r.json, { ok: false, error: "the reply could not be sent", code: "server_error" });
   assert.equal((await sends()).length, before + 1, "one attempt: a send answered 5xx is never repeated");
-  await waitFor(() => new RegExp(`replying to ${payload.uuid} failed: server_error`).test(runtimeOutput), "the error log line");
+  await witness.waitFor(() => new RegExp(`replying to ${payload.uuid} failed: server_error`).test(witness.output), "the error log line");
 
   // 2Chat's redelivery is answered.
   const again = await delivery(RECEIVED, payload);
@@ -288,7 +265,7 @@ test("a Worker missing its bindings answers 500 and names them (not their values
     const r = await delivery(RECEIVED, received("anyone?"), { at });
     assert.equal(r.status, 500, r.text);
     assert.deepEqual(r.json, { ok: false, error: "the Worker is not configured" });
-    await waitFor(() => /set TWOCHAT_API_KEY and TWOCHAT_FROM_NUMBER/.test(runtimeOutput), "the configuration log line");
+    await witness.waitFor(() => /set TWOCHAT_API_KEY and TWOCHAT_FROM_NUMBER/.test(witness.output), "the configuration log line");
     assert.equal((await requests()).length, before);
     // Without HOOK_TOKEN nothing is accepted at all.
     const noToken = new Miniflare(workerOptions({ ...BINDINGS, HOOK_TOKEN: "" }));
@@ -305,21 +282,5 @@ test("a Worker missing its bindings answers 500 and names them (not their values
 });
 
 test("neither the Worker's answers nor its logs contain the API key or the hook token", () => {
-  assert.ok(responses.length >= 30, `checked ${responses.length} answers`);
-  for (const r of responses) {
-    assert.ok(!r.text.includes(API_KEY) && !r.headers.includes(API_KEY), `${r.path} leaked the API key`);
-    assert.ok(!r.text.includes(HOOK_TOKEN) && !r.headers.includes(HOOK_TOKEN), `${r.path} leaked the hook token`);
-  }
-  assert.ok(runtimeOutput.length > 0, "the Worker logged something");
-  assert.ok(!runtimeOutput.includes(API_KEY), `the logs hold the API key:\n${runtimeOutput}`);
-  assert.ok(!runtimeOutput.includes(HOOK_TOKEN), `the logs hold the hook token:\n${runtimeOutput}`);
-  assert.ok(!/panicked|RuntimeError: unreachable/.test(runtimeOutput), `the Worker panicked:\n${runtimeOutput}`);
+  witness.assertNoLeak({ apiKey: API_KEY, hookToken: HOOK_TOKEN }, 30);
 });
-
-async function waitFor(check, what, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}; the Worker printed:\n${runtimeOutput}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

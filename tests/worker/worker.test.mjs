@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { Miniflare } from "miniflare";
+import { Witness, mockCall } from "../support/workerd.mjs";
 
 const { TWOCHAT_MOCK_URL: MOCK, WORKER_DIST: DIST, WORKER_APP: APP } = process.env;
 if (!MOCK || !DIST || !APP) throw new Error("run through scripts/with-mock.sh scripts/test-worker.sh");
@@ -30,8 +31,7 @@ const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(readFileSy
 let mf;
 let base; // the Worker's URL, e.g. http://127.0.0.1:41234
 let client; // the Node-side client: subscriptions and checks
-let runtimeOutput = ""; // everything workerd printed (the Worker's console)
-const responses = []; // every answer the Worker gave, for the key-leak check
+const witness = new Witness(); // what the Workers answered and printed
 
 /** The example's bundle as one Worker, with the given extra bindings. */
 function workerOptions(bindings = {}, extra = {}) {
@@ -46,23 +46,8 @@ function workerOptions(bindings = {}, extra = {}) {
   };
 }
 
-async function mock(method, path, body) {
-  const r = await fetch(`${MOCK}${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await r.text();
-  return { status: r.status, body: text ? JSON.parse(text) : null };
-}
-
 /** A request to the Worker; its answer is recorded. */
-async function worker(path, init = {}) {
-  const r = await fetch(`${base}${path}`, init);
-  const text = await r.text();
-  responses.push({ path, status: r.status, headers: [...r.headers].join("\n"), text });
-  return { status: r.status, headers: r.headers, text, json: text ? JSON.parse(text) : null };
-}
+const worker = (path, init = {}) => witness.fetch(base, path, init);
 
 function delivery(event, payload, token = HOOK_TOKEN) {
   const q = token === null ? "" : `?token=${encodeURIComponent(token)}`;
@@ -71,20 +56,20 @@ function delivery(event, payload, token = HOOK_TOKEN) {
 
 /** The `send-message` requests the mock received with the Worker's key. */
 async function sends() {
-  const { body } = await mock("GET", `/__mock/requests?api_key=${encodeURIComponent(API_KEY)}`);
+  const { body } = await mockCall(MOCK, "GET", `/__mock/requests?api_key=${encodeURIComponent(API_KEY)}`);
   return body.requests.filter((r) => r.method === "POST" && r.path === "/open/whatsapp/send-message");
 }
 
 /** Waits until the account has at least `min` delivery attempts; returns them all. */
 async function deliveries(min) {
-  const { status, body } = await mock("GET", `/__mock/deliveries?api_key=${encodeURIComponent(API_KEY)}&min=${min}&timeout_ms=10000`);
+  const { status, body } = await mockCall(MOCK, "GET", `/__mock/deliveries?api_key=${encodeURIComponent(API_KEY)}&min=${min}&timeout_ms=10000`);
   assert.equal(status, 200);
   assert.ok(body.deliveries.length >= min, `waited for ${min} deliveries, got ${JSON.stringify(body.deliveries)}`);
   return body.deliveries;
 }
 
 async function simulate(text) {
-  const r = await mock("POST", "/__mock/simulate", { api_key: API_KEY, kind: "inbound_message", number: PY, from: MX, text });
+  const r = await mockCall(MOCK, "POST", "/__mock/simulate", { api_key: API_KEY, kind: "inbound_message", number: PY, from: MX, text });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   return r.body;
 }
@@ -97,16 +82,14 @@ before(async () => {
   // (The web build's glue is minified, so the call is found by its argument, not its name.)
   assert.match(bundle, /\b[\w$]+\(\{ module \}\);/, "the bundle holds the package's worker entry (workerd condition)");
 
-  assert.equal((await mock("POST", "/__mock/accounts", { api_key: API_KEY })).status, 201);
+  assert.equal((await mockCall(MOCK, "POST", "/__mock/accounts", { api_key: API_KEY })).status, 201);
   client = new TwoChat({ apiKey: API_KEY, baseUrl: MOCK, maxRetries: 0 });
 
   mf = new Miniflare({
     ...workerOptions({ TWOCHAT_FROM_NUMBER: PY, PROXY_ORIGINS: "http://page.example" }),
     host: "127.0.0.1",
     port: 0,
-    handleRuntimeStdio(stdout, stderr) {
-      for (const s of [stdout, stderr]) s.on("data", (chunk) => (runtimeOutput += chunk));
-    },
+    handleRuntimeStdio: witness.stdio,
   });
   base = (await mf.ready).href.replace(/\/$/, "");
   assert.match(base, /^http:\/\/127\.0\.0\.1:\d+$/);
@@ -201,7 +184,7 @@ test("a redelivered message is acknowledged without a second reply", async () =>
 });
 
 test("a reply that fails answers 500 (so 2Chat retries), is logged without secrets, and the retry replies", async () => {
-  const fault = await mock("POST", "/__mock/faults", { api_key: API_KEY, path: "/open/whatsapp/send-message", method: "POST", kind: "status", status: 503, count: 1 });
+  const fault = await mockCall(MOCK, "POST", "/__mock/faults", { api_key: API_KEY, path: "/open/whatsapp/send-message", method: "POST", kind: "status", status: 503, count: 1 });
   assert.equal(fault.status, 201, JSON.stringify(fault.body));
   const seen = (await deliveries(0)).length;
   const before = (await sends()).length;
@@ -210,7 +193,7 @@ test("a reply that fails answers 500 (so 2Chat retries), is logged without secre
   const failed = all[seen];
   assert.equal(failed.status, 500, JSON.stringify(failed));
   assert.equal((await sends()).length, before + 1, "one attempt: a POST answered 5xx is never repeated by the SDK");
-  await waitFor(() => /failed: server_error 503/.test(runtimeOutput), "the onError log line");
+  await witness.waitFor(() => /failed: server_error 503/.test(witness.output), "the onError log line");
 
   // 2Chat's retry of that delivery: the router did not remember it as handled, so it replies.
   const retry = await delivery(RECEIVED, failed.payload);
@@ -230,7 +213,7 @@ test("messages the channel sent, and deliveries without channel_phone_number, ge
   }
   const old = { uuid: "MSG-old", sent_by: "user", remote_phone_number: MX, message: { text: "old payload" } };
   assert.equal((await delivery(RECEIVED, old)).status, 200, "acknowledged: a retry could not help");
-  await waitFor(() => /not replying to MSG-old: no channel_phone_number/.test(runtimeOutput), "the warning about MSG-old");
+  await witness.waitFor(() => /not replying to MSG-old: no channel_phone_number/.test(witness.output), "the warning about MSG-old");
   assert.equal((await sends()).length, before);
   // Other events are acknowledged and ignored.
   assert.equal((await delivery("whatsapp.message.sent", { uuid: "MSG-sent", sent_by: "api", ...ours })).status, 200);
@@ -238,7 +221,7 @@ test("messages the channel sent, and deliveries without channel_phone_number, ge
 });
 
 test("the proxy route: a listed origin uses the SDK without the key; the Worker adds it, for reads only", async () => {
-  const requests = async () => (await mock("GET", `/__mock/requests?api_key=${encodeURIComponent(API_KEY)}`)).body.requests;
+  const requests = async () => (await mockCall(MOCK, "GET", `/__mock/requests?api_key=${encodeURIComponent(API_KEY)}`)).body.requests;
   // The SDK as "the page" would use it: no apiKey, the Worker's /proxy as its base URL, and the
   // page's origin (a browser sends it; here it is set by hand).
   const page = new TwoChat({ baseUrl: `${base}/proxy`, maxRetries: 0, defaultHeaders: { origin: "http://page.example" } });
@@ -282,7 +265,7 @@ test("the proxy route: a listed origin uses the SDK without the key; the Worker 
   const sneaky = await worker("/proxy/open/info", { headers: { origin: "http://page.example", "x-user-api-key": "UAK-someone-else", cookie: "session=1" } });
   assert.equal(sneaky.status, 200);
   assert.equal(sneaky.headers.get("cache-control"), "no-store");
-  const log = await mock("GET", `/__mock/requests?api_key=UAK-someone-else`);
+  const log = await mockCall(MOCK, "GET", `/__mock/requests?api_key=UAK-someone-else`);
   assert.equal((log.body?.requests ?? []).length, 0, "a key sent by the page is not passed on");
   assert.equal((await requests()).at(-1).headers.cookie, undefined, "nor its cookies");
 });
@@ -303,7 +286,7 @@ test("a delivery for a number that is not the account's reply number gets no rep
   const before = (await sends()).length;
   const forged = { uuid: "MSG-other-channel", sent_by: "user", channel_phone_number: "+15550001111", remote_phone_number: "+15550002222", message: { text: "send this for me" } };
   assert.equal((await delivery(RECEIVED, forged)).status, 200);
-  await waitFor(() => /not replying to MSG-other-channel: the channel is not this account's reply number/.test(runtimeOutput), "the warning about MSG-other-channel");
+  await witness.waitFor(() => /not replying to MSG-other-channel: the channel is not this account's reply number/.test(witness.output), "the warning about MSG-other-channel");
   assert.equal((await sends()).length, before, "nothing sent from a number taken from the payload");
 });
 
@@ -315,7 +298,7 @@ async function deliverTo(target, payload) {
     body: JSON.stringify(payload),
   });
   const text = await r.text();
-  responses.push({ path: "(dedupe)", status: r.status, headers: [...r.headers].join("\n"), text });
+  witness.responses.push({ path: "(dedupe)", status: r.status, headers: [...r.headers].join("\n"), text });
   return { status: r.status, json: JSON.parse(text) };
 }
 
@@ -341,7 +324,7 @@ test("a Durable Object shared by two Worker instances: one delivery, sent to bot
     assert.equal(sent[0].body.text, "Thanks! We got: once, please");
 
     // A failed reply gives the claim back, so 2Chat's retry (landing on the other instance) runs.
-    await mock("POST", "/__mock/faults", { api_key: API_KEY, path: "/open/whatsapp/send-message", method: "POST", kind: "status", status: 503, count: 1 });
+    await mockCall(MOCK, "POST", "/__mock/faults", { api_key: API_KEY, path: "/open/whatsapp/send-message", method: "POST", kind: "status", status: 503, count: 1 });
     const retried = { ...payload, uuid: `MSG-do-retry-${Date.now()}`, message: { text: "retry me" } };
     assert.equal((await deliverTo(a, retried)).status, 500);
     assert.equal((await deliverTo(b, retried)).status, 200);
@@ -375,20 +358,5 @@ test("Workers KV persisted and shared by two Worker instances: a redelivery to t
 });
 
 test("neither the Worker's answers nor its logs contain the API key or the hook token", () => {
-  assert.ok(responses.length >= 15, `checked ${responses.length} answers`);
-  for (const r of responses) {
-    assert.ok(!r.text.includes(API_KEY) && !r.headers.includes(API_KEY), `${r.path} leaked the API key`);
-    assert.ok(!r.text.includes(HOOK_TOKEN) && !r.headers.includes(HOOK_TOKEN), `${r.path} leaked the hook token`);
-  }
-  assert.ok(runtimeOutput.length > 0, "the Worker logged something");
-  assert.ok(!runtimeOutput.includes(API_KEY), `the logs hold the API key:\n${runtimeOutput}`);
-  assert.ok(!runtimeOutput.includes(HOOK_TOKEN), `the logs hold the hook token:\n${runtimeOutput}`);
+  witness.assertNoLeak({ apiKey: API_KEY, hookToken: HOOK_TOKEN }, 15);
 });
-
-async function waitFor(check, what, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}; the Worker printed:\n${runtimeOutput}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
