@@ -603,6 +603,47 @@ describe("WebhookRouter: de-duplication", () => {
     }
   });
 
+  test("a store whose claim resolves something else than a boolean: 500, reported as the store's fault", T, async () => {
+    const router = new WebhookRouter({ token: TOKEN, dedupe: { claim: async () => "yes", release() {} } });
+    let runs = 0;
+    router.onAny(() => runs++);
+    const errors = [];
+    router.onError((err, e) => errors.push([err?.code, err?.message, e.uuid]));
+    const res = await deliver(router, { uuid: "MSG-Y" });
+    assert.equal(res.status, 500);
+    assert.deepEqual(await res.json(), { ok: false, message: "the de-duplication store failed" });
+    assert.equal(runs, 0);
+    assert.deepEqual(errors, [["invalid_input", "dedupe.claim: must resolve to true (new) or false (already claimed)", "MSG-Y"]]);
+  });
+
+  test("a handler fails and the store cannot release the claim: both reported, in that order, and 500", T, async () => {
+    for (const release of [
+      () => {
+        throw new Error("release down");
+      },
+      async () => {
+        throw new Error("release down");
+      },
+    ]) {
+      const router = new WebhookRouter({ token: TOKEN, dedupe: { claim: async () => true, release } });
+      router.onAny(async () => {
+        throw new Error("handler down");
+      });
+      const errors = [];
+      router.onError(async (err, e) => errors.push([err?.message, e.uuid]));
+      router.onError((err) => errors.push(["second reporter", err?.message]));
+      const res = await deliver(router, { uuid: "MSG-R" });
+      assert.equal(res.status, 500);
+      assert.deepEqual(await res.json(), { ok: false, message: "a handler failed" });
+      assert.deepEqual(errors, [
+        ["release down", "MSG-R"],
+        ["second reporter", "release down"],
+        ["handler down", "MSG-R"],
+        ["second reporter", "handler down"],
+      ]);
+    }
+  });
+
   test("store options are checked when the router is built", T, () => {
     const invalid = (options, pattern) =>
       assert.throws(() => new WebhookRouter({ token: TOKEN, ...options }), (e) => {
