@@ -3,26 +3,23 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Json, Kind};
 
-/// 2Chat's way of saying a body is a failure: `success: false` or `error: true`; and its
-/// explanation: `error_message` on newer pages, `message` on older ones, sometimes a string in
-/// `error`.
-fn envelope<J: Json>(body: &J) -> (bool, Option<String>) {
-    if body.kind() != Kind::Object {
-        return (false, None);
-    }
-    let failed = body.member("success").and_then(|v| v.boolean()) == Some(false)
-        || body.member("error").and_then(|v| v.boolean()) == Some(true);
+/// 2Chat's explanation in a body: its first non-blank `error_message` (newer pages), `message`
+/// (older ones) or `error` string.
+fn message<J: Json>(body: &J) -> Option<String> {
     let message = ["error_message", "message", "error"].iter().find_map(|k| {
         body.member(k).filter(|v| v.kind() == Kind::String).and_then(|v| v.text()).filter(|s| !s.trim().is_empty())
     });
-    (failed, message.map(|m| m.trim().to_string()))
+    message.map(|m| m.trim().to_string())
 }
 
-/// For a 2xx body already parsed: 2Chat's explanation when the body says it failed, `None` when it
-/// is a success.
+/// For a 2xx body already parsed: 2Chat's explanation when the body says it failed (`success:
+/// false` or `error: true`), `None` when it is a success.
 pub fn failure_in_success<J: Json>(body: &J) -> Option<String> {
-    let (failed, message) = envelope(body);
-    failed.then(|| message.unwrap_or_else(|| "2Chat answered success: false".to_string()))
+    let failed = body.kind() == Kind::Object
+        && (body.member("success").and_then(|v| v.boolean()) == Some(false)
+            || body.member("error").and_then(|v| v.boolean()) == Some(true));
+    // The message is read only for a failure: a success's `message` never crosses into wasm.
+    failed.then(|| message(body).unwrap_or_else(|| "2Chat answered success: false".to_string()))
 }
 
 const MAX_SNIPPET: usize = 120;
@@ -88,7 +85,7 @@ pub fn check<J: Json>(
         };
     }
     let code = ErrorCode::from_status(status);
-    let server = parsed.and_then(|body| envelope(&body).1);
+    let server = parsed.filter(|body| body.kind() == Kind::Object).and_then(|body| message(&body));
     let message = match server {
         Some(m) => m,
         None => status_message(status),
