@@ -319,7 +319,8 @@ impl Exchange {
 
 /// Reads what `attempt` in `js/http.js` resolved to: `[kind, response, detail]`.
 fn read_attempt(inner: &Inner, outcome: &JsValue) -> Attempt {
-    let outcome = js_sys::Array::from(outcome);
+    // `attempt` always resolves to an array.
+    let outcome: &js_sys::Array = outcome.unchecked_ref();
     let detail = || describe_js_error(&outcome.get(2));
     let response = || outcome.get(1).dyn_into::<web_sys::Response>().ok().map(Response::from);
     let kind = outcome.get(0).as_f64().unwrap_or(2.0) as u8;
@@ -337,7 +338,9 @@ fn read_attempt(inner: &Inner, outcome: &JsValue) -> Attempt {
                 }
                 _ => {
                     let body = outcome.get(2).unchecked_into();
-                    Attempt::Answer { status, retry_after: header("retry-after"), body }
+                    // Only a failure's wait matters: a success's headers are not read.
+                    let retry_after = if (200..300).contains(&status) { None } else { header("retry-after") };
+                    Attempt::Answer { status, retry_after, body }
                 }
             }
         }
