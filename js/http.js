@@ -1,7 +1,8 @@
-// Runs a state machine of the module to its end: a call (an Exchange) or a webhook delivery (a
-// Delivery). The machine decides everything, one synchronous step at a time: each step gets how
-// the promise the last one returned settled (ok, value) and returns the next promise to await, or
-// the result. A step that throws rejects the returned promise. The machine is freed at the end.
+// Runs a state machine of the module to its end (src/wasm/machine.rs): a call, a webhook
+// delivery or a page of a walk. The machine decides everything, one synchronous step at a time:
+// each step gets how the promise the last one returned settled (ok, value) and returns the next
+// promise to await, or the result. A step that throws rejects the returned promise. The machine
+// is freed at the end.
 export async function run(machine) {
   try {
     let ok = true;

@@ -1,5 +1,5 @@
 //! Sending requests: a call is an [`Exchange`], a state machine of attempts, waits and retries
-//! that `drive` in `js/http.js` steps; the answers are read through gloo-net.
+//! that `run` in `js/http.js` steps (see [`super::machine`]); the answers are read through gloo-net.
 
 use gloo_net::http::Response;
 use js_sys::{Function, Promise};
