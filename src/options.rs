@@ -108,6 +108,12 @@ impl<'a, J: Json> Opts<'a, J> {
 
     /// An optional array of strings.
     pub fn opt_strings(&self, field: &str) -> Result<Option<Vec<String>>> {
+        self.opt_strings_of(field, |got| format!("must be a string, got {got}"))
+    }
+
+    /// An optional array of strings; `bad_item` says what an item must be, given what it is
+    /// (`a number`), when it is not a string.
+    pub fn opt_strings_of(&self, field: &str, bad_item: fn(&str) -> String) -> Result<Option<Vec<String>>> {
         let Some(v) = self.get(field) else { return Ok(None) };
         if v.kind() != Kind::Array {
             return Err(Error::invalid(&self.path(field), format_args!("must be an array, got {}", v.kind().described())));
@@ -118,12 +124,7 @@ impl<'a, J: Json> Opts<'a, J> {
         for (i, item) in v.items().iter().enumerate() {
             match item.text() {
                 Some(s) => out.push(s),
-                None => {
-                    return Err(Error::invalid(
-                        &format!("{}[{i}]", self.path(field)),
-                        format_args!("must be a string, got {}", item.kind().described()),
-                    ))
-                }
+                None => return Err(Error::invalid(&format!("{}[{i}]", self.path(field)), bad_item(item.kind().described()))),
             }
         }
         Ok(Some(out))

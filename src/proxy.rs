@@ -58,7 +58,10 @@ pub fn plan<J: Json>(options: Option<J>, has_authorize: bool) -> Result<Plan> {
     let o = Opts::new("options", options)?;
     o.only(&["apiKey", "origins", "allow", "authorize", "baseUrl", "prefix", "maxBodyBytes", "timeoutMs", "fetch"])?;
     o.req_str("apiKey")?;
-    let origins = match origins(&o)? {
+    // An item that is not a string is reported as not an origin.
+    let origins = match o.opt_strings_of("origins", |got| {
+        format!("must be an origin such as \"https://app.example.com\" (got {got})")
+    })? {
         None => return Err(Error::invalid(
             "origins",
             "is required: the exact origins of the pages that may call the proxy, e.g. [\"https://app.example.com\"] \
@@ -165,27 +168,6 @@ pub fn plan<J: Json>(options: Option<J>, has_authorize: bool) -> Result<Plan> {
     let max_body = o.opt_int("maxBodyBytes", 0, 1024 * 1024)?.unwrap_or(DEFAULT_MAX_BODY);
     let timeout_ms = o.opt_int("timeoutMs", 1, 600_000)?.unwrap_or(30_000);
     Ok(Plan { origins, routes, base_url, prefix, max_body, timeout_ms })
-}
-
-/// The `origins` option as strings; an item that is not a string is reported as not an origin.
-fn origins<J: Json>(o: &Opts<'_, J>) -> Result<Option<Vec<String>>> {
-    let Some(list) = o.get("origins") else { return Ok(None) };
-    if list.kind() != crate::json::Kind::Array {
-        return Err(Error::invalid("origins", format_args!("must be an array, got {}", list.kind().described())));
-    }
-    let mut out = Vec::new();
-    for (i, v) in list.items().iter().enumerate() {
-        match v.text() {
-            Some(s) => out.push(s),
-            None => {
-                return Err(Error::invalid(
-                    &format!("origins[{i}]"),
-                    format_args!("must be an origin such as \"https://app.example.com\" (got {})", v.kind().described()),
-                ))
-            }
-        }
-    }
-    Ok(Some(out))
 }
 
 /// The endpoints an allow-list entry names: every row of a tool name, or the one row whose
