@@ -114,35 +114,38 @@ impl PageStep {
         Ok(items.slice(0, u32::try_from(take).unwrap_or(u32::MAX)).into())
     }
 
-    /// Sends the next page's call: the promise to await, or `null` when the walk is over.
+    /// Sends the next page's call: the promise to await, or `null` when the walk is over. The
+    /// state is not borrowed while the call starts: its first step runs caller code (a `fetch`
+    /// option, a logger) that may touch the walk.
     fn send(&mut self) -> Result<JsValue, JsValue> {
-        let mut state = self.state.borrow_mut();
-        let walk = match std::mem::replace(&mut *state, State::Busy) {
+        let taken = std::mem::replace(&mut *self.state.borrow_mut(), State::Busy);
+        let over = |state: &RefCell<State>| *state.borrow_mut() = State::Over;
+        let walk = match taken {
             State::Ready(w) => w,
             State::Invalid(e) => {
-                *state = State::Over;
+                over(&self.state);
                 return Err(e.into());
             }
             State::Busy => {
                 return Err(Error::invalid("nextPage", "a page is already being fetched; await it first").into())
             }
             State::Over => {
-                *state = State::Over;
+                over(&self.state);
                 return Ok(JsValue::NULL);
             }
         };
         let Some(page) = walk.cursor.next_page() else {
-            *state = State::Over;
+            over(&self.state);
             return Ok(JsValue::NULL);
         };
         match walk.args_for(page).and_then(|args| prepare(walk.op, &args)) {
             Ok((spec, call)) => {
-                let sent = walk.core.0.start(spec, call);
+                let core = walk.core.clone();
                 self.walk = Some(walk);
-                Ok(sent.into())
+                Ok(core.0.start(spec, call).into())
             }
             Err(e) => {
-                *state = State::Over;
+                over(&self.state);
                 Err(e.into())
             }
         }

@@ -176,3 +176,29 @@ test("a server that sends fewer items a page than asked does not end the walk ea
   assert.equal(pages.length, Math.ceil(total / 7) + (total % 7 === 0 ? 1 : 0));
   assert.deepEqual(pages.map((p) => p.query), pages.map((_, i) => `page_number=${i}&results_per_page=100`));
 });
+
+test("a fetch option that asks the same walk for its next page while the page is being sent: refused, and the walk goes on", async () => {
+  const { api_key } = await account({ messages: { number: FROM, count: 150 } });
+  let it;
+  let nested;
+  let calls = 0;
+  const client = new TwoChat({
+    apiKey: api_key,
+    baseUrl: MOCK,
+    // Called while the page's call starts: the walk is busy with that page.
+    fetch: (request, init) => {
+      if (calls++ === 0) nested = it.next().then(() => null, (e) => e);
+      return fetch(request, init);
+    },
+  });
+  it = client.messages.iterate(FROM, { limit: 150 })[Symbol.asyncIterator]();
+  const first = await it.next();
+  assert.equal(first.done, false, "the walk's own page arrives");
+  const e = await nested;
+  assert.ok(e instanceof TwoChatError, String(e));
+  assert.equal(e.code, "invalid_input");
+  assert.match(e.message, /^nextPage: a page is already being fetched/);
+  let n = 1;
+  while (!(await it.next()).done) n++;
+  assert.equal(n, 150, "every item of the walk, once");
+});
