@@ -202,7 +202,7 @@ pub struct Delivery {
     router: Rc<RouterInner>,
     stage: Stage,
     event: JsValue,
-    /// The de-duplication key, for a delivery with a uuid.
+    /// The de-duplication key of a delivery being claimed or claimed (settled in `finish`).
     key: Option<String>,
     /// The handlers of this event, as registered when it was claimed.
     targets: Vec<Function>,
@@ -292,25 +292,27 @@ impl Delivery {
         let uuid = Reflect::get(&self.event, &key("uuid")).ok().and_then(|u| u.as_string());
         let Some(k) = uuid.as_deref().map(|u| webhook::dedupe_key(u).into_owned()) else { return self.handlers(0) };
         let router = self.router.clone();
-        let answer = match &router.memory {
-            Memory::Local(d) => match d.borrow_mut().begin(&k, now_ms()) {
-                Seen::New => None,
-                Seen::InFlight => Some(reply(409, false, "this delivery is being handled")),
-                _ => Some(reply(200, true, "duplicate delivery: already handled")),
-            },
+        let seen = match &router.memory {
+            Memory::Local(d) => d.borrow_mut().begin(&k, now_ms()),
             Memory::Shared { store, claim, .. } => {
-                match claim.call2(store, &JsValue::from_str(&k), &JsValue::from_f64(router.window_ms)) {
+                return match claim.call2(store, &JsValue::from_str(&k), &JsValue::from_f64(router.window_ms)) {
                     Ok(r) => {
                         self.key = Some(k);
                         self.stage = Stage::Claim;
-                        return Promise::resolve(&r).into();
+                        Promise::resolve(&r).into()
                     }
-                    Err(e) => return self.store_failed(e),
-                }
+                    Err(e) => self.store_failed(e),
+                };
             }
         };
-        self.key = Some(k);
-        answer.unwrap_or_else(|| self.handlers(0))
+        match seen {
+            Seen::New => {
+                self.key = Some(k);
+                self.handlers(0)
+            }
+            Seen::InFlight => reply(409, false, "this delivery is being handled"),
+            _ => reply(200, true, "duplicate delivery: already handled"),
+        }
     }
 
     /// The shared store failed: the delivery is answered 500, so 2Chat delivers it again.
