@@ -581,15 +581,18 @@ describe("WebhookRouter: de-duplication", () => {
     });
   }
 
+  /** A store method that fails with `message` both ways: by throwing, and by rejecting. */
+  const failing = (message) => [
+    () => {
+      throw new Error(message);
+    },
+    async () => {
+      throw new Error(message);
+    },
+  ];
+
   test("a store whose claim throws or rejects: 500, reported to onError, handlers not run", T, async () => {
-    for (const claim of [
-      () => {
-        throw new Error("store down");
-      },
-      async () => {
-        throw new Error("store down");
-      },
-    ]) {
+    for (const claim of failing("store down")) {
       const router = new WebhookRouter({ token: TOKEN, dedupe: { claim, release() {} } });
       let runs = 0;
       router.onAny(() => runs++);
@@ -617,14 +620,7 @@ describe("WebhookRouter: de-duplication", () => {
   });
 
   test("a handler fails and the store cannot release the claim: both reported, in that order, and 500", T, async () => {
-    for (const release of [
-      () => {
-        throw new Error("release down");
-      },
-      async () => {
-        throw new Error("release down");
-      },
-    ]) {
+    for (const release of failing("release down")) {
       const router = new WebhookRouter({ token: TOKEN, dedupe: { claim: async () => true, release } });
       router.onAny(async () => {
         throw new Error("handler down");
