@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark suite: size of the released package (against a one-endpoint gloo-net floor, with
 # twiggy's view of what weighs), call overhead against raw fetch, webhook parsing against
-# JSON.parse and zod, start-up in Node and workerd, memory per call and parse. Prints a table, writes BENCHMARKS.md and
-# bench/ratios.svg. It reports PASS/MISS against fixed targets and fails only when something
-# could not be measured. Installs what it needs (idempotent); everything it builds is in target/.
+# JSON.parse and zod, start-up in Node, workerd and Chromium, memory per call and parse. Prints a
+# table, writes BENCHMARKS.md and bench/ratios.svg. It reports PASS/MISS against fixed targets and
+# fails only when something could not be measured. Installs what it needs (idempotent); everything it builds is in target/.
 #   make bench    (= scripts/with-mock.sh scripts/bench.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,7 +67,8 @@ cp target/wasm32-unknown-unknown/release/twochat.wasm "$prof/cargo.wasm"
 wasm-bindgen --target web --keep-debug --out-dir "$prof/bindgen" --out-name twochat "$prof/cargo.wasm"
 wasm-opt "${opt_flags[@]}" "$prof/bindgen/twochat_bg.wasm" -o "$prof/stripped.wasm"
 wasm-opt "${opt_flags[@]}" -g "$prof/bindgen/twochat_bg.wasm" -o "$prof/names.wasm"
-# The package build gives the imports short names (scripts/short-imports.mjs); so do these.
+# The package build gives imports, exports and import modules short names
+# (scripts/short-imports.mjs); so do these.
 node scripts/short-imports.mjs "$prof/stripped.wasm" >/dev/null
 node scripts/short-imports.mjs "$prof/names.wasm" >/dev/null
 if cmp -s "$prof/stripped.wasm" target/pkg-bench/web/twochat_bg.wasm; then

@@ -53,7 +53,6 @@ pub fn header_templates(config: &Config) -> [js_sys::Object; 2] {
 }
 
 /// A call's options with the signal resolved.
-#[derive(Clone)]
 pub struct Call {
     /// Overrides from the caller.
     pub options: CallOptions,
