@@ -74,9 +74,9 @@ pub fn parse(s: &str) -> Option<f64> {
         return decimal(s).and_then(epoch_number);
     }
     let b = s.as_bytes();
-    // `len` ASCII digits from `from` (no sign, no spaces).
+    // `len` ASCII digits from `from` (no sign, no spaces), read without `str::parse`.
     let num = |from: usize, len: usize| -> Option<i64> {
-        crate::json::parse_i64(s.get(from..from + len).filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?)
+        b.get(from..from + len)?.iter().try_fold(0i64, |n, c| c.is_ascii_digit().then(|| n * 10 + i64::from(c - b'0')))
     };
     if b.len() < 19
         || b.get(4) != Some(&b'-')
@@ -118,7 +118,12 @@ pub fn parse(s: &str) -> Option<f64> {
             if o.len() != 4 || !o.bytes().all(|c| c.is_ascii_digit()) {
                 return None;
             }
-            let (oh, om) = (crate::json::parse_i64(o.get(..2)?)?, crate::json::parse_i64(o.get(2..)?)?);
+            let digits = o.as_bytes();
+            let two = |at: usize| -> Option<i64> {
+                let (h, l) = (*digits.get(at)?, *digits.get(at + 1)?);
+                Some(i64::from(h - b'0') * 10 + i64::from(l - b'0'))
+            };
+            let (oh, om) = (two(0)?, two(2)?);
             sign * (oh * 60 + om)
         }
     };
