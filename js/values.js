@@ -144,17 +144,22 @@ export function applyAliases(body, aliases) {
   return body;
 }
 
-// One call across the boundary to learn what a parsed JSON value (or one of its members) is:
-// -1 absent, 0 null, 1 boolean, 2 number, 3 string, 4 array, 5 object.
+// What a parsed JSON value (or one of its members) is, as one bit: 1 null, 2 boolean, 4 number,
+// 8 string, 16 array, 32 object; 0 for what JSON has no word for (absent, a function…). One call
+// across the boundary for the module (`jsjson::kind`); parseWebhook's generated checks test it
+// against masks of these bits (js/webhooks.js).
 export function kindOf(v) {
-  if (v === undefined) return -1;
-  if (v === null) return 0;
   switch (typeof v) {
-    case "boolean": return 1;
-    case "number": return 2;
-    case "string": return 3;
-    case "object": return Array.isArray(v) ? 4 : 5;
-    default: return -1;
+    case "string":
+      return 8;
+    case "number":
+      return 4;
+    case "boolean":
+      return 2;
+    case "object":
+      return v === null ? 1 : Array.isArray(v) ? 16 : 32;
+    default:
+      return 0;
   }
 }
 

@@ -1,3 +1,5 @@
+import { kindOf } from "./values.js";
+
 // Reads a fetch Request's body through its stream, counting bytes: past `maxBytes` the stream is
 // cancelled and null comes back, so an oversized or endless upload costs at most about
 // `maxBytes` plus one chunk of memory, never the whole body.
@@ -121,7 +123,8 @@ export function routerNodeListener(router) {
 // tests/webhook-verdicts.json holds both to the same verdicts. A refusal comes back as [path,
 // message, code], for the module to make a TwoChatError of.
 
-// Kinds as bits: what a type accepts is a mask of them (see gen::runtime::event_checks_js).
+// Kinds as bits, as kindOf (js/values.js) gives them: what a type accepts is a mask of them (see
+// gen::runtime::event_checks_js).
 const NULL = 1;
 const BOOL = 2;
 const NUM = 4;
@@ -130,22 +133,6 @@ const ARR = 16;
 const OBJ = 32;
 const DESCRIBED = { 1: "null", 2: "a boolean", 4: "a number", 8: "a string", 16: "an array", 32: "an object" };
 const WANTED = { 2: "a boolean", 4: "a number", 8: "a string", 12: "a string or a number", 16: "an array", 32: "an object" };
-
-// A value's kind bit; 0 for what JSON has no word for (undefined, a function…), read as absent.
-function kind(v) {
-  switch (typeof v) {
-    case "string":
-      return STR;
-    case "number":
-      return NUM;
-    case "boolean":
-      return BOOL;
-    case "object":
-      return v === null ? NULL : Array.isArray(v) ? ARR : OBJ;
-    default:
-      return 0;
-  }
-}
 
 class Refused {
   constructor(path, message) {
@@ -163,32 +150,32 @@ const refuse = (path, mask, k) => {
 // The helpers of the generated checks. `null` and absent fields are not checked.
 function x(v, mask, p, name) {
   if (v === undefined || v === null) return;
-  const k = kind(v);
+  const k = kindOf(v);
   if (k !== 0 && (k & mask) === 0) refuse(join(p, name), mask, k);
 }
 function t(v, p, name, ts) {
   if (v === undefined || v === null) return;
-  const k = kind(v);
+  const k = kindOf(v);
   if (k === 0) return;
   if ((k & (STR | NUM)) === 0) refuse(join(p, name), 128, k);
   ts.push(join(p, name), v);
 }
 function o(v, walk, p, name, ts) {
   if (v === undefined || v === null) return;
-  const k = kind(v);
+  const k = kindOf(v);
   if (k === 0) return;
   if (k !== OBJ) refuse(join(p, name), OBJ, k);
   walk(v, join(p, name), ts);
 }
 function a(v, mask, walk, p, name, ts) {
   if (v === undefined || v === null) return;
-  const k = kind(v);
+  const k = kindOf(v);
   if (k === 0) return;
   const path = join(p, name);
   if (k !== ARR) refuse(path, ARR, k);
   for (let j = 0; j < v.length; j++) {
     const item = v[j];
-    const ik = kind(item);
+    const ik = kindOf(item);
     if (ik === 0 || ik === NULL) continue;
     if ((ik & mask) === 0) refuse(`${path}[${j}]`, mask, ik);
     if (walk !== null) walk(item, `${path}[${j}]`, ts);
@@ -230,10 +217,10 @@ function readTime(s) {
 // The event of a delivery already parsed: the checks, the name, the de-duplication key and the
 // timestamps in epoch ms.
 function eventOf(value, hint) {
-  const rk = kind(value);
+  const rk = kindOf(value);
   if (rk !== OBJ) throw new Refused("body", `must be a JSON object, got ${DESCRIBED[rk] ?? "null"}`);
   const ev = value.event;
-  const ek = kind(ev);
+  const ek = kindOf(ev);
   if (ek !== 0 && ek !== NULL && ek !== STR) throw new Refused("event", `must be a string, got ${DESCRIBED[ek]}`);
   let name = ek === STR ? ev : hint;
   if (name === "" || name === undefined) name = null;

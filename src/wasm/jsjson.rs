@@ -79,14 +79,15 @@ pub fn key(k: &str) -> JsValue {
 #[derive(Clone, Debug)]
 pub struct JsJson(pub JsValue);
 
+/// The kind `kindOf` (`js/values.js`) gives as a bit; `None` for an absent value.
 fn kind(code: i32) -> Option<Kind> {
     match code {
-        0 => Some(Kind::Null),
-        1 => Some(Kind::Bool),
-        2 => Some(Kind::Number),
-        3 => Some(Kind::String),
-        4 => Some(Kind::Array),
-        5 => Some(Kind::Object),
+        1 => Some(Kind::Null),
+        2 => Some(Kind::Bool),
+        4 => Some(Kind::Number),
+        8 => Some(Kind::String),
+        16 => Some(Kind::Array),
+        32 => Some(Kind::Object),
         _ => None,
     }
 }
