@@ -74,7 +74,9 @@ pub fn parse(s: &str) -> Option<f64> {
         return decimal(s).and_then(epoch_number);
     }
     let b = s.as_bytes();
-    // `len` ASCII digits from `from` (no sign, no spaces), read without `str::parse`.
+    // `len` ASCII digits from `from` (no sign, no spaces), read without `str::parse`. Not
+    // `json::parse_i64`: this runs for every timestamp of every webhook delivery, and that
+    // reader's sign and overflow handling made a small delivery's parse a fifth slower.
     let num = |from: usize, len: usize| -> Option<i64> {
         b.get(from..from + len)?.iter().try_fold(0i64, |n, c| c.is_ascii_digit().then(|| n * 10 + i64::from(c - b'0')))
     };
