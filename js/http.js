@@ -42,18 +42,23 @@ export function wait(ms, signal) {
 // One attempt of an API call, in one promise: the fetch and the whole body under the attempt's
 // timer and the caller's signal. Done here, where the timer, the listener and the fetch's own
 // promises are plain JavaScript callbacks; the module awaits a single promise per attempt and
-// reads the answer through gloo-net. It resolves (never rejects) to [kind, response, detail]:
+// reads the answer through gloo-net. It resolves (never rejects) to [kind, response, detail, status]:
 //   0 an answer: detail is the body text       1 a redirect (3xx or opaque): the body is not read
 //   2 fetch failed: detail is what it threw    3 the attempt's time ran out
 //   4 the caller's signal aborted              5 the fetch option threw: detail
 //   6 it did not resolve to a Response         7 the body broke while read: detail
 //   8 the Request for the fetch option could not be built: detail
+// An answer's status rides along as a fourth element (kinds 0, 1 and 7), so the module does not
+// ask the Response for it.
 // `custom` is the fetch option (given the built Request and { signal }, as its type promises) or
-// null (the global fetch, given url and init). `init` gets the attempt's signal.
-export function attempt(custom, url, init, ms, signal) {
+// null (the global fetch, given url and init). The init is made here, one plain object per
+// attempt, on the rules of `request_init` (src/web/fetch.rs): `cache: "no-store"` where the
+// runtime takes it (`noStore`, probed once by the module), and redirects are answers, never
+// followed, so the key goes nowhere but `baseUrl`. `body` is a JSON string or undefined.
+export function attempt(custom, url, method, headers, body, noStore, ms, signal) {
   return new Promise((resolve) => {
     const controller = new AbortController();
-    init.signal = controller.signal;
+    const init = { method, headers, body, cache: noStore ? "no-store" : undefined, redirect: "manual", signal: controller.signal };
     let done = false;
     let timer;
     const onAbort = () => stop([4, null, null]);
@@ -95,10 +100,10 @@ export function attempt(custom, url, init, ms, signal) {
       (response) => {
         if (!(response instanceof Response)) return stop([6, null, null]);
         const status = response.status;
-        if ((status >= 300 && status < 400) || response.type === "opaqueredirect") return stop([1, response, null]);
+        if ((status >= 300 && status < 400) || response.type === "opaqueredirect") return stop([1, response, null, status]);
         response.text().then(
-          (text) => stop([0, response, text]),
-          (e) => stop([7, response, e]),
+          (text) => stop([0, response, text, status]),
+          (e) => stop([7, response, e, status]),
         );
       },
       (e) => stop([2, null, e]),

@@ -167,6 +167,27 @@ export function kindAt(o, key) {
   return kindOf(o[key]);
 }
 
+// `JSON.parse(text)`, or undefined (which JSON has no word for) when the text is not JSON: no
+// exception crosses into the module, so its import needs no catching wrapper.
+export function parseOrUndefined(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+// `Reflect.get(o, key)`, or undefined where that throws: `o` not an object (nothing to read), a
+// getter or a proxy that throws.
+export function memberOf(o, key) {
+  if ((typeof o !== "object" || o === null) && typeof o !== "function") return undefined;
+  try {
+    return o[key];
+  } catch {
+    return undefined;
+  }
+}
+
 // A number as JavaScript writes it (`2.5`, `1e21`, `NaN`), for messages: no float formatting is
 // compiled into the wasm module.
 export function numberText(v) {

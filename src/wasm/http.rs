@@ -17,7 +17,7 @@ use crate::pacing::Pacer;
 use crate::request::RequestSpec;
 use crate::response;
 use crate::retry::{self, Decision, Failure};
-use crate::web::fetch::{describe_js_error, headers_object, request_init, set_header};
+use crate::web::fetch::{describe_js_error, headers_object, no_store, set_header};
 use crate::web::timer::now_ms;
 
 /// The shared state behind a client and its resources.
@@ -117,11 +117,9 @@ impl Inner {
     /// and the returned promise settles with the parsed body or a `TwoChatError`. Every decision
     /// (pacing, retries, errors, logs) is the exchange's; the driver only awaits.
     pub fn start(self: &Rc<Self>, spec: RequestSpec<JsValue>, call: Call) -> Promise {
-        let headers = self.headers(spec.body.is_some(), &call.options);
-        let init = request_init(spec.method.as_str(), &headers, spec.body.as_ref(), None);
         super::machine::call(Exchange {
             url: spec.url(&self.config.base_url),
-            init,
+            headers: self.headers(spec.body.is_some(), &call.options),
             timeout_ms: f64::from(call.options.timeout_ms.unwrap_or(self.config.timeout_ms)),
             max_retries: call.options.max_retries.unwrap_or(self.config.max_retries),
             signal: call.signal,
@@ -150,12 +148,16 @@ impl Inner {
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/js/http.js")]
 extern "C" {
-    /// One attempt: `[kind, response, detail]` (see `js/http.js`).
+    /// One attempt: `[kind, response, detail, status]` (see `js/http.js`), with the init made on
+    /// the rules of [`crate::web::fetch::request_init`].
     #[wasm_bindgen(js_name = attempt)]
     fn run_attempt(
         custom: &JsValue,
         url: &str,
-        init: &web_sys::RequestInit,
+        method: &str,
+        headers: &JsValue,
+        body: Option<&JsValue>,
+        no_store: bool,
         ms: f64,
         signal: Option<&AbortSignal>,
     ) -> Promise;
@@ -166,7 +168,7 @@ extern "C" {
 /// `JSON.parse` of a body that is still a JS string; `None` when it is empty or not JSON.
 fn parse(body: &js_sys::JsString) -> Option<JsValue> {
     // A blank body is not JSON either: `JSON.parse` refuses it, so a large body is never trimmed.
-    json_parse(body).ok()
+    json_parse(body)
 }
 
 /// Parses a 2xx body with `JSON.parse` and checks 2Chat's failure envelope on the parsed value.
@@ -208,8 +210,8 @@ pub struct Exchange {
     inner: Rc<Inner>,
     spec: RequestSpec<JsValue>,
     url: String,
-    /// The attempts' `RequestInit` (each attempt sets its own signal on it).
-    init: web_sys::RequestInit,
+    /// The headers of every attempt, as fetch's `init.headers`.
+    headers: JsValue,
     /// The caller's signal.
     signal: Option<AbortSignal>,
     timeout_ms: f64,
@@ -274,7 +276,8 @@ impl Exchange {
         // The clock is read only when the debug log will say how long the attempt took.
         self.waiting = Waiting::Attempt(if inner.config.log_level >= LogLevel::Debug { now_ms() } else { 0.0 });
         let custom = inner.fetch.as_ref().map_or(JsValue::NULL, JsValue::from);
-        run_attempt(&custom, &self.url, &self.init, self.timeout_ms, self.signal.as_ref()).into()
+        let (url, method, body) = (&self.url, spec.method.as_str(), spec.body.as_ref());
+        run_attempt(&custom, url, method, &self.headers, body, no_store(), self.timeout_ms, self.signal.as_ref()).into()
     }
 
     /// What an attempt's outcome means: the body (`Ok(Ok)`), a retry after so many milliseconds
@@ -316,20 +319,20 @@ impl Exchange {
     }
 }
 
-/// Reads what `attempt` in `js/http.js` resolved to: `[kind, response, detail]`.
+/// Reads what `attempt` in `js/http.js` resolved to: `[kind, response, detail, status]`.
 fn read_attempt(inner: &Inner, outcome: &JsValue) -> Attempt {
-    // `attempt` always resolves to an array.
+    // `attempt` always resolves to an array, and gives a status with every Response.
     let outcome: &js_sys::Array = outcome.unchecked_ref();
     let detail = || describe_js_error(&outcome.get(2));
-    let response = || outcome.get(1).dyn_into::<web_sys::Response>().ok().map(Response::from);
     let kind = outcome.get(0).as_f64().unwrap_or(2.0) as u8;
     match kind {
         0 | 1 | 7 => {
-            let Some(response) = response() else {
-                return Attempt::Network("fetch did not resolve to a Response".into());
+            let status = outcome.get(3).as_f64().map_or(0, |s| s as u16);
+            // A header is read only for a redirect or a failure; the Response is taken then.
+            let header = |name: &str| {
+                let response = outcome.get(1).dyn_into::<web_sys::Response>().ok().map(Response::from)?;
+                response.headers().get(name)
             };
-            let status = response.status();
-            let header = |name: &str| response.headers().get(name);
             match kind {
                 1 => Attempt::Redirect { status, location: header("location") },
                 7 => {

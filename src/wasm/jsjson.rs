@@ -1,7 +1,7 @@
 //! JavaScript values read in place by the crate's checks ([`crate::json::Json`]), and the helpers
 //! of `js/values.js` that shape what crosses into a request.
 
-use js_sys::{Array, Reflect};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,13 +26,19 @@ extern "C" {
     fn kind_at(o: &JsValue, key: &JsValue) -> i32;
     #[wasm_bindgen(js_name = numberText)]
     fn js_string(v: &JsValue) -> String;
+    /// `JSON.parse` on a JS string as it is (js_sys's binding takes `&str`: a copy into wasm and
+    /// back); `undefined` when it is not JSON.
+    #[wasm_bindgen(js_name = parseOrUndefined)]
+    fn parse_or_undefined(text: &JsValue) -> JsValue;
+    /// `Reflect.get`, `undefined` where it would throw.
+    #[wasm_bindgen(js_name = memberOf)]
+    fn member_of(o: &JsValue, key: &JsValue) -> JsValue;
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// `JSON.parse` on a JS string as it is (js_sys's binding takes `&str`: a copy into wasm and back).
-    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
-    pub(crate) fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
+/// `JSON.parse` of a JS string; `None` when it is not JSON (a blank text included).
+pub(crate) fn json_parse(text: &JsValue) -> Option<JsValue> {
+    let v = parse_or_undefined(text);
+    (!v.is_undefined()).then_some(v)
 }
 
 /// Refuses what `JSON.stringify` would silently change (`NaN`, a `Date`, a function…), naming
@@ -97,7 +103,7 @@ impl Json for JsJson {
         kind(kind_of(&self.0)).unwrap_or(Kind::Null)
     }
     fn member(&self, name: &str) -> Option<Self> {
-        let v = Reflect::get(&self.0, &key(name)).ok()?;
+        let v = member_of(&self.0, &key(name));
         (!v.is_undefined()).then_some(JsJson(v))
     }
     fn kind_at(&self, name: &str) -> Option<Kind> {

@@ -17,8 +17,8 @@ extern "C" {
 /// No `Request` object is built first: fetch builds its own from `url` and `init`, and a second one
 /// (with its own signal and headers list) would double that work on every attempt. The attempt's
 /// signal in `init` is followed for the whole exchange, Node 20's fetch (undici) included.
-/// (The npm package's client sends its attempts through `js/http.js`, which also serves its `fetch`
-/// option.)
+/// (The npm package's client sends its attempts through `attempt` in `js/http.js`, which also
+/// serves its `fetch` option and makes its init on the rules of [`request_init`].)
 pub async fn fetch(url: &str, init: &web_sys::RequestInit) -> Result<Response, String> {
     let returned = global_fetch(url, init).map_err(|e| e.as_string().unwrap_or_else(|| describe_js_error(&e)))?;
     let settled = JsFuture::from(returned).await.map_err(|e| describe_js_error(&e))?;
@@ -32,7 +32,7 @@ thread_local! {
 
 /// Whether `cache: "no-store"` may be asked for: older workerd refuses the option (building a
 /// Request with it throws), so it is probed once, with a Request that is never sent.
-fn no_store() -> bool {
+pub fn no_store() -> bool {
     if let Some(known) = NO_STORE.get() {
         return known;
     }
