@@ -41,19 +41,29 @@ impl<B> RequestSpec<B> {
 
     /// The path and encoded query string, e.g. `/open/contacts?page_number=1`.
     pub fn path_and_query(&self) -> String {
-        let mut out = self.path.clone();
-        for (i, (k, v)) in self.query.iter().enumerate() {
-            out.push(if i == 0 { '?' } else { '&' });
-            encode_query_component(k, &mut out);
-            out.push('=');
-            encode_query_component(v, &mut out);
-        }
+        let mut out = String::with_capacity(self.path.len());
+        self.push_path_and_query(&mut out);
         out
     }
 
-    /// The full URL on `base_url` (which may carry a path prefix, as a proxy's does).
+    fn push_path_and_query(&self, out: &mut String) {
+        out.push_str(&self.path);
+        for (i, (k, v)) in self.query.iter().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            encode_query_component(k, out);
+            out.push('=');
+            encode_query_component(v, out);
+        }
+    }
+
+    /// The full URL on `base_url` (which may carry a path prefix, as a proxy's does). Made with
+    /// `push_str`, not `format!`: it runs on every call.
     pub fn url(&self, base_url: &str) -> String {
-        format!("{}{}", base_url.trim_end_matches('/'), self.path_and_query())
+        let base = base_url.trim_end_matches('/');
+        let mut out = String::with_capacity(base.len() + self.path.len());
+        out.push_str(base);
+        self.push_path_and_query(&mut out);
+        out
     }
 }
 
