@@ -4,24 +4,26 @@
 // the path, query and headers that the mock recorded for the SDK's request, and the mock's log is
 // checked afterwards: both sides sent the same request.
 //
-// Sequential: SDK and raw calls alternate (ABBA…), so drift in the machine's speed hits both.
-// 64 in flight: a round is 64 concurrent calls; rounds alternate between SDK and raw.
+// Three ways alternate in one run (the order reversed every other time, so drift in the machine's
+// speed hits all of them): the SDK; raw fetch (the target's baseline); and fetch with a per-call
+// AbortController and timer (the least any client with a timeout asks of the runtime).
+// Sequential: one call of each way per turn. 64 in flight: a round of 64
+// concurrent calls of each way per turn, timed whole. Every way is first warmed up with the same
+// number of calls, so all of them run JIT-compiled code (the first calls are the start-up rows').
 //
 // The same again against an instant server: a plain Node `http` server in its own process that
 // answers each of the two requests with the body the mock gave, at once (no routing, no checks,
-// no logging), so the figures are the client's own cost. And beside raw fetch, a third way for
-// reference: fetch with a per-call AbortSignal and timer, the least any client with a timeout
-// asks of the runtime.
+// no logging), so the figures are the client's own cost.
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import { PKG, control, median, quantile, mockUrl, save, log, fmt, instantServer, withSignal } from "./lib.mjs";
 
 const SEQ_CALLS = Number(process.env.BENCH_SEQ_CALLS ?? 300);
-const SEQ_WARMUP = 50;
 const CONC = 64;
 const CONC_ROUNDS = Number(process.env.BENCH_CONC_ROUNDS ?? 40);
-const CONC_WARMUP = 3;
+// Calls of each way before a case is measured, made in rounds of CONC.
+const WARMUP_CALLS = 2048;
 const PY = "+595981048477";
 
 const { TwoChat } = await import(pathToFileURL(join(PKG, "index.mjs")).href);
@@ -79,53 +81,35 @@ async function timed(fn) {
   return performance.now() - t0;
 }
 
-async function sequential(sdk, raw) {
-  for (let i = 0; i < SEQ_WARMUP; i++) {
-    await sdk();
-    await raw();
-  }
-  const a = [];
-  const b = [];
-  for (let i = 0; i < SEQ_CALLS; i++) {
-    // ABBA: neither side always goes first.
-    if (i % 2 === 0) {
-      a.push(await timed(sdk));
-      b.push(await timed(raw));
-    } else {
-      b.push(await timed(raw));
-      a.push(await timed(sdk));
-    }
-  }
-  return { sdk: a, raw: b };
+async function warmUp(ways) {
+  for (const fn of Object.values(ways)) for (let i = 0; i < WARMUP_CALLS / CONC; i++) await Promise.all(Array.from({ length: CONC }, fn));
 }
 
-const round = (fn) => () => Promise.all(Array.from({ length: CONC }, fn));
-
-async function concurrent(sdk, raw) {
-  const sdkRound = round(sdk);
-  const rawRound = round(raw);
-  for (let i = 0; i < CONC_WARMUP; i++) {
-    await sdkRound();
-    await rawRound();
+/** Times `turns` turns of every way (one unit of work each), the order reversed every other turn. */
+async function alternate(ways, unit, turns) {
+  const names = Object.keys(ways);
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  for (let i = 0; i < turns; i++) {
+    for (const n of i % 2 === 0 ? names : [...names].reverse()) times[n].push(await timed(() => unit(ways[n])));
   }
-  const a = [];
-  const b = [];
-  for (let i = 0; i < CONC_ROUNDS; i++) {
-    if (i % 2 === 0) {
-      a.push(await timed(sdkRound));
-      b.push(await timed(rawRound));
-    } else {
-      b.push(await timed(rawRound));
-      a.push(await timed(sdkRound));
-    }
-  }
-  return { sdk: a, raw: b };
+  return times;
 }
 
-function summary(samples) {
-  const s = { median_ms: median(samples.sdk), p90_ms: quantile(samples.sdk, 0.9) };
-  const r = { median_ms: median(samples.raw), p90_ms: quantile(samples.raw, 0.9) };
-  return { sdk: s, raw: r, ratio: s.median_ms / r.median_ms, n: samples.sdk.length };
+const one = (fn) => fn();
+const round = (fn) => Promise.all(Array.from({ length: CONC }, fn));
+
+/** Medians, p90s, and each way's median over raw fetch's. */
+function summary(times) {
+  const stat = (xs) => ({ median_ms: median(xs), p90_ms: quantile(xs, 0.9) });
+  const raw = stat(times.raw);
+  const out = { n: times.raw.length };
+  for (const [name, xs] of Object.entries(times)) {
+    const s = stat(xs);
+    out[name] = name === "raw" ? s : { ...s, ratio: s.median_ms / raw.median_ms };
+  }
+  out.ratio = out.sdk.ratio; // the target's figure
+  out.sdk_over_signal = out.sdk.median_ms / out.signal.median_ms;
+  return out;
 }
 
 const cases = [
@@ -147,28 +131,28 @@ const cases = [
   },
 ];
 
-/** SDK, raw fetch and fetch with a signal, sequential and 64 in flight. */
-async function measure(label, server, c, sdk, raw, signalled) {
-  // The reference with a signal is measured against the SDK in its own alternation; its ratio is
-  // the SDK's time over it in that run.
-  const withRef = (m) => ({ ...m.raw, ratio: m.ratio });
-  const seq = summary(await sequential(sdk, raw));
-  seq.signal = withRef(summary(await sequential(sdk, signalled)));
-  log(`calls (${server}): ${label}, sequential: SDK ${fmt(seq.sdk.median_ms)} ms, fetch ${fmt(seq.raw.median_ms)} ms (with a signal ${fmt(seq.signal.median_ms)}), ×${fmt(seq.ratio)}`);
-  const conc = summary(await concurrent(sdk, raw));
-  conc.signal = withRef(summary(await concurrent(sdk, signalled)));
-  log(`calls (${server}): ${label}, ${CONC} in flight: SDK ${fmt(conc.sdk.median_ms)} ms, fetch ${fmt(conc.raw.median_ms)} ms (with a signal ${fmt(conc.signal.median_ms)}), ×${fmt(conc.ratio)}`);
+/** The three ways, sequential and 64 in flight. */
+async function measure(label, server, ways) {
+  await warmUp(ways);
+  const seq = summary(await alternate(ways, one, SEQ_CALLS));
+  const conc = summary(await alternate(ways, round, CONC_ROUNDS));
+  for (const [mode, m] of [["sequential", seq], [`${CONC} in flight`, conc]]) {
+    log(
+      `calls (${server}): ${label}, ${mode}: SDK ${fmt(m.sdk.median_ms)} ms, fetch ${fmt(m.raw.median_ms)} ms, ×${fmt(m.ratio)}` +
+        ` (fetch + signal ×${fmt(m.signal.ratio)}; SDK ÷ fetch + signal ×${fmt(m.sdk_over_signal)})`,
+    );
+  }
   return { sequential: seq, concurrent: conc };
 }
 
-const results = { seq_calls: SEQ_CALLS, seq_warmup: SEQ_WARMUP, concurrency: CONC, conc_rounds: CONC_ROUNDS, conc_warmup: CONC_WARMUP, cases: [] };
+const results = { seq_calls: SEQ_CALLS, concurrency: CONC, conc_rounds: CONC_ROUNDS, warmup_calls: WARMUP_CALLS, cases: [] };
 const twins = [];
 for (const c of cases) {
   const twin = await rawTwin(c.id, c.sdk, c.check);
   twins.push(twin);
   log(`calls: ${c.label}: ${twin.request} (${twin.bytes} bytes), headers ${Object.keys(twin.headers).sort().join(", ")}`);
-  const signalled = withSignal(`${MOCK}${twin.target}`, twin.method, twin.headers);
-  const m = await measure(c.label, "mock", c, c.sdk, twin.raw, signalled);
+  const target = `${MOCK}${twin.target}`;
+  const m = await measure(c.label, "mock", { sdk: c.sdk, raw: twin.raw, signal: withSignal(target, twin.method, twin.headers) });
   results.cases.push({ id: c.id, server: "mock", label: c.label, request: twin.request, headers: Object.keys(twin.headers).sort(), response_bytes: twin.bytes, ...m });
 }
 await control("DELETE", `/__mock/requests?api_key=${q}`);
@@ -184,7 +168,7 @@ try {
     const raw = async () => (await fetch(url, { method: twin.method, headers: twin.headers })).json();
     c.check(await sdkCalls[c.id](), "SDK (instant server)");
     c.check(await raw(), "raw fetch (instant server)");
-    const m = await measure(c.label, "instant server", c, sdkCalls[c.id], raw, withSignal(url, twin.method, twin.headers));
+    const m = await measure(c.label, "instant server", { sdk: sdkCalls[c.id], raw, signal: withSignal(url, twin.method, twin.headers) });
     results.cases.push({ id: c.id, server: "instant", label: c.label, request: twin.request, headers: Object.keys(twin.headers).sort(), response_bytes: twin.bytes, ...m });
   }
 } finally {

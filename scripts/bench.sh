@@ -90,6 +90,7 @@ log "1/6 size"
 node bench/size.mjs
 log "2/6 call overhead"
 node bench/calls.mjs
+node bench/cold.mjs
 log "3/6 webhook parsing"
 node bench/webhooks.mjs
 log "4/6 start-up"
