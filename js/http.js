@@ -42,14 +42,14 @@ export function wait(ms, signal) {
 // One attempt of an API call, in one promise: the fetch and the whole body under the attempt's
 // timer and the caller's signal. Done here, where the timer, the listener and the fetch's own
 // promises are plain JavaScript callbacks; the module awaits a single promise per attempt and
-// reads the answer through gloo-net. It resolves (never rejects) to [kind, response, detail, status]:
+// reads a redirect's or a failure's headers through gloo-net. It resolves (never rejects) to
+// [kind, response, detail, status]:
 //   0 an answer: detail is the body text       1 a redirect (3xx or opaque): the body is not read
 //   2 fetch failed: detail is what it threw    3 the attempt's time ran out
 //   4 the caller's signal aborted              5 the fetch option threw: detail
 //   6 it did not resolve to a Response         7 the body broke while read: detail
 //   8 the Request for the fetch option could not be built: detail
-// An answer's status rides along as a fourth element (kinds 0, 1 and 7), so the module does not
-// ask the Response for it.
+// With a Response (kinds 0, 1 and 7) its status rides along, so the module does not ask for it.
 // `custom` is the fetch option (given the built Request and { signal }, as its type promises) or
 // null (the global fetch, given url and init). The init is made here, one plain object per
 // attempt, on the rules of `request_init` (src/web/fetch.rs): `cache: "no-store"` where the
