@@ -210,6 +210,8 @@ pub struct Delivery {
     failure: Option<JsValue>,
     /// What `onError` reporters are given, in order, before the answer goes out.
     errors: Vec<JsValue>,
+    /// The reporters of the error being reported, as registered when its reporting began.
+    reporters: Vec<Function>,
     answer: JsValue,
 }
 
@@ -386,11 +388,14 @@ impl Delivery {
     }
 
     /// Hands error `e` to reporter `r`, and so on through every error and reporter; then the
-    /// answer.
+    /// answer. Each error goes to the reporters registered when its reporting began: an `off` or
+    /// `onError` while a reporter runs changes nothing for it.
     fn report(&mut self, mut e: usize, mut r: usize) -> JsValue {
         while let Some(err) = self.errors.get(e) {
-            let reporter = self.router.error_handlers.borrow().get(r).cloned();
-            let Some(reporter) = reporter else {
+            if r == 0 {
+                self.reporters = self.router.error_handlers.borrow().clone();
+            }
+            let Some(reporter) = self.reporters.get(r) else {
                 (e, r) = (e + 1, 0);
                 continue;
             };
@@ -573,6 +578,7 @@ impl WebhookRouter {
             targets: Vec::new(),
             failure: None,
             errors: Vec::new(),
+            reporters: Vec::new(),
             answer: JsValue::UNDEFINED,
         })
     }

@@ -252,6 +252,26 @@ describe("WebhookRouter", () => {
     assert.equal(runs, 2);
   });
 
+  test("an error goes to the reporters registered when its reporting began, even if one removes itself", T, async () => {
+    const router = new WebhookRouter({ token: TOKEN });
+    const calls = [];
+    router.on("whatsapp.message.received", () => {
+      throw new Error("database down");
+    });
+    const once = async (err) => {
+      calls.push(["once", err.message]);
+      router.off(once);
+      await null;
+    };
+    router.onError(once);
+    router.onError((err) => calls.push(["always", err.message]));
+    const send = (uuid) => router.handle(post("/whatsapp.message.received", JSON.stringify({ uuid, message: { text: "x" } })));
+    assert.equal((await send("MSG-off-1")).status, 500);
+    assert.deepEqual(calls, [["once", "database down"], ["always", "database down"]], "the second reporter is not skipped");
+    assert.equal((await send("MSG-off-2")).status, 500);
+    assert.deepEqual(calls.slice(2), [["always", "database down"]], "the removed reporter is gone for the next delivery");
+  });
+
   test("duplicates within the window are acknowledged without running handlers; the window is bounded", T, async () => {
     const router = new WebhookRouter({ token: TOKEN, dedupeCapacity: 2 });
     let runs = 0;
