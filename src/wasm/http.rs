@@ -221,12 +221,12 @@ pub struct Exchange {
 }
 
 impl Exchange {
-    /// Takes what the last returned promise resolved to (nothing on the first step; a wait's
-    /// whether it ran to its end; an attempt's `[kind, response, detail]`: neither rejects) and
-    /// returns the next promise to await, or the body when the call is done; or the call's
-    /// `TwoChatError`.
-    pub(crate) fn step(&mut self, outcome: JsValue) -> Result<JsValue, JsValue> {
-        match self.advance(outcome) {
+    /// Takes how the last returned promise settled (nothing on the first step; a wait's whether
+    /// it ran to its end; an attempt's `[kind, response, detail, status]`: neither is meant to
+    /// reject) and returns the next promise to await, or the body when the call is done; or the
+    /// call's `TwoChatError`.
+    pub(crate) fn step(&mut self, ok: bool, outcome: JsValue) -> Result<JsValue, JsValue> {
+        match self.advance(ok, outcome) {
             Ok(next) => Ok(next),
             Err(e) => {
                 let e = match &self.inner.config.api_key {
@@ -240,13 +240,13 @@ impl Exchange {
         }
     }
 
-    fn advance(&mut self, outcome: JsValue) -> Result<JsValue, Error> {
+    fn advance(&mut self, ok: bool, outcome: JsValue) -> Result<JsValue, Error> {
         match self.waiting {
             Waiting::Start => {}
             Waiting::Pace | Waiting::Backoff if !outcome.is_truthy() => return Err(aborted()),
             Waiting::Pace => return Ok(self.attempt()),
             Waiting::Backoff => self.retries_done += 1,
-            Waiting::Attempt(started) => match self.answer(outcome, started)? {
+            Waiting::Attempt(started) => match self.answer(ok, outcome, started)? {
                 Ok(body) => return Ok(body),
                 Err(ms) => {
                     self.waiting = Waiting::Backoff;
@@ -282,9 +282,14 @@ impl Exchange {
 
     /// What an attempt's outcome means: the body (`Ok(Ok)`), a retry after so many milliseconds
     /// (`Ok(Err)`), or the call's error.
-    fn answer(&self, outcome: JsValue, started: f64) -> Result<Result<JsValue, f64>, Error> {
+    fn answer(&self, ok: bool, outcome: JsValue, started: f64) -> Result<Result<JsValue, f64>, Error> {
         let (inner, spec) = (&self.inner, &self.spec);
-        let attempt = read_attempt(inner, &outcome);
+        let attempt = if ok {
+            read_attempt(inner, &outcome)
+        } else {
+            // Only a fault of `attempt` itself (a throwing `then` getter, say) rejects its promise.
+            Attempt::Network(format!("the attempt could not run: {}", describe_js_error(&outcome)))
+        };
         if let Attempt::Answer { status, .. } = &attempt {
             // `started` is 0 unless the debug log is on, and then the clock is read.
             let took = if started > 0.0 { (now_ms() - started) as u64 } else { 0 };

@@ -49,7 +49,7 @@ impl Machine {
     #[wasm_bindgen(skip_typescript)]
     pub fn step(&mut self, ok: bool, value: JsValue) -> Result<JsValue, JsValue> {
         match &mut self.0 {
-            Kind::Call(x) => x.step(value),
+            Kind::Call(x) => x.step(ok, value),
             Kind::Delivery(d) => Ok(d.step(ok, value)),
             Kind::Page(p) => p.step(ok, value),
         }

@@ -115,3 +115,35 @@ test("the fetch option: a wrapper is used; one that rejects or returns junk is a
   }
   assert.equal((await received(key)).length, 1, "the broken ones reached nothing");
 });
+
+test("the fetch option gets a request that no HTTP cache answers and that follows no redirect", T, async () => {
+  const key = await register();
+  const seen = [];
+  const spy = (req, init) => {
+    seen.push([req.method, req.cache, req.redirect]);
+    return fetch(req, init);
+  };
+  const client = new TwoChat({ apiKey: key, baseUrl: MOCK, fetch: spy });
+  await client.account.info();
+  await client.contacts.create({ first_name: "Ana", channel_uuid: "WPN8dc5b4a4-8a0c-4b0b-9e5e-2c0e0f1b6c11", contact_detail: [{ type: "WAPH", value: TO }] });
+  assert.deepEqual(seen, [
+    ["GET", "no-store", "manual"],
+    ["POST", "no-store", "manual"],
+  ]);
+});
+
+test("an attempt that cannot run (a promise fetch's answer cannot be taken from) is a network error naming the cause", T, async () => {
+  const key = await register();
+  const odd = () => {
+    const p = Promise.resolve(new Response("{}"));
+    Object.defineProperty(p, "constructor", {
+      get() {
+        throw new Error("constructor getter threw");
+      },
+    });
+    return p;
+  };
+  const e = await rejection(new TwoChat({ apiKey: key, baseUrl: MOCK, fetch: odd, maxRetries: 0 }).account.info());
+  assert.equal(e.code, "network");
+  assert.match(e.message, /constructor getter threw/);
+});
