@@ -68,6 +68,6 @@ export function pageIterable(walker) {
 export function toolResult(call) {
   return call.then(
     (data) => ({ successful: true, data, error: null }),
-    (e) => ({ successful: false, data: null, error: `${e.code}: ${e.message}` }),
+    (e) => ({ successful: false, data: null, error: `${e?.code}: ${e?.message}` }),
   );
 }

@@ -144,27 +144,35 @@ export function applyAliases(body, aliases) {
   return body;
 }
 
-// What a parsed JSON value (or one of its members) is, as one bit: 1 null, 2 boolean, 4 number,
-// 8 string, 16 array, 32 object; 0 for what JSON has no word for (absent, a function…). One call
-// across the boundary for the module (`jsjson::kind`); parseWebhook's generated checks test it
-// against masks of these bits (js/webhooks.js).
+// What a parsed JSON value (or one of its members) is, as one bit; 0 for what JSON has no word
+// for (absent, a function…). One call across the boundary for the module (`jsjson::kind`, which
+// reads the same numbers); parseWebhook's generated checks test it against masks of these bits
+// (js/webhooks.js, gen::runtime::event_checks_js).
+export const NULL = 1;
+export const BOOL = 2;
+export const NUM = 4;
+export const STR = 8;
+export const ARR = 16;
+export const OBJ = 32;
+
 export function kindOf(v) {
   switch (typeof v) {
     case "string":
-      return 8;
+      return STR;
     case "number":
-      return 4;
+      return NUM;
     case "boolean":
-      return 2;
+      return BOOL;
     case "object":
-      return v === null ? 1 : Array.isArray(v) ? 16 : 32;
+      return v === null ? NULL : Array.isArray(v) ? ARR : OBJ;
     default:
       return 0;
   }
 }
 
+// The kind of `o[key]` (see memberOf): 0 where that cannot be read.
 export function kindAt(o, key) {
-  return kindOf(o[key]);
+  return kindOf(memberOf(o, key));
 }
 
 // `JSON.parse(text)`, or undefined (which JSON has no word for) when the text is not JSON: no

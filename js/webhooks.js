@@ -1,4 +1,4 @@
-import { kindOf } from "./values.js";
+import { ARR, NULL, NUM, OBJ, STR, kindOf } from "./values.js";
 
 // Reads a fetch Request's body through its stream, counting bytes: past `maxBytes` the stream is
 // cancelled and null comes back, so an oversized or endless upload costs at most about
@@ -123,14 +123,7 @@ export function routerNodeListener(router) {
 // tests/webhook-verdicts.json holds both to the same verdicts. A refusal comes back as [path,
 // message, code], for the module to make a TwoChatError of.
 
-// Kinds as bits, as kindOf (js/values.js) gives them: what a type accepts is a mask of them (see
-// gen::runtime::event_checks_js).
-const NULL = 1;
-const BOOL = 2;
-const NUM = 4;
-const STR = 8;
-const ARR = 16;
-const OBJ = 32;
+// What a type accepts is a mask of kindOf's bits (js/values.js; see gen::runtime::event_checks_js).
 const DESCRIBED = { 1: "null", 2: "a boolean", 4: "a number", 8: "a string", 16: "an array", 32: "an object" };
 const WANTED = { 2: "a boolean", 4: "a number", 8: "a string", 12: "a string or a number", 16: "an array", 32: "an object" };
 

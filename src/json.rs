@@ -38,7 +38,8 @@ impl Kind {
 pub trait Json: Sized {
     /// What this value is.
     fn kind(&self) -> Kind;
-    /// An object's member; `None` when absent (or JavaScript `undefined`).
+    /// An object's member; `None` when absent (or JavaScript `undefined`), and for anything that
+    /// is not an object.
     fn member(&self, key: &str) -> Option<Self>;
     /// The kind of an object's member without fetching it; `None` when absent.
     fn kind_at(&self, key: &str) -> Option<Kind> {

@@ -1,13 +1,13 @@
 //! Turning 2Chat's answers into either a body the caller receives or an [`Error`].
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{Json, Kind};
+use crate::json::Json;
 
 /// 2Chat's explanation in a body: its first non-blank `error_message` (newer pages), `message`
 /// (older ones) or `error` string.
 fn message<J: Json>(body: &J) -> Option<String> {
     let message = ["error_message", "message", "error"].iter().find_map(|k| {
-        body.member(k).filter(|v| v.kind() == Kind::String).and_then(|v| v.text()).filter(|s| !s.trim().is_empty())
+        body.member(k).and_then(|v| v.text()).filter(|s| !s.trim().is_empty())
     });
     message.map(|m| m.trim().to_string())
 }
@@ -15,9 +15,9 @@ fn message<J: Json>(body: &J) -> Option<String> {
 /// For a 2xx body already parsed: 2Chat's explanation when the body says it failed (`success:
 /// false` or `error: true`), `None` when it is a success.
 pub fn failure_in_success<J: Json>(body: &J) -> Option<String> {
-    let failed = body.kind() == Kind::Object
-        && (body.member("success").and_then(|v| v.boolean()) == Some(false)
-            || body.member("error").and_then(|v| v.boolean()) == Some(true));
+    // `member` is `None` for anything but an object: an array or a string never failed.
+    let failed = body.member("success").and_then(|v| v.boolean()) == Some(false)
+        || body.member("error").and_then(|v| v.boolean()) == Some(true);
     // The message is read only for a failure: a success's `message` never crosses into wasm.
     failed.then(|| message(body).unwrap_or_else(|| "2Chat answered success: false".to_string()))
 }
@@ -85,7 +85,7 @@ pub fn check<J: Json>(
         };
     }
     let code = ErrorCode::from_status(status);
-    let server = parsed.filter(|body| body.kind() == Kind::Object).and_then(|body| message(&body));
+    let server = parsed.and_then(|body| message(&body));
     let message = match server {
         Some(m) => m,
         None => status_message(status),

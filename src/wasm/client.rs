@@ -116,10 +116,7 @@ impl Core {
     #[wasm_bindgen(skip_typescript)]
     pub fn call(&self, op: u8, args: Array) -> Promise {
         let Some(o) = OPS.get(usize::from(op)) else { return Promise::reject(&unknown_op(op)) };
-        match prepare(o, &args) {
-            Ok((spec, call)) => self.0.start(spec, call),
-            Err(e) => Promise::reject(&e.into()),
-        }
+        self.0.start_prepared(prepare(o, &args))
     }
 
     /// The async iterable over every page of list method `op`.
@@ -252,10 +249,7 @@ impl TwoChat {
             let call = call_options(&opts.clone().unwrap_or(JsValue::UNDEFINED))?;
             Ok((RequestSpec { method, path, query, body, endpoint: None }, call))
         })();
-        match prepared {
-            Ok((spec, call)) => self.core.0.start(spec, call),
-            Err(e) => Promise::reject(&e.into()),
-        }
+        self.core.0.start_prepared(prepared)
     }
 
     /// Runs an endpoint as an LLM tool: `name` is a tool name of `twochat/tools` (or one of the
@@ -288,10 +282,7 @@ impl TwoChat {
             split.push(&opts.clone().unwrap_or(JsValue::UNDEFINED));
             prepare(op, &split).map_err(|e| crate::tools::wire_names(op, e))
         })();
-        tool_result(&match prepared {
-            Ok((spec, call)) => self.core.0.start(spec, call),
-            Err(e) => Promise::reject(&e.into()),
-        })
+        tool_result(&self.core.0.start_prepared(prepared))
     }
 
     /// The base URL requests go to.

@@ -1,5 +1,6 @@
 //! Sending requests: a call is an [`Exchange`], a state machine of attempts, waits and retries
-//! that `run` in `js/http.js` steps (see [`super::machine`]); the answers are read through gloo-net.
+//! that `run` in `js/http.js` steps (see [`super::machine`]); a redirect's or a failure's headers
+//! are read through gloo-net.
 
 use gloo_net::http::Response;
 use js_sys::{Function, Promise};
@@ -130,6 +131,14 @@ impl Inner {
         })
     }
 
+    /// Starts a prepared call, or rejects with what made it unpreparable (nothing is sent).
+    pub fn start_prepared(self: &Rc<Self>, prepared: Result<(RequestSpec<JsValue>, Call), Error>) -> Promise {
+        match prepared {
+            Ok((spec, call)) => self.start(spec, call),
+            Err(e) => Promise::reject(&e.into()),
+        }
+    }
+
     /// The headers of a call: the client's, and the call's own. The client's object is shared by
     /// its calls (fetch copies it into its own list; a `fetch` option gets a Request).
     fn headers(&self, body: bool, options: &CallOptions) -> JsValue {
@@ -165,15 +174,9 @@ extern "C" {
     fn wait(ms: f64, signal: Option<&AbortSignal>) -> Promise;
 }
 
-/// `JSON.parse` of a body that is still a JS string; `None` when it is empty or not JSON.
-fn parse(body: &js_sys::JsString) -> Option<JsValue> {
-    // A blank body is not JSON either: `JSON.parse` refuses it, so a large body is never trimmed.
-    json_parse(body)
-}
-
 /// Parses a 2xx body with `JSON.parse` and checks 2Chat's failure envelope on the parsed value.
 fn success_body(status: u16, body: &js_sys::JsString, redact: impl FnOnce(String) -> String) -> Result<JsValue, Error> {
-    let parsed = parse(body);
+    let parsed = json_parse(body);
     response::check(status, parsed.clone().map(JsJson), || redact(String::from(body)), None)?;
     Ok(parsed.unwrap_or(JsValue::NULL))
 }
@@ -256,7 +259,9 @@ impl Exchange {
         }
         let inner = &self.inner;
         if let Some(pacer) = &inner.pacer {
-            let wait = pacer.borrow_mut().reserve(now_ms());
+            // The clock is read before the borrow: a JS call that throws leaves no borrow behind.
+            let now = now_ms();
+            let wait = pacer.borrow_mut().reserve(now);
             if wait > 0.0 {
                 let spec = &self.spec;
                 let (method, path, ms) = (spec.method.as_str(), &spec.path, wait as u64);
@@ -305,7 +310,7 @@ impl Exchange {
                     aliases(spec.endpoint, &value);
                     return Ok(Ok(value));
                 }
-                let parsed = parse(&body).map(JsJson);
+                let parsed = json_parse(&body).map(JsJson);
                 answer_error(spec.method, status, parsed, || inner.redacted(String::from(&body)), retry_after_ms)
             }
             Attempt::Redirect { status, location } => return Err(redirect_error(status, location.as_deref())),

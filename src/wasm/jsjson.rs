@@ -35,7 +35,8 @@ extern "C" {
     fn member_of(o: &JsValue, key: &JsValue) -> JsValue;
 }
 
-/// `JSON.parse` of a JS string; `None` when it is not JSON (a blank text included).
+/// `JSON.parse` of a JS string; `None` when it is not JSON. A blank text is not JSON either:
+/// `JSON.parse` refuses it, so a large body is never trimmed first.
 pub(crate) fn json_parse(text: &JsValue) -> Option<JsValue> {
     let v = parse_or_undefined(text);
     (!v.is_undefined()).then_some(v)

@@ -1,5 +1,5 @@
-//! The npm package's JavaScript surface (feature `js`): the `TwoChat` class, `fetch` through
-//! gloo-net, timers, `parseWebhook`, `WebhookRouter` and `createProxy`.
+//! The npm package's JavaScript surface (feature `js`): the `TwoChat` class and its calls (state
+//! machines stepped by `js/http.js`), `parseWebhook`, `WebhookRouter` and `createProxy`.
 
 mod client;
 pub mod error;

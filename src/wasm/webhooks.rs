@@ -295,7 +295,11 @@ impl Delivery {
         let Some(k) = uuid.as_deref().map(|u| webhook::dedupe_key(u).into_owned()) else { return self.handlers(0) };
         let router = self.router.clone();
         let seen = match &router.memory {
-            Memory::Local(d) => d.borrow_mut().begin(&k, now_ms()),
+            Memory::Local(d) => {
+                // The clock is read before the borrow: a JS call that throws leaves no borrow behind.
+                let now = now_ms();
+                d.borrow_mut().begin(&k, now)
+            }
             Memory::Shared { store, claim, .. } => {
                 return match claim.call2(store, &JsValue::from_str(&k), &JsValue::from_f64(router.window_ms)) {
                     Ok(r) => {
@@ -327,7 +331,7 @@ impl Delivery {
     /// Runs the handlers from `i` on, in registration order, until one fails.
     fn handlers(&mut self, i: usize) -> JsValue {
         if i == 0 {
-            let name = Reflect::get(&self.event, &JsValue::from_str("name")).ok().and_then(|n| n.as_string());
+            let name = Reflect::get(&self.event, &key("name")).ok().and_then(|n| n.as_string());
             self.targets = self
                 .router
                 .handlers
@@ -359,7 +363,10 @@ impl Delivery {
         let ok = self.failure.is_none();
         let router = self.router.clone();
         match (&router.memory, &self.key) {
-            (Memory::Local(d), Some(k)) => d.borrow_mut().finish(k, ok, now_ms()),
+            (Memory::Local(d), Some(k)) => {
+                let now = now_ms();
+                d.borrow_mut().finish(k, ok, now);
+            }
             // A claim made by `claim` stands for the window; only a failure gives it back.
             (Memory::Shared { store, release, .. }, Some(k)) if !ok => {
                 match release.call1(store, &JsValue::from_str(k)) {
