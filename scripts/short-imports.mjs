@@ -177,9 +177,18 @@ export function renameExportsInGlue(code, renamed) {
   return code;
 }
 
-/** Declarations of the raw exports (`export const <name>:`, InitOutput's `readonly <name>:`) renamed. */
-export function renameExportsInDeclarations(code, renamed) {
-  for (const [from, to] of renamed) code = code.replace(new RegExp(`^(\\s*(?:export const|readonly) )${from}(?=:)`, "gm"), `$1${to}`);
+/** Declarations of the raw exports (`export const <name>:`, InitOutput's `readonly <name>:`)
+ * renamed. `declaresAll` is for the module's own declarations (`*_bg.wasm.d.ts`): naming none of
+ * the exports there means wasm-bindgen's layout changed under this script, an error rather than a
+ * silent no-op (the node build's `twochat.d.ts` has no InitOutput, so may name none). */
+export function renameExportsInDeclarations(code, renamed, declaresAll = false) {
+  let named = 0;
+  for (const [from, to] of renamed) {
+    const pattern = new RegExp(`^(\\s*(?:export const|readonly) )${from}(?=:)`, "gm");
+    if (pattern.test(code)) named++;
+    code = code.replace(pattern, `$1${to}`);
+  }
+  if (declaresAll && renamed.size > 0 && named === 0) throw new Error("the module's declarations name none of its exports");
   return code;
 }
 
@@ -203,8 +212,9 @@ export function renameInGlue(code, renamed) {
   return code;
 }
 
-/** Renames the imports and exports of `wasmPath` and their names in each glue file, in place;
- * declaration files (`.d.ts`) among them get the exports' new names. */
+/** Renames the imports, their modules and the exports of `wasmPath`, and their names in each glue
+ * file, in place; declaration files (`.d.ts`) among them get the exports' new names. Returns how
+ * many of each were renamed. */
 export function shortenImports(wasmPath, gluePaths) {
   const imports = renameImports(readFileSync(wasmPath));
   const exports = renameExports(imports.wasm);
@@ -214,16 +224,16 @@ export function shortenImports(wasmPath, gluePaths) {
     writeFileSync(
       file,
       file.endsWith(".d.ts")
-        ? renameExportsInDeclarations(code, exports.renamed)
+        ? renameExportsInDeclarations(code, exports.renamed, file.endsWith("_bg.wasm.d.ts"))
         : renameExportsInGlue(renameModulesInGlue(renameInGlue(code, imports.renamed), imports.modules), exports.renamed),
     );
   }
-  return imports.renamed.size;
+  return { imports: imports.renamed.size, modules: imports.modules.size, exports: exports.renamed.size };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [wasmPath, ...glues] = process.argv.slice(2);
   if (!wasmPath) throw new Error("usage: node scripts/short-imports.mjs <module.wasm> [glue.js…]");
   const n = shortenImports(wasmPath, glues);
-  process.stdout.write(`${wasmPath}: ${n} imports renamed\n`);
+  process.stdout.write(`${wasmPath}: ${n.imports} imports, ${n.modules} import modules, ${n.exports} exports renamed\n`);
 }
