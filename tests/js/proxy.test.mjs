@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { createServer, request as httpRequest } from "node:http";
 import { createProxy, endpoints } from "../../pkg/index.mjs";
 import { MOCK, TwoChat, TwoChatError, register, received as mockLog } from "./mock.mjs";
-import { upload } from "./support/upload.mjs";
+import { closeServer, countingStream, listen, upload } from "./support/upload.mjs";
 
 const T = { timeout: 15_000 };
 const MiB = 1024 * 1024;
@@ -74,28 +74,6 @@ function invalid(fn, pattern) {
   });
 }
 
-/** A body stream producing `total` bytes in 64 KiB chunks, only when pulled. */
-function countingStream(total, chunkSize = 64 * 1024) {
-  const s = { pulls: 0, produced: 0 };
-  let onCancel;
-  s.cancelled = new Promise((r) => (onCancel = r));
-  s.stream = new ReadableStream(
-    {
-      pull(controller) {
-        s.pulls++;
-        if (s.produced >= total) return controller.close();
-        controller.enqueue(new Uint8Array(chunkSize).fill(0x20));
-        s.produced += chunkSize;
-      },
-      cancel() {
-        onCancel(true);
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return s;
-}
-
 // Values for the endpoint table's path templates.
 const SAMPLE = {
   number: PY,
@@ -113,20 +91,6 @@ async function clearLog(key) {
   assert.ok(r.ok);
 }
 
-async function listen(server) {
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  return `http://127.0.0.1:${server.address().port}`;
-}
-
-function closeServer(server) {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections?.();
-  });
-}
 
 /** A raw GET, path sent exactly as written (no client-side URL normalisation). */
 function rawGet(base, path, headers = {}) {
@@ -389,12 +353,12 @@ describe("createProxy: what goes upstream", () => {
     await json(await send(`"${"x".repeat(98)}"`), 200);
     assert.equal(calls.length, 1, "exactly the limit is forwarded");
     // A declared length over the limit is refused before the body is read.
-    const declared = countingStream(50 * MiB);
+    const declared = countingStream(50 * MiB, { fill: 0x20 });
     await json(await send(declared.stream, { "content-length": String(50 * MiB) }), 413);
     assert.equal(declared.pulls, 0);
     // No length: read while streaming, cut off past the (default 64 KiB) limit.
     const big = recorded({ allow: ["send_message"], authorize: () => true });
-    const s = countingStream(50 * MiB);
+    const s = countingStream(50 * MiB, { fill: 0x20 });
     await json(await big.proxy(page("/open/whatsapp/send-message", { method: "POST", body: s.stream })), 413);
     assert.ok(s.pulls <= 3, `${s.pulls} pulls of 64 KiB for a 64 KiB limit`);
     assert.equal(await s.cancelled, true, "the stream is cancelled");

@@ -5,9 +5,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { parseWebhook, WebhookRouter, TwoChat, TwoChatError, wasmMemoryBytes } from "../../pkg/index.mjs";
-import { upload } from "./support/upload.mjs";
+import { closeServer, countingStream, listen, upload } from "./support/upload.mjs";
+import { MOCK, received as requestsOf, register } from "./mock.mjs";
 
-const MOCK = process.env.TWOCHAT_MOCK_URL;
 const fixture = (name) => readFileSync(new URL(`../../../shared/fixtures/webhooks/${name}.json`, import.meta.url));
 const TOKEN = "test-token-0123456789abcdef";
 const T = { timeout: 15_000 };
@@ -142,51 +142,6 @@ describe("parseWebhook", () => {
     assert.equal(parseWebhook("{}").event, "unknown", "the module still works");
   });
 });
-
-/** Listens on a free 127.0.0.1 port; returns the server's base URL. */
-async function listen(server) {
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  return `http://127.0.0.1:${server.address().port}`;
-}
-
-/** Closes a server and every connection it still holds. */
-function closeServer(server) {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections?.();
-  });
-}
-
-
-/**
- * A body stream that produces `total` bytes in `chunkSize` chunks, only when asked (highWaterMark
- * 0, so nothing is produced before a reader pulls). Counts pulls and bytes; `cancelled` settles
- * when the reader cancels it.
- */
-function countingStream(total, chunkSize = 64 * 1024) {
-  const s = { pulls: 0, produced: 0, cancelledWith: undefined };
-  let onCancel;
-  s.cancelled = new Promise((r) => (onCancel = r));
-  s.stream = new ReadableStream(
-    {
-      pull(controller) {
-        s.pulls++;
-        if (s.produced >= total) return controller.close();
-        controller.enqueue(new Uint8Array(chunkSize));
-        s.produced += chunkSize;
-      },
-      cancel(reason) {
-        s.cancelledWith = reason;
-        onCancel(true);
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return s;
-}
 
 function post(path, body, { token = TOKEN, type = "application/json", method = "POST", headers = {} } = {}) {
   const url = `https://hooks.example/2chat${path}${token === null ? "" : `?token=${token}`}`;
@@ -639,7 +594,7 @@ describe("WebhookRouter: de-duplication", () => {
     assert.deepEqual(errors, [["invalid_input", "dedupe.claim: must resolve to true (new) or false (already claimed)", "MSG-Y"]]);
   });
 
-  test("a handler fails and the store cannot release the claim: both reported, in that order, and 500", T, async () => {
+  test("a handler fails and the store cannot release the claim: both reported, the release's failure first, and 500", T, async () => {
     for (const release of failing("release down")) {
       const router = new WebhookRouter({ token: TOKEN, dedupe: { claim: async () => true, release } });
       router.onAny(async () => {
@@ -711,9 +666,7 @@ describe("WebhookRouter: de-duplication", () => {
 
 describe("routed subscriptions and the mock's deliveries", () => {
   async function account() {
-    const api_key = `UAK-hooks-${Math.random().toString(36).slice(2)}`;
-    const r = await fetch(`${MOCK}/__mock/accounts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ api_key }) });
-    assert.equal(r.status, 201);
+    const api_key = await register();
     return { api_key, client: new TwoChat({ apiKey: api_key, baseUrl: MOCK }) };
   }
 
@@ -721,8 +674,8 @@ describe("routed subscriptions and the mock's deliveries", () => {
     const { api_key, client } = await account();
     const sub = await client.webhooks.subscribe("whatsapp.message.received", { router: { url: "https://hooks.example/2chat", token: TOKEN }, on_number: "+595981048477" });
     assert.equal(sub.data.hook_url, `https://hooks.example/2chat/whatsapp.message.received?token=${TOKEN}`);
-    const log = await (await fetch(`${MOCK}/__mock/requests?api_key=${api_key}`)).json();
-    assert.deepEqual(log.requests[0].body, { hook_url: `https://hooks.example/2chat/whatsapp.message.received?token=${TOKEN}`, on_number: "+595981048477" });
+    const log = await requestsOf(api_key);
+    assert.deepEqual(log[0].body, { hook_url: `https://hooks.example/2chat/whatsapp.message.received?token=${TOKEN}`, on_number: "+595981048477" });
   });
 
   test("an inbound message travels mock → router → typed handler", T, async () => {

@@ -15,11 +15,16 @@ export class Witness {
     for (const s of [stdout, stderr]) s.on("data", (chunk) => (this.output += chunk));
   };
 
+  /** Records an answer a Worker gave, read as `text`, for the leak check. */
+  record(path, response, text) {
+    this.responses.push({ path, status: response.status, headers: [...response.headers].join("\n"), text });
+  }
+
   /** A request to the Worker at `base`, recorded; an answer that is not JSON (or empty) fails the test. */
   async fetch(base, path, init = {}) {
     const r = await fetch(`${base}${path}`, init);
     const text = await r.text();
-    this.responses.push({ path, status: r.status, headers: [...r.headers].join("\n"), text });
+    this.record(path, r, text);
     let json = null;
     try {
       json = text ? JSON.parse(text) : null;

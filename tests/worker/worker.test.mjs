@@ -109,6 +109,7 @@ test("the package in workerd, as a Worker imports it: account.info against the m
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
     compatibilityDate,
     bindings: { TWOCHAT_API_KEY: API_KEY, TWOCHAT_BASE_URL: MOCK },
+    handleRuntimeStdio: witness.stdio,
   });
   try {
     const url = (await smoke.ready).href;
@@ -271,7 +272,7 @@ test("the proxy route: a listed origin uses the SDK without the key; the Worker 
 });
 
 test("with PROXY_ORIGINS unset the proxy is off", async () => {
-  const off = new Miniflare({ ...workerOptions({ TWOCHAT_FROM_NUMBER: PY }), host: "127.0.0.1", port: 0 });
+  const off = new Miniflare({ ...workerOptions({ TWOCHAT_FROM_NUMBER: PY }), host: "127.0.0.1", port: 0, handleRuntimeStdio: witness.stdio });
   try {
     const url = (await off.ready).href.replace(/\/$/, "");
     const r = await fetch(`${url}/proxy/open/info`, { headers: { origin: "http://page.example" } });
@@ -298,7 +299,7 @@ async function deliverTo(target, payload) {
     body: JSON.stringify(payload),
   });
   const text = await r.text();
-  witness.responses.push({ path: "(dedupe)", status: r.status, headers: [...r.headers].join("\n"), text });
+  witness.record("(dedupe)", r, text);
   return { status: r.status, json: JSON.parse(text) };
 }
 
@@ -310,6 +311,7 @@ test("a Durable Object shared by two Worker instances: one delivery, sent to bot
     ],
     host: "127.0.0.1",
     port: 0,
+    handleRuntimeStdio: witness.stdio,
   });
   try {
     await two.ready;
@@ -337,7 +339,7 @@ test("a Durable Object shared by two Worker instances: one delivery, sent to bot
 
 test("Workers KV persisted and shared by two Worker instances: a redelivery to the other instance is not answered twice", async () => {
   const dir = mkdtempSync(join(tmpdir(), "twochat-kv-"));
-  const start = () => new Miniflare({ ...workerOptions({ TWOCHAT_FROM_NUMBER: PY }, { kvNamespaces: ["DEDUPE_KV"], kvPersist: dir }), host: "127.0.0.1", port: 0 });
+  const start = () => new Miniflare({ ...workerOptions({ TWOCHAT_FROM_NUMBER: PY }, { kvNamespaces: ["DEDUPE_KV"], kvPersist: dir }), host: "127.0.0.1", port: 0, handleRuntimeStdio: witness.stdio });
   // One after the other: two workerd processes opening the same fresh KV store at once can find
   // its SQLite database locked while it is being created.
   const one = start();

@@ -1,5 +1,6 @@
-// An upload that streams as fast as the server takes it and stops at the first sign the server is
-// done with it: for the body limits of the webhook router and the proxy.
+// What the body-limit tests of the webhook router and the proxy share: an upload that streams as
+// fast as the server takes it and stops at the first sign the server is done with it, a request
+// body that is produced only when pulled, and a local server's listen and close.
 import { request as httpRequest } from "node:http";
 
 const MiB = 1024 * 1024;
@@ -60,5 +61,49 @@ export function upload(url, { method = "POST", headers = {}, total = 64 * MiB, c
         req.end();
       }
     })();
+  });
+}
+
+/**
+ * A body stream that produces `total` bytes of `fill` in `chunkSize` chunks, only when asked
+ * (highWaterMark 0, so nothing is produced before a reader pulls). Counts pulls and bytes;
+ * `cancelled` settles when the reader cancels it, `cancelledWith` is the reason it gave.
+ */
+export function countingStream(total, { chunkSize = 64 * 1024, fill = 0 } = {}) {
+  const s = { pulls: 0, produced: 0, cancelledWith: undefined };
+  let onCancel;
+  s.cancelled = new Promise((r) => (onCancel = r));
+  s.stream = new ReadableStream(
+    {
+      pull(controller) {
+        s.pulls++;
+        if (s.produced >= total) return controller.close();
+        controller.enqueue(new Uint8Array(chunkSize).fill(fill));
+        s.produced += chunkSize;
+      },
+      cancel(reason) {
+        s.cancelledWith = reason;
+        onCancel(true);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return s;
+}
+
+/** Listens on a free 127.0.0.1 port; returns the server's base URL. */
+export async function listen(server) {
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  return `http://127.0.0.1:${server.address().port}`;
+}
+
+/** Closes a server and every connection it still holds. */
+export function closeServer(server) {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections?.();
   });
 }
