@@ -82,7 +82,7 @@ async function timed(fn) {
 }
 
 async function warmUp(ways) {
-  for (const fn of Object.values(ways)) for (let i = 0; i < WARMUP_CALLS / CONC; i++) await Promise.all(Array.from({ length: CONC }, fn));
+  for (const fn of Object.values(ways)) for (let i = 0; i < WARMUP_CALLS / CONC; i++) await round(fn);
 }
 
 /** Times `turns` turns of every way (one unit of work each), the order reversed every other turn. */
@@ -107,7 +107,6 @@ function summary(times) {
     const s = stat(xs);
     out[name] = name === "raw" ? s : { ...s, ratio: s.median_ms / raw.median_ms };
   }
-  out.ratio = out.sdk.ratio; // the target's figure
   out.sdk_over_signal = out.sdk.median_ms / out.signal.median_ms;
   return out;
 }
@@ -138,7 +137,7 @@ async function measure(label, server, ways) {
   const conc = summary(await alternate(ways, round, CONC_ROUNDS));
   for (const [mode, m] of [["sequential", seq], [`${CONC} in flight`, conc]]) {
     log(
-      `calls (${server}): ${label}, ${mode}: SDK ${fmt(m.sdk.median_ms)} ms, fetch ${fmt(m.raw.median_ms)} ms, ×${fmt(m.ratio)}` +
+      `calls (${server}): ${label}, ${mode}: SDK ${fmt(m.sdk.median_ms)} ms, fetch ${fmt(m.raw.median_ms)} ms, ×${fmt(m.sdk.ratio)}` +
         ` (fetch + signal ×${fmt(m.signal.ratio)}; SDK ÷ fetch + signal ×${fmt(m.sdk_over_signal)})`,
     );
   }

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { PKG, median, save, log, fmt } from "./lib.mjs";
+import { PKG, median, save, log, fmt, withSignal } from "./lib.mjs";
 
 const CALLS = Number(process.env.BENCH_COLD_CALLS ?? 5000);
 const WARMUP = 3000;
@@ -52,15 +52,7 @@ const headers = { accept: "application/json", "x-user-api-key": "UAK-bench" };
 const client = new TwoChat({ apiKey: "UAK-bench", baseUrl: "http://127.0.0.1:9" });
 const ways = {
   raw: async () => (await fetch(url, { method: "GET", headers })).json(),
-  signal: async () => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 30_000);
-    try {
-      return await (await fetch(url, { method: "GET", headers, signal: controller.signal })).json();
-    } finally {
-      clearTimeout(timer);
-    }
-  },
+  signal: withSignal(url, "GET", headers),
   sdk: () => client.account.info(),
 };
 const check = await ways.sdk();
