@@ -1,14 +1,13 @@
 // Runs a state machine of the module to its end (src/wasm/machine.rs): a call, a webhook
-// delivery or a page of a walk. The machine decides everything, one synchronous step at a time:
-// each step gets how the promise the last one returned settled (ok, value) and returns the next
-// promise to await, or the result. A step that throws rejects the returned promise. The machine
-// is freed at the end.
-export async function run(machine) {
+// delivery or a page of a walk, whose first step the module has taken: `next` is what it
+// returned. The machine decides everything, one synchronous step at a time: each step gets how
+// the promise the last one returned settled (ok, value) and returns the next promise to await, or
+// the result. A step that throws rejects the returned promise. The machine is freed at the end.
+export async function run(machine, next) {
   try {
-    let ok = true;
-    let value;
-    let next;
-    while ((next = machine.step(ok, value)) instanceof Promise) {
+    while (next instanceof Promise) {
+      let ok;
+      let value;
       try {
         value = await next;
         ok = true;
@@ -16,6 +15,7 @@ export async function run(machine) {
         value = e;
         ok = false;
       }
+      next = machine.step(ok, value);
     }
     return next;
   } finally {
@@ -43,70 +43,72 @@ export function wait(ms, signal) {
 // timer and the caller's signal. Done here, where the timer, the listener and the fetch's own
 // promises are plain JavaScript callbacks; the module awaits a single promise per attempt and
 // reads a redirect's or a failure's headers through gloo-net. It resolves (never rejects) to
-// [kind, response, detail, status]:
+// [kind * 1000 + status, response, detail], the status being 0 without a Response (one number,
+// so the module reads the kind and the status in one go), with these kinds:
 //   0 an answer: detail is the body text       1 a redirect (3xx or opaque): the body is not read
 //   2 fetch failed: detail is what it threw    3 the attempt's time ran out
 //   4 the caller's signal aborted              5 the fetch option threw: detail
 //   6 it did not resolve to a Response         7 the body broke while read: detail
 //   8 the Request for the fetch option could not be built: detail
-// With a Response (kinds 0, 1 and 7) its status rides along, so the module does not ask for it.
 // `custom` is the fetch option (given the built Request and { signal }, as its type promises) or
 // null (the global fetch, given url and init). The init is made here, one plain object per
 // attempt, on the rules of `request_init` (src/web/fetch.rs): `cache: "no-store"` where the
 // runtime takes it (`noStore`, probed once by the module), and redirects are answers, never
-// followed, so the key goes nowhere but `baseUrl`. `body` is a JSON string or undefined.
+// followed, so the key goes nowhere but `baseUrl`. `method` is a number of `METHODS` (the order of
+// `Method` in the module, which asserts it). `body` is a JSON string or undefined.
+const METHODS = ["GET", "POST", "PUT", "DELETE"];
 export function attempt(custom, url, method, headers, body, noStore, ms, signal) {
   return new Promise((resolve) => {
     const controller = new AbortController();
-    const init = { method, headers, body, cache: noStore ? "no-store" : undefined, redirect: "manual", signal: controller.signal };
+    const init = { method: METHODS[method], headers, body, cache: noStore ? "no-store" : undefined, redirect: "manual", signal: controller.signal };
     let done = false;
     let timer;
-    const onAbort = () => stop([4, null, null]);
-    function stop(outcome) {
+    const onAbort = () => stop(4, null, null);
+    function stop(kind, response, detail, status = 0) {
       if (done) return;
       done = true;
       clearTimeout(timer);
       if (signal) signal.removeEventListener("abort", onAbort);
       // Settled by the timer or the caller: the fetch (or the body it is reading) is cut off.
-      if (outcome[0] === 3 || outcome[0] === 4) controller.abort();
-      resolve(outcome);
+      if (kind === 3 || kind === 4) controller.abort();
+      resolve([kind * 1000 + status, response, detail]);
     }
     if (signal) {
-      if (signal.aborted) return stop([4, null, null]);
+      if (signal.aborted) return stop(4, null, null);
       signal.addEventListener("abort", onAbort);
     }
-    timer = setTimeout(() => stop([3, null, null]), ms);
+    timer = setTimeout(() => stop(3, null, null), ms);
     let sent;
     if (custom) {
       let request;
       try {
         request = new Request(url, init);
       } catch (e) {
-        return stop([8, null, e]);
+        return stop(8, null, e);
       }
       try {
         sent = custom(request, { signal: controller.signal });
       } catch (e) {
-        return stop([5, null, e]);
+        return stop(5, null, e);
       }
     } else {
       try {
         sent = fetch(url, init);
       } catch (e) {
-        return stop([2, null, e]);
+        return stop(2, null, e);
       }
     }
     Promise.resolve(sent).then(
       (response) => {
-        if (!(response instanceof Response)) return stop([6, null, null]);
+        if (!(response instanceof Response)) return stop(6, null, null);
         const status = response.status;
-        if ((status >= 300 && status < 400) || response.type === "opaqueredirect") return stop([1, response, null, status]);
+        if ((status >= 300 && status < 400) || response.type === "opaqueredirect") return stop(1, response, null, status);
         response.text().then(
-          (text) => stop([0, response, text, status]),
-          (e) => stop([7, response, e, status]),
+          (text) => stop(0, response, text, status),
+          (e) => stop(7, response, e, status),
         );
       },
-      (e) => stop([2, null, e]),
+      (e) => stop(2, null, e),
     );
   });
 }

@@ -29,6 +29,26 @@ export function makeResource(core, name, methods) {
   return resource;
 }
 
+// What a `TwoChat` getter gives (a resource, `baseUrl`) is fixed for the client's life, and
+// `client.messages.send(…)` reads one on every call: the first read of each is kept as the
+// client's own property (read-only, not enumerable), so later reads are a property load and not a
+// call into the module. Called once on the class by the package's entries.
+export function keepGetters(cls) {
+  for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(cls.prototype))) {
+    if (typeof d.get !== "function" || d.set) continue;
+    const read = d.get;
+    Object.defineProperty(cls.prototype, name, {
+      configurable: true,
+      enumerable: d.enumerable,
+      get() {
+        const value = read.call(this);
+        Object.defineProperty(this, name, { value, configurable: true });
+        return value;
+      },
+    });
+  }
+}
+
 // Async iteration over a paged 2Chat list: `for await (const item of client.messages.iterate(…))`.
 // `walker.nextPage()` resolves the next page's items, or null when there are no more; pages are
 // fetched one at a time, only when the loop asks for more.

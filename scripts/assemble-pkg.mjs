@@ -24,13 +24,13 @@ for (const build of ["node", "web"]) {
   shortenImports(join(out, build, "twochat_bg.wasm"), files);
 }
 
-function findSnippet(dir) {
+function findSnippet(dir, name = "error.js") {
   const root = join(dir, "snippets");
   for (const crate of readdirSync(root)) {
-    const p = join(root, crate, "js", "error.js");
+    const p = join(root, crate, "js", name);
     if (existsSync(p)) return p;
   }
-  throw new Error(`no error.js snippet under ${root}`);
+  throw new Error(`no ${name} snippet under ${root}`);
 }
 
 // The Node build is CommonJS; make its snippets CommonJS too, so they load on every Node version
@@ -58,13 +58,17 @@ snippetsToCommonJs(join(out, "node", "snippets"));
 // wasm-pack's.)
 writeFileSync(join(out, "node", "package.json"), `{ "type": "commonjs" }\n`);
 const nodeSnippetRel = "./" + relative(out, nodeSnippet);
+const nodeResourcesRel = "./" + relative(out, findSnippet(join(out, "node"), "resources.js"));
 const webSnippetRel = "./" + relative(join(out, "web"), findSnippet(join(out, "web")));
+const webResourcesRel = "./" + relative(join(out, "web"), findSnippet(join(out, "web"), "resources.js"));
 
+// Both entries keep what a client's getters give (`keepGetters`, js/resources.js).
 writeFileSync(
   join(out, "index.cjs"),
   `"use strict";
 const bindings = require("./node/twochat.js");
 const { TwoChatError } = require(${JSON.stringify(nodeSnippetRel)});
+require(${JSON.stringify(nodeResourcesRel)}).keepGetters(bindings.TwoChat);
 module.exports = { ...bindings, TwoChatError };
 `,
 );
@@ -111,6 +115,8 @@ export const { ${names.join(", ")} } = bindings;
 export * from "./twochat.js";
 export { default } from "./twochat.js";
 export { TwoChatError } from ${JSON.stringify(webSnippetRel)};
+import { keepGetters } from ${JSON.stringify(webResourcesRel)};
+keepGetters(glue.TwoChat);
 // Minified without esbuild's keepNames (which would wrap every function of the glue), so the
 // exported classes and functions get their own names back here (TwoChat.name, what consoles show).
 for (const [name, value] of Object.entries(glue)) if (typeof value === "function" && name !== "default") Object.defineProperty(value, "name", { value: name });

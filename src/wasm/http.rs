@@ -18,6 +18,7 @@ use crate::pacing::Pacer;
 use crate::request::RequestSpec;
 use crate::response;
 use crate::retry::{self, Decision, Failure};
+use crate::table::Method;
 use crate::web::fetch::{describe_js_error, headers_object, no_store, set_header};
 use crate::web::timer::now_ms;
 
@@ -157,13 +158,14 @@ impl Inner {
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/js/http.js")]
 extern "C" {
-    /// One attempt: `[kind, response, detail, status]` (see `js/http.js`), with the init made on
-    /// the rules of [`crate::web::fetch::request_init`].
+    /// One attempt: `[kind * 1000 + status, response, detail]` (see `js/http.js`), with the init
+    /// made on the rules of [`crate::web::fetch::request_init`]. `method` is the [`Method`]'s
+    /// number (`METHODS` there), so no string crosses for it.
     #[wasm_bindgen(js_name = attempt)]
     fn run_attempt(
         custom: &JsValue,
         url: &str,
-        method: &str,
+        method: u8,
         headers: &JsValue,
         body: Option<&JsValue>,
         no_store: bool,
@@ -173,6 +175,10 @@ extern "C" {
     /// Resolves `true` after `ms`, `false` as soon as `signal` aborts.
     fn wait(ms: f64, signal: Option<&AbortSignal>) -> Promise;
 }
+
+// `METHODS` in js/http.js lists the methods by these numbers.
+const _: () =
+    assert!(Method::Get as u8 == 0 && Method::Post as u8 == 1 && Method::Put as u8 == 2 && Method::Delete as u8 == 3);
 
 /// Parses a 2xx body with `JSON.parse` and checks 2Chat's failure envelope on the parsed value.
 fn success_body(status: u16, body: &js_sys::JsString, redact: impl FnOnce(String) -> String) -> Result<JsValue, Error> {
@@ -225,9 +231,9 @@ pub struct Exchange {
 
 impl Exchange {
     /// Takes how the last returned promise settled (nothing on the first step; a wait's whether
-    /// it ran to its end; an attempt's `[kind, response, detail, status]`: neither is meant to
-    /// reject) and returns the next promise to await, or the body when the call is done; or the
-    /// call's `TwoChatError`.
+    /// it ran to its end; an attempt's `[kind * 1000 + status, response, detail]`: neither is
+    /// meant to reject) and returns the next promise to await, or the body when the call is done;
+    /// or the call's `TwoChatError`.
     pub(crate) fn step(&mut self, ok: bool, outcome: JsValue) -> Result<JsValue, JsValue> {
         match self.advance(ok, outcome) {
             Ok(next) => Ok(next),
@@ -281,7 +287,7 @@ impl Exchange {
         // The clock is read only when the debug log will say how long the attempt took.
         self.waiting = Waiting::Attempt(if inner.config.log_level >= LogLevel::Debug { now_ms() } else { 0.0 });
         let custom = inner.fetch.as_ref().map_or(JsValue::NULL, JsValue::from);
-        let (url, method, body) = (&self.url, spec.method.as_str(), spec.body.as_ref());
+        let (url, method, body) = (&self.url, spec.method as u8, spec.body.as_ref());
         run_attempt(&custom, url, method, &self.headers, body, no_store(), self.timeout_ms, self.signal.as_ref()).into()
     }
 
@@ -329,15 +335,15 @@ impl Exchange {
     }
 }
 
-/// Reads what `attempt` in `js/http.js` resolved to: `[kind, response, detail, status]`.
+/// Reads what `attempt` in `js/http.js` resolved to: `[kind * 1000 + status, response, detail]`.
 fn read_attempt(inner: &Inner, outcome: &JsValue) -> Attempt {
     // `attempt` always resolves to an array, and gives a status with every Response.
     let outcome: &js_sys::Array = outcome.unchecked_ref();
     let detail = || describe_js_error(&outcome.get(2));
-    let kind = outcome.get(0).as_f64().unwrap_or(2.0) as u8;
+    let code = outcome.get(0).as_f64().unwrap_or(2000.0) as u32;
+    let (kind, status) = (code / 1000, (code % 1000) as u16);
     match kind {
         0 | 1 | 7 => {
-            let status = outcome.get(3).as_f64().map_or(0, |s| s as u16);
             // A header is read only for a redirect or a failure; the Response is taken then.
             let header = |name: &str| {
                 let response = outcome.get(1).dyn_into::<web_sys::Response>().ok().map(Response::from)?;

@@ -86,6 +86,29 @@ test("resources are getters sharing the client", () => {
   }
 });
 
+test("a client's resources are read from the module once, then kept on the client (Node and web builds)", async () => {
+  const web = await import("../../pkg/web/index.js");
+  web.initSync({ module: readFileSync(new URL("../../pkg/web/twochat_bg.wasm", import.meta.url)) });
+  for (const [build, Client] of [["node", TwoChat], ["web", web.TwoChat]]) {
+    const [keyA, keyB] = [await account(), await account()];
+    const [a, b] = [new Client({ apiKey: keyA, baseUrl: MOCK }), new Client({ apiKey: keyB, baseUrl: MOCK })];
+    assert.equal(Object.getOwnPropertyDescriptor(a, "account"), undefined, `${build}: nothing is kept before the first read`);
+    const resource = a.account;
+    const kept = Object.getOwnPropertyDescriptor(a, "account");
+    assert.equal(kept?.value, resource, `${build}: the first read is kept on the client`);
+    assert.equal(kept.writable || kept.enumerable, false, `${build}: read-only and not enumerable`);
+    assert.equal(a.account, resource);
+    assert.notEqual(b.account, resource, `${build}: each client has its own resources`);
+    assert.equal(typeof Object.getOwnPropertyDescriptor(Client.prototype, "account")?.get, "function", `${build}: still a getter on the class`);
+    assert.equal(a.baseUrl, MOCK);
+    await a.account.info();
+    await b.account.info();
+    await b.account.info();
+    assert.equal((await received(keyA)).length, 1, `${build}: client A's call went with A's key`);
+    assert.equal((await received(keyB)).length, 2, `${build}: client B's calls went with B's key`);
+  }
+});
+
 test("a settled call leaves no timer behind: the process exits at once", () => {
   // With a 60 s per-attempt timeout, a leaked timer would keep Node alive for a minute.
   const script = `
