@@ -4,9 +4,12 @@
 // the path, query and headers that the mock recorded for the SDK's request, and the mock's log is
 // checked afterwards: both sides sent the same request.
 //
-// Three ways alternate in one run (the order reversed every other time, so drift in the machine's
-// speed hits all of them): the SDK; raw fetch (the target's baseline); and fetch with a per-call
-// AbortController and timer (the least any client with a timeout asks of the runtime).
+// Four ways alternate in one run (the order reversed every other time, so drift in the machine's
+// speed hits all of them): the SDK; raw fetch (the target's baseline); fetch with a per-call
+// AbortController and timer (the least any client with a timeout asks of the runtime); and the
+// plain gloo-net client (bench/floor's `call`, built with `--features call`): the same request
+// through gloo-net's RequestBuilder with a timeout signal, its text, JSON.parse, and nothing
+// else, i.e. the least a Rust client of this design does per call.
 // Sequential: one call of each way per turn. 64 in flight: a round of 64
 // concurrent calls of each way per turn, timed whole. Every way is first warmed up with the same
 // number of calls, so all of them run JIT-compiled code (the first calls are the start-up rows').
@@ -15,9 +18,10 @@
 // answers each of the two requests with the body the mock gave, at once (no routing, no checks,
 // no logging), so the figures are the client's own cost.
 import { join } from "node:path";
+import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { PKG, control, median, quantile, mockUrl, save, log, fmt, instantServer, withSignal } from "./lib.mjs";
+import { ROOT, PKG, control, median, quantile, mockUrl, save, log, fmt, instantServer, withSignal } from "./lib.mjs";
 
 const SEQ_CALLS = Number(process.env.BENCH_SEQ_CALLS ?? 300);
 const CONC = 64;
@@ -27,6 +31,12 @@ const WARMUP_CALLS = 2048;
 const PY = "+595981048477";
 
 const { TwoChat } = await import(pathToFileURL(join(PKG, "index.mjs")).href);
+const floor = createRequire(import.meta.url)(join(ROOT, "target/bench-floor/node/floor.js"));
+/** The plain gloo-net client's call of the same request: `floor.call` (bench/floor, `call`). */
+const glooNet = (method, url, headers) => {
+  const pairs = Object.entries(headers).flat();
+  return () => floor.call(method, url, pairs, 30_000);
+};
 const MOCK = mockUrl();
 const API_KEY = `UAK-bench-${process.pid}-${Date.now().toString(36)}`;
 
@@ -49,6 +59,12 @@ function sentHeaders(entry) {
   return Object.fromEntries(Object.entries(entry.headers).filter(([k]) => !RUNTIME_HEADERS.has(k)));
 }
 
+/** Whether two of the mock's log entries are the same request (method, path, query, headers). */
+function sameRequest(a, b) {
+  const sorted = (h) => JSON.stringify(Object.entries(h).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return a.method === b.method && a.path === b.path && a.query === b.query && sorted(sentHeaders(a)) === sorted(sentHeaders(b));
+}
+
 /** Builds the raw equivalent of one SDK call from what the mock received, and checks it. */
 async function rawTwin(name, sdkCall, check) {
   await control("DELETE", `/__mock/requests?api_key=${q}`);
@@ -63,16 +79,14 @@ async function rawTwin(name, sdkCall, check) {
   };
   const rawBody = await raw();
   const rawReq = await lastRequest();
-  const sorted = (h) => JSON.stringify(Object.entries(h).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const same = rawReq.method === sdkReq.method && rawReq.path === sdkReq.path && rawReq.query === sdkReq.query && sorted(sentHeaders(rawReq)) === sorted(sentHeaders(sdkReq));
-  if (!same) throw new Error(`${name}: the raw request differs from the SDK's:\n${JSON.stringify(sdkReq)}\n${JSON.stringify(rawReq)}`);
+  if (!sameRequest(rawReq, sdkReq)) throw new Error(`${name}: the raw request differs from the SDK's:\n${JSON.stringify(sdkReq)}\n${JSON.stringify(rawReq)}`);
   check(sdkBody, "SDK");
   check(rawBody, "raw fetch");
   await control("DELETE", `/__mock/requests?api_key=${q}`);
   const text = await (await fetch(url, { headers })).text();
   const bytes = Buffer.byteLength(text);
   const target = `${sdkReq.path}${sdkReq.query ? `?${sdkReq.query}` : ""}`;
-  return { raw, request: `${sdkReq.method} ${target}`, target, method: sdkReq.method, headers, text, bytes };
+  return { raw, sdkReq, request: `${sdkReq.method} ${target}`, target, method: sdkReq.method, headers, text, bytes };
 }
 
 async function timed(fn) {
@@ -108,6 +122,7 @@ function summary(times) {
     out[name] = name === "raw" ? s : { ...s, ratio: s.median_ms / raw.median_ms };
   }
   out.sdk_over_signal = out.sdk.median_ms / out.signal.median_ms;
+  out.sdk_over_gloo = out.sdk.median_ms / out.gloo.median_ms;
   return out;
 }
 
@@ -138,7 +153,7 @@ async function measure(label, server, ways) {
   for (const [mode, m] of [["sequential", seq], [`${CONC} in flight`, conc]]) {
     log(
       `calls (${server}): ${label}, ${mode}: SDK ${fmt(m.sdk.median_ms)} ms, fetch ${fmt(m.raw.median_ms)} ms, ×${fmt(m.sdk.ratio)}` +
-        ` (fetch + signal ×${fmt(m.signal.ratio)}; SDK ÷ fetch + signal ×${fmt(m.sdk_over_signal)})`,
+        ` (fetch + signal ×${fmt(m.signal.ratio)}; SDK ÷ fetch + signal ×${fmt(m.sdk_over_signal)}; plain gloo-net ×${fmt(m.gloo.ratio)})`,
     );
   }
   return { sequential: seq, concurrent: conc };
@@ -151,7 +166,12 @@ for (const c of cases) {
   twins.push(twin);
   log(`calls: ${c.label}: ${twin.request} (${twin.bytes} bytes), headers ${Object.keys(twin.headers).sort().join(", ")}`);
   const target = `${MOCK}${twin.target}`;
-  const m = await measure(c.label, "mock", { sdk: c.sdk, raw: twin.raw, signal: withSignal(target, twin.method, twin.headers) });
+  const gloo = glooNet(twin.method, target, twin.headers);
+  c.check(await gloo(), "gloo-net");
+  const glooReq = await lastRequest();
+  if (!sameRequest(glooReq, twin.sdkReq)) throw new Error(`${c.id}: gloo-net's request differs from the SDK's:\n${JSON.stringify(twin.sdkReq)}\n${JSON.stringify(glooReq)}`);
+  await control("DELETE", `/__mock/requests?api_key=${q}`);
+  const m = await measure(c.label, "mock", { sdk: c.sdk, raw: twin.raw, signal: withSignal(target, twin.method, twin.headers), gloo });
   results.cases.push({ id: c.id, server: "mock", label: c.label, request: twin.request, headers: Object.keys(twin.headers).sort(), response_bytes: twin.bytes, ...m });
 }
 await control("DELETE", `/__mock/requests?api_key=${q}`);
@@ -167,7 +187,9 @@ try {
     const raw = async () => (await fetch(url, { method: twin.method, headers: twin.headers })).json();
     c.check(await sdkCalls[c.id](), "SDK (instant server)");
     c.check(await raw(), "raw fetch (instant server)");
-    const m = await measure(c.label, "instant server", { sdk: sdkCalls[c.id], raw, signal: withSignal(url, twin.method, twin.headers) });
+    const gloo = glooNet(twin.method, url, twin.headers);
+    c.check(await gloo(), "gloo-net (instant server)");
+    const m = await measure(c.label, "instant server", { sdk: sdkCalls[c.id], raw, signal: withSignal(url, twin.method, twin.headers), gloo });
     results.cases.push({ id: c.id, server: "instant", label: c.label, request: twin.request, headers: Object.keys(twin.headers).sort(), response_bytes: twin.bytes, ...m });
   }
 } finally {

@@ -91,7 +91,7 @@ for (const c of calls.cases) {
       measured: `${callRatio(r.sdk.ratio)} (${fmt(r.sdk.median_ms)} vs ${fmt(r.raw.median_ms)} ms)`,
       target: `≤ ×${TARGET.call_ratio.toFixed(2)}`,
       pass: r.sdk.ratio <= TARGET.call_ratio,
-      miss: `${callRatio(r.sdk.ratio)}: ${pct(r.sdk.ratio / TARGET.call_ratio - 1)} over the target (+${fmt(r.sdk.median_ms - r.raw.median_ms)} ms${mode === "concurrent" ? " per round" : " per call"}); fetch with a signal alone is ×${r.signal.ratio.toFixed(2)}, the SDK ×${r.sdk_over_signal.toFixed(2)} of that`,
+      miss: `${callRatio(r.sdk.ratio)}: ${pct(r.sdk.ratio / TARGET.call_ratio - 1)} over the target (+${fmt(r.sdk.median_ms - r.raw.median_ms)} ms${mode === "concurrent" ? " per round" : " per call"}); fetch with a signal alone is ×${r.signal.ratio.toFixed(2)}, the SDK ×${r.sdk_over_signal.toFixed(2)} of that${r.gloo ? `; the plain gloo-net client is ×${r.gloo.ratio.toFixed(2)}` : ""}`,
       ratio: r.sdk.ratio,
       limit: TARGET.call_ratio,
       chart: `call ÷ fetch: ${c.id === "info" ? "account.info" : "messages.list"}, ${mode === "sequential" ? "sequential" : `${calls.concurrency} in flight`}${c.server === "instant" ? " (instant)" : ""}`,
@@ -302,15 +302,16 @@ md.push("");
 md.push("## 2. Call overhead (Node, against the mock)");
 md.push("");
 md.push(
-  `A \`TwoChat\` call through \`target/pkg-bench/index.mjs\` against the same request made with the global \`fetch\` + \`response.json()\`: same method, path, query and headers (copied from what the mock recorded for the SDK's request, and checked in the mock's log). An account with a huge \`requests_per_minute\`, 150 seeded messages. Three ways alternate in one run, the order reversed every other turn: the SDK, raw \`fetch\` (the target's baseline), and \`fetch\` with a per-call \`AbortController\` and timer (the least any client with a timeout asks of the runtime). Each way first makes ${bytes(calls.warmup_calls)} warm-up calls (in rounds of ${calls.concurrency}), so all of them run JIT-compiled code; the first calls' cost is the start-up rows'. Sequential: ${calls.seq_calls} turns of one call each; ${calls.concurrency} in flight: ${calls.conc_rounds} turns of a round of ${calls.concurrency} concurrent calls each, the time of a whole round. Target: SDK median ÷ fetch median ≤ ${TARGET.call_ratio.toFixed(2)}.`,
+  `A \`TwoChat\` call through \`target/pkg-bench/index.mjs\` against the same request made with the global \`fetch\` + \`response.json()\`: same method, path, query and headers (copied from what the mock recorded for the SDK's request, and checked in the mock's log). An account with a huge \`requests_per_minute\`, 150 seeded messages. Four ways alternate in one run, the order reversed every other turn: the SDK, raw \`fetch\` (the target's baseline), \`fetch\` with a per-call \`AbortController\` and timer (the least any client with a timeout asks of the runtime), and the plain gloo-net client (\`bench/floor\`'s \`call\`, built with \`--features call\`): the same request through gloo-net's \`RequestBuilder\` with an \`AbortSignal.timeout\`, the body's text and \`JSON.parse\`, nothing else — no validation, retries or checks — i.e. the least a Rust client whose HTTP goes through gloo-net does per call. Each way first makes ${bytes(calls.warmup_calls)} warm-up calls (in rounds of ${calls.concurrency}), so all of them run JIT-compiled code; the first calls' cost is the start-up rows'. Sequential: ${calls.seq_calls} turns of one call each; ${calls.concurrency} in flight: ${calls.conc_rounds} turns of a round of ${calls.concurrency} concurrent calls each, the time of a whole round. Target: SDK median ÷ fetch median ≤ ${TARGET.call_ratio.toFixed(2)}.`,
 );
 md.push("");
 md.push(
   "The same two calls against an instant server too: a plain Node `http` server in its own process answering each request with the body the mock gave, at once, so the figures are the clients' own cost.",
 );
 md.push("");
-md.push(mdRow(["call", "server", "mode", "SDK median", "SDK p90", "fetch median", "fetch p90", "SDK ÷ fetch", "result", "fetch + signal ÷ fetch", "SDK ÷ (fetch + signal)"]));
-md.push(mdRow(["---", "---", "---", "---:", "---:", "---:", "---:", "---:", "---", "---:", "---:"]));
+const hasGloo = calls.cases.every((c) => c.sequential.gloo && c.concurrent.gloo);
+md.push(mdRow(["call", "server", "mode", "SDK median", "SDK p90", "fetch median", "fetch p90", "SDK ÷ fetch", "result", "fetch + signal ÷ fetch", "SDK ÷ (fetch + signal)", ...(hasGloo ? ["plain gloo-net ÷ fetch"] : [])]));
+md.push(mdRow(["---", "---", "---", "---:", "---:", "---:", "---:", "---:", "---", "---:", "---:", ...(hasGloo ? ["---:"] : [])]));
 for (const c of calls.cases) {
   for (const [mode, label] of [
     ["sequential", "sequential (per call)"],
@@ -330,6 +331,7 @@ for (const c of calls.cases) {
         r.sdk.ratio <= TARGET.call_ratio ? "✅ PASS" : `❌ MISS by ${pct(r.sdk.ratio / TARGET.call_ratio - 1)}`,
         `×${r.signal.ratio.toFixed(2)}`,
         `×${r.sdk_over_signal.toFixed(2)}`,
+        ...(hasGloo ? [`×${r.gloo.ratio.toFixed(2)}`] : []),
       ]),
     );
   }
@@ -343,6 +345,15 @@ for (const c of calls.cases) {
   md.push(
     `What a signal costs: \`fetch\` with a per-call signal and timer takes ${range(seqs.map((r) => r.signal.ratio))} of raw \`fetch\`'s time sequentially and ${range(conc.map((r) => r.signal.ratio))} with ${calls.concurrency} in flight: undici follows a given signal through the whole exchange (its own controller per request, a listener, a finalization entry). A client that can cut off an attempt on a timeout or on the caller's signal has to hand fetch a signal, so on Node's fetch that ratio is the floor of any such client; where it is above ${TARGET.call_ratio.toFixed(2)}, the row's target is below that floor. The SDK itself takes ${range(modes.map((r) => r.sdk_over_signal))} of \`fetch\` + signal's time: its own work per call (validation, the URL, the answer's checks, the promise it returns), split below.`,
   );
+  if (hasGloo) {
+    const glooSeq = seqs.map((r) => r.gloo.ratio);
+    const glooConc = conc.map((r) => r.gloo.ratio);
+    const below = modes.filter((r) => r.sdk.median_ms < r.gloo.median_ms).length;
+    md.push("");
+    md.push(
+      `What the design costs at its plainest: the plain gloo-net client takes ${range(glooSeq)} of raw \`fetch\`'s time sequentially and ${range(glooConc)} with ${calls.concurrency} in flight, for a request and nothing else: gloo-net builds a \`Headers\`, a \`RequestInit\` and a \`Request\` per call, and each of its awaits is a Rust future polled through wasm-bindgen-futures. The SDK, which also validates the call, can retry it and checks the answer, is faster than that in ${below} of ${modes.length} rows (${range(modes.map((r) => r.sdk.median_ms / r.gloo.median_ms))} of its time), because an attempt runs in one JavaScript promise (\`js/http.js\`) with the init as a plain object, where the plain client builds three objects and awaits three Rust futures; gloo-net stays in the SDK's path for the headers of a redirect or a failure.`,
+    );
+  }
 }
 {
   // The SDK's extra per call over fetch + signal against the instant server, in µs.

@@ -81,6 +81,10 @@ fi
 log "building the floor (bench/floor) with wasm-pack --target web --release"
 CARGO_TARGET_DIR="$root/target/bench-floor" wasm-pack build bench/floor --target web --release \
   --out-dir "$root/target/bench-floor/pkg" --out-name floor --no-pack -- --locked >&2
+# The same crate with its `call` function, for Node: the plain gloo-net client of the call bench.
+log "building the floor's call (bench/floor --features call) with wasm-pack --target nodejs --release"
+CARGO_TARGET_DIR="$root/target/bench-floor" wasm-pack build bench/floor --target nodejs --release \
+  --out-dir "$root/target/bench-floor/node" --out-name floor --no-pack -- --locked --features call >&2
 
 # --- measurements -------------------------------------------------------------------------------------
 export BENCH_PKG=target/pkg-bench BENCH_OUT=target/bench BENCH_PROF_IDENTICAL=$prof_identical BENCH_LOADAVG="$loadavg_before"
