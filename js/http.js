@@ -1,3 +1,6 @@
+import { failed } from "./checks.js";
+import { parseOrUndefined } from "./values.js";
+
 // Runs a state machine of the module to its end (src/wasm/machine.rs): a call, a webhook
 // delivery or a page of a walk, whose first step the module has taken: `next` is what it
 // returned. The machine decides everything, one synchronous step at a time: each step gets how
@@ -15,6 +18,8 @@ export async function run(machine, next) {
         value = e;
         ok = false;
       }
+      // An attempt the module let settle its success here (see `attempt`): the machine's result.
+      if (value instanceof Done) return value.body;
       next = machine.step(ok, value);
     }
     return next;
@@ -44,7 +49,7 @@ export function wait(ms, signal) {
 // promises are plain JavaScript callbacks; the module awaits a single promise per attempt and
 // reads a redirect's or a failure's headers through gloo-net. It resolves (never rejects) to
 // [kind * 1000 + status, response, detail], the status being 0 without a Response (one number,
-// so the module reads the kind and the status in one go), with these kinds:
+// so the module reads the kind and the status in one go), or to a Done (below), with these kinds:
 //   0 an answer: detail is the body text       1 a redirect (3xx or opaque): the body is not read
 //   2 fetch failed: detail is what it threw    3 the attempt's time ran out
 //   4 the caller's signal aborted              5 the fetch option threw: detail
@@ -56,8 +61,19 @@ export function wait(ms, signal) {
 // runtime takes it (`noStore`, probed once by the module), and redirects are answers, never
 // followed, so the key goes nowhere but `baseUrl`. `method` is a number of `METHODS` (the order of
 // `Method` in the module, which asserts it). `body` is a JSON string or undefined.
+//
+// `settle` (the module's choice: no debug log to write, no aliases to fill) lets the attempt end
+// the call on a success: a 2xx whose body is JSON that `failed` (js/checks.js, generated from the
+// failure flags the module reads) does not call a failure resolves to a Done holding the parsed
+// body, which `run` returns without a step of the machine. Any other answer goes to the module as
+// above, which parses it again and decides.
 const METHODS = ["GET", "POST", "PUT", "DELETE"];
-export function attempt(custom, url, method, headers, body, noStore, ms, signal) {
+class Done {
+  constructor(body) {
+    this.body = body;
+  }
+}
+export function attempt(custom, url, method, headers, body, noStore, ms, signal, settle) {
   return new Promise((resolve) => {
     const controller = new AbortController();
     const init = { method: METHODS[method], headers, body, cache: noStore ? "no-store" : undefined, redirect: "manual", signal: controller.signal };
@@ -71,6 +87,10 @@ export function attempt(custom, url, method, headers, body, noStore, ms, signal)
       if (signal) signal.removeEventListener("abort", onAbort);
       // Settled by the timer or the caller: the fetch (or the body it is reading) is cut off.
       if (kind === 3 || kind === 4) controller.abort();
+      if (kind === 0 && settle && status >= 200 && status < 300) {
+        const parsed = parseOrUndefined(detail);
+        if (parsed !== undefined && !failed(parsed)) return resolve(new Done(parsed));
+      }
       resolve([kind * 1000 + status, response, detail]);
     }
     if (signal) {

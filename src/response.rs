@@ -16,8 +16,8 @@ fn message<J: Json>(body: &J) -> Option<String> {
 /// false` or `error: true`), `None` when it is a success.
 pub fn failure_in_success<J: Json>(body: &J) -> Option<String> {
     // `member` is `None` for anything but an object: an array or a string never failed.
-    let failed = body.member("success").and_then(|v| v.boolean()) == Some(false)
-        || body.member("error").and_then(|v| v.boolean()) == Some(true);
+    let failed =
+        twochat_spec::FAILURE_FLAGS.iter().any(|&(field, says)| body.member(field).and_then(|v| v.boolean()) == Some(says));
     // The message is read only for a failure: a success's `message` never crosses into wasm.
     failed.then(|| message(body).unwrap_or_else(|| "2Chat answered success: false".to_string()))
 }

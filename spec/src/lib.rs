@@ -459,6 +459,12 @@ pub struct Alias {
     pub from: &'static [&'static str],
 }
 
+/// How a 2xx answer of 2Chat says it failed: each field with the value that says so (`success:
+/// false`, `error: true`). `twochat::response` reads them in Rust; the npm package's calls test a
+/// 2xx body with `failed` in `js/checks.js`, generated from this table
+/// ([`gen::runtime::event_checks_js`]).
+pub const FAILURE_FLAGS: &[(&str, bool)] = &[("success", false), ("error", true)];
+
 /// One 2Chat endpoint: everything about it, once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Endpoint {

@@ -160,7 +160,9 @@ impl Inner {
 extern "C" {
     /// One attempt: `[kind * 1000 + status, response, detail]` (see `js/http.js`), with the init
     /// made on the rules of [`crate::web::fetch::request_init`]. `method` is the [`Method`]'s
-    /// number (`METHODS` there), so no string crosses for it.
+    /// number (`METHODS` there), so no string crosses for it. With `settle`, a success the
+    /// module would take as it is (a 2xx of JSON without a failure flag) ends the call there:
+    /// `run` returns its parsed body, and the exchange takes no step for it.
     #[wasm_bindgen(js_name = attempt)]
     fn run_attempt(
         custom: &JsValue,
@@ -171,6 +173,7 @@ extern "C" {
         no_store: bool,
         ms: f64,
         signal: Option<&AbortSignal>,
+        settle: bool,
     ) -> Promise;
     /// Resolves `true` after `ms`, `false` as soon as `signal` aborts.
     fn wait(ms: f64, signal: Option<&AbortSignal>) -> Promise;
@@ -187,9 +190,19 @@ fn success_body(status: u16, body: &js_sys::JsString, redact: impl FnOnce(String
     Ok(parsed.unwrap_or(JsValue::NULL))
 }
 
+/// The method of `endpoint` (none for `request`), when there is one.
+fn op_of(endpoint: Option<u8>) -> Option<&'static crate::table::Op> {
+    endpoint.and_then(crate::table::endpoint).and_then(|e| e.op())
+}
+
+/// Whether the endpoint's responses have spellings to fill ([`aliases`]).
+fn has_aliases(endpoint: Option<u8>) -> bool {
+    op_of(endpoint).is_some_and(|op| !op.aliases.is_empty())
+}
+
 /// Makes both of 2Chat's spellings of a response field present, as the endpoint declares.
 fn aliases(endpoint: Option<u8>, body: &JsValue) {
-    let Some(op) = endpoint.and_then(crate::table::endpoint).and_then(|e| e.op()) else { return };
+    let Some(op) = op_of(endpoint) else { return };
     if op.aliases.is_empty() {
         return;
     }
@@ -288,7 +301,10 @@ impl Exchange {
         self.waiting = Waiting::Attempt(if inner.config.log_level >= LogLevel::Debug { now_ms() } else { 0.0 });
         let custom = inner.fetch.as_ref().map_or(JsValue::NULL, JsValue::from);
         let (url, method, body) = (&self.url, spec.method as u8, spec.body.as_ref());
-        run_attempt(&custom, url, method, &self.headers, body, no_store(), self.timeout_ms, self.signal.as_ref()).into()
+        // A success needs the module only to log it (debug) or to fill the endpoint's aliases.
+        let settle = inner.config.log_level < LogLevel::Debug && !has_aliases(spec.endpoint);
+        let signal = self.signal.as_ref();
+        run_attempt(&custom, url, method, &self.headers, body, no_store(), self.timeout_ms, signal, settle).into()
     }
 
     /// What an attempt's outcome means: the body (`Ok(Ok)`), a retry after so many milliseconds
