@@ -83,6 +83,16 @@ export function pageIterable(walker) {
   };
 }
 
+// `endpoints()`: the objects of the endpoint table, from the text the module makes of it
+// (`endpoint_lines` in src/wasm/client.rs): a line per endpoint, its fields separated by tabs, its
+// arguments by commas. One crossing, where building each object in the module took nine.
+export function endpointList(text) {
+  return text.split("\n").map((line) => {
+    const [id, httpMethod, path, resource, method, tool, effect, args] = line.split("\t");
+    return { id: Number(id), httpMethod, path, resource, method, tool, effect, args: args ? args.split(",") : [] };
+  });
+}
+
 // What `callTool` resolves: `{ successful: true, data, error: null }` or `{ successful: false,
 // data: null, error: "<code>: <message>" }`. It never rejects.
 export function toolResult(call) {

@@ -141,3 +141,15 @@ fn the_reader_of_the_contract_is_not_blind() {
     assert!(!same_path("/open/whatsapp/checknumber/{a}/{b}", &contract[&11].path));
     assert!(!same_path("/open/whatsapp/check-number/fixed/{b}", "/open/whatsapp/check-number/x/{}"));
 }
+
+#[test]
+fn no_declared_name_holds_a_separator_of_the_endpoint_text() {
+    // `endpoints()` hands the table to JavaScript as one text: tab-separated fields, a line per
+    // endpoint, comma-separated arguments (src/wasm/client.rs).
+    for e in twochat::endpoints::ENDPOINTS.iter() {
+        let args = e.op().map_or(&[][..], |o| o.args).iter().map(|a| a.wire);
+        for name in [e.method.as_str(), e.path, e.resource, e.method_name, e.tool, e.effect.as_str()].into_iter().chain(args) {
+            assert!(!name.is_empty() && !name.contains(['\t', '\n', ',']), "#{}: {name:?}", e.id);
+        }
+    }
+}

@@ -26,6 +26,9 @@ extern "C" {
     /// `{ successful, data, error }` from a call's promise; never rejects.
     #[wasm_bindgen(js_name = toolResult)]
     fn tool_result(call: &Promise) -> Promise;
+    /// The endpoint table's objects from [`endpoint_lines`].
+    #[wasm_bindgen(js_name = endpointList)]
+    fn endpoint_list(lines: &str) -> JsValue;
 }
 
 /// A JS value that is present (not `undefined`, not `null`).
@@ -337,31 +340,43 @@ pub fn parse_timestamp(
 
 /// The endpoint table: every 2Chat endpoint this version wraps, with its HTTP method, path
 /// template, the `client.<resource>.<method>` that calls it, its tool and what calling it does.
+/// It crosses as one text, made into objects in JS (`endpointList` in `js/resources.js`), not
+/// property by property.
 #[wasm_bindgen(js_name = endpoints, unchecked_return_type = "EndpointInfo[]")]
 pub fn endpoints() -> JsValue {
-    let list = Array::new();
+    endpoint_list(&endpoint_lines())
+}
+
+/// The endpoint table as text: a line per endpoint, its fields (`id`, `httpMethod`, `path`,
+/// `resource`, `method`, `tool`, `effect`, `args`) separated by tabs, the arguments by commas.
+/// None of the declared names holds a tab, a line break or a comma (a test holds that).
+fn endpoint_lines() -> String {
+    let mut text = String::with_capacity(8192);
     for e in crate::table::ENDPOINTS.iter() {
-        let o = Object::new();
-        let set = |k: &str, v: JsValue| {
-            let _ = Reflect::set(&o, &JsValue::from_str(k), &v);
-        };
-        set("id", JsValue::from(e.id));
-        set("httpMethod", JsValue::from_str(e.method.as_str()));
-        set("path", JsValue::from_str(e.path));
-        set("resource", JsValue::from_str(e.resource));
-        set("method", JsValue::from_str(e.method_name));
-        set("tool", JsValue::from_str(e.tool));
-        set("effect", JsValue::from_str(e.effect.as_str()));
-        let args = Array::new();
-        if let Some(o) = e.op() {
-            for a in o.args {
-                args.push(&JsValue::from_str(a.wire));
-            }
+        if !text.is_empty() {
+            text.push('\n');
         }
-        set("args", args.into());
-        list.push(&o);
+        let id = e.id;
+        if id >= 100 {
+            text.push(char::from(b'0' + id / 100));
+        }
+        if id >= 10 {
+            text.push(char::from(b'0' + id / 10 % 10));
+        }
+        text.push(char::from(b'0' + id % 10));
+        for field in [e.method.as_str(), e.path, e.resource, e.method_name, e.tool, e.effect.as_str()] {
+            text.push('\t');
+            text.push_str(field);
+        }
+        text.push('\t');
+        for (i, a) in e.op().map_or(&[][..], |o| o.args).iter().enumerate() {
+            if i > 0 {
+                text.push(',');
+            }
+            text.push_str(a.wire);
+        }
     }
-    list.into()
+    text
 }
 
 /// The size of the module's linear memory in bytes, for soak tests (it only grows; a steady value

@@ -668,6 +668,25 @@ describe("the endpoint table, the client and these tests agree", () => {
     }
   });
 
+  test("endpoints(): every row has the documented fields, of their types, and each call builds a fresh table", () => {
+    const FIELDS = ["id", "httpMethod", "path", "resource", "method", "tool", "effect", "args"];
+    for (const r of ROWS) {
+      assert.deepEqual(Object.keys(r), FIELDS, `#${r.id}`);
+      assert.ok(Number.isInteger(r.id) && r.id > 0, `#${r.id}`);
+      for (const f of FIELDS.slice(1, -1)) assert.ok(typeof r[f] === "string" && r[f].length > 0, `#${r.id} ${f}`);
+      assert.ok(Array.isArray(r.args) && r.args.every((a) => typeof a === "string" && /^[a-z_]+$/.test(a)), `#${r.id} args`);
+    }
+    // A path parameter is an argument, and a row without one has none (or only query arguments).
+    const row = (id) => ROWS.find((r) => r.id === id);
+    assert.deepEqual(row(2).args, []);
+    assert.deepEqual(row(16).args, ["session_key", "message_uuid"]);
+    assert.ok(row(22).args.includes("number"), JSON.stringify(row(22)));
+    const again = endpoints();
+    assert.deepEqual(again, ROWS);
+    again[0].path = "/changed";
+    assert.notEqual(endpoints()[0].path, "/changed", "a caller's change stays in its own copy");
+  });
+
   test("every row's client[resource][method] is a function, and each resource has exactly the table's methods and iterators", () => {
     const client = clientFor("UAK-table-check");
     for (const r of ROWS) {
