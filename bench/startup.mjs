@@ -21,7 +21,7 @@ import { performance } from "node:perf_hooks";
 import { PKG, ROOT, OUT, median, quantile, save, log, fmt } from "./lib.mjs";
 
 const NODE_RUNS = Number(process.env.BENCH_NODE_RUNS ?? 21);
-const WORKERD_RUNS = Number(process.env.BENCH_WORKERD_RUNS ?? 31);
+const WORKERD_RUNS = Number(process.env.BENCH_WORKERD_RUNS ?? 61);
 const stats = (xs) => ({ median_ms: median(xs), p90_ms: quantile(xs, 0.9), min_ms: Math.min(...xs) });
 
 // --- Node -----------------------------------------------------------------------------------------
