@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
 use super::http::{Call, Inner};
-use super::jsjson::{arg, build_body, plain, split_args, JsJson};
+use super::jsjson::{arg, build_body, get, plain, split_args, JsJson};
 use crate::check::{plan, BodyPlan, Edit};
 use crate::config::{CallOptions, Config};
 use crate::error::{Error, Result};
@@ -40,7 +40,7 @@ fn given(v: &JsValue) -> Option<&JsValue> {
 pub(crate) fn call_options(opts: &JsValue) -> Result<Call> {
     let opts = given(opts);
     let options = CallOptions::from_options(opts.map(|o| JsJson(o.clone())))?;
-    let signal = match opts.map(|o| Reflect::get(o, &JsValue::from_str("signal")).unwrap_or(JsValue::UNDEFINED)) {
+    let signal = match opts.map(|o| get(o, "signal")) {
         None => None,
         Some(s) if s.is_undefined() || s.is_null() => None,
         Some(s) => Some(s.dyn_into::<AbortSignal>().map_err(|_| Error::invalid("signal", "must be an AbortSignal"))?),
@@ -56,7 +56,7 @@ pass { dangerouslyAllowBrowser: true }.";
 /// Whether this runs in a browser page (a `window` with a `document`), where a key is exposed.
 fn in_browser_page() -> bool {
     let g = super::global();
-    let has = |k: &str| Reflect::get(&g, &JsValue::from_str(k)).is_ok_and(|v| !v.is_undefined() && !v.is_null());
+    let has = |k: &str| given(&get(&g, k)).is_some();
     has("window") && has("document")
 }
 
@@ -199,9 +199,7 @@ impl TwoChat {
         let options = options.filter(|o| !o.is_undefined() && !o.is_null());
         let config = Config::from_options(options.clone().map(JsJson))?;
         let special = |name: &str| {
-            options.as_ref().map(|o| Reflect::get(o, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)).filter(
-                |v| !v.is_undefined() && !v.is_null(),
-            )
+            options.as_ref().map(|o| get(o, name)).filter(|v| !v.is_undefined() && !v.is_null())
         };
         let fetch = match special("fetch") {
             None => None,

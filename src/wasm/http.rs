@@ -10,7 +10,7 @@ use web_sys::AbortSignal;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::jsjson::{apply_aliases, json_parse, JsJson};
+use super::jsjson::{apply_aliases, get, json_parse, JsJson};
 use crate::config::{CallOptions, Config, LogLevel};
 use crate::error::Error;
 use crate::outcome::{aborted, answer_error, network_error, redirect_error, timeout_error};
@@ -92,13 +92,9 @@ impl Inner {
         }
         let sink = match &self.logger {
             Some(l) => l.clone(),
-            None => {
-                js_sys::Reflect::get(&super::global(), &JsValue::from_str("console")).unwrap_or(JsValue::UNDEFINED)
-            }
+            None => get(&super::global(), "console"),
         };
-        let f = js_sys::Reflect::get(&sink, &JsValue::from_str(level.as_str()))
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok());
+        let f = get(&sink, level.as_str()).dyn_into::<Function>().ok();
         if let Some(f) = f {
             let _ = f.call1(&sink, &JsValue::from_str(&format!("twochat: {message}")));
         }

@@ -33,6 +33,15 @@ extern "C" {
     /// `Reflect.get`, `undefined` where it would throw.
     #[wasm_bindgen(js_name = memberOf)]
     fn member_of(o: &JsValue, key: &JsValue) -> JsValue;
+    /// The same, with a name from the module.
+    #[wasm_bindgen(js_name = memberOf)]
+    fn member_named(o: &JsValue, name: &str) -> JsValue;
+}
+
+/// `o[name]`, or `undefined` where reading it would throw or `o` is not an object: how the module
+/// reads a member of an options object, a store, the global object or an answer.
+pub(crate) fn get(o: &JsValue, name: &str) -> JsValue {
+    member_named(o, name)
 }
 
 /// `JSON.parse` of a JS string; `None` when it is not JSON. A blank text is not JSON either:
@@ -63,7 +72,7 @@ thread_local! {
 }
 
 /// The JS string of a field name.
-pub fn key(k: &str) -> JsValue {
+fn key(k: &str) -> JsValue {
     let addr = k.as_ptr() as usize;
     KEYS.with(|keys| {
         if let Some((_, _, v)) = keys.borrow().iter().find(|(a, s, _)| *a == addr && **s == *k) {

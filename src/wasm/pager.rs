@@ -4,12 +4,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Promise, Reflect};
+use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::client::{prepare, Core};
-use super::jsjson::{arg, page_params, plain};
+use super::jsjson::{arg, get, page_params, plain};
 use crate::error::{Error, Result};
 use crate::paging::{Cursor, PageSummary};
 use crate::table::Op;
@@ -46,7 +46,6 @@ enum State {
 pub struct PageWalker(Rc<RefCell<State>>);
 
 fn summary(page: &JsValue, items: &Array) -> PageSummary {
-    let get = |o: &JsValue, k: &str| Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
     let total = get(page, "total").as_f64().and_then(crate::json::whole).and_then(|t| u64::try_from(t).ok());
     let next = get(page, "next_page");
     let next_page = if next.is_undefined() {
@@ -102,9 +101,9 @@ impl PageStep {
             return Err(value);
         }
         let items_key = walk.op.paging.map_or("items", |p| p.items);
-        let items = Reflect::get(&value, &JsValue::from_str(items_key))
+        let items = get(&value, items_key)
+            .dyn_into::<Array>()
             .ok()
-            .and_then(|v| v.dyn_into::<Array>().ok())
             .unwrap_or_default();
         let take = walk.cursor.advance(&summary(&value, &items));
         *self.state.borrow_mut() = State::Ready(walk);

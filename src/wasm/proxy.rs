@@ -4,6 +4,7 @@ use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::jsjson::get;
 use crate::error::Error;
 
 #[wasm_bindgen(module = "/js/proxy.js")]
@@ -29,7 +30,7 @@ pub fn create_proxy(
     #[wasm_bindgen(unchecked_param_type = "ProxyOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let given = (!options.is_undefined() && !options.is_null()).then_some(options.clone());
-    let special = |name: &str| given.as_ref().map(|o| Reflect::get(o, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED));
+    let special = |name: &str| given.as_ref().map(|o| get(o, name));
     let function = |name: &str, v: Option<JsValue>| -> Result<Option<Function>, Error> {
         match v {
             None => Ok(None),

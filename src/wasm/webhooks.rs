@@ -4,12 +4,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Request;
 
-use super::jsjson::{key, JsJson};
+use super::jsjson::{get, JsJson};
 use crate::web::timer::now_ms;
 use crate::error::{Error, Result};
 use crate::json::quoted;
@@ -291,7 +291,7 @@ impl Delivery {
             Ok(event) => event,
             Err(e) => return reply(400, false, &e.to_string()),
         };
-        let uuid = Reflect::get(&self.event, &key("uuid")).ok().and_then(|u| u.as_string());
+        let uuid = get(&self.event, "uuid").as_string();
         let Some(k) = uuid.as_deref().map(|u| webhook::dedupe_key(u).into_owned()) else { return self.handlers(0) };
         let router = self.router.clone();
         let seen = match &router.memory {
@@ -331,7 +331,7 @@ impl Delivery {
     /// Runs the handlers from `i` on, in registration order, until one fails.
     fn handlers(&mut self, i: usize) -> JsValue {
         if i == 0 {
-            let name = Reflect::get(&self.event, &key("name")).ok().and_then(|n| n.as_string());
+            let name = get(&self.event, "name").as_string();
             self.targets = self
                 .router
                 .handlers
@@ -443,7 +443,7 @@ impl WebhookRouter {
         let options = (!options.is_undefined() && !options.is_null()).then_some(options);
         let o = Opts::new("options", options.clone().map(JsJson))?;
         o.only(&["token", "allowUnauthenticated", "maxBodyBytes", "dedupeWindowMs", "dedupeCapacity", "dedupe"])?;
-        let special = options.map(|opts| Reflect::get(&opts, &JsValue::from_str("dedupe")).unwrap_or(JsValue::UNDEFINED));
+        let special = options.map(|opts| get(&opts, "dedupe"));
         let token = match o.opt_str("token")? {
             Some(t) if t.len() < 16 => return Err(Error::invalid(
                 "token",
@@ -489,7 +489,7 @@ impl WebhookRouter {
             }
             Some(store) => {
                 let method = |name: &str| {
-                    Reflect::get(&store, &JsValue::from_str(name)).ok().and_then(|f| f.dyn_into::<Function>().ok())
+                    get(&store, name).dyn_into::<Function>().ok()
                 };
                 match (method("claim"), method("release")) {
                     (Some(claim), Some(release)) => Memory::Shared { store, claim, release },
@@ -610,10 +610,8 @@ impl WebhookRouter {
     /// A random token for a router (32 bytes from `crypto.getRandomValues`, base64url).
     #[wasm_bindgen(js_name = generateToken)]
     pub fn generate_token() -> std::result::Result<String, JsValue> {
-        let crypto = Reflect::get(&super::global(), &JsValue::from_str("crypto")).unwrap_or(JsValue::UNDEFINED);
-        let get = Reflect::get(&crypto, &JsValue::from_str("getRandomValues"))
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok());
+        let crypto = get(&super::global(), "crypto");
+        let get = get(&crypto, "getRandomValues").dyn_into::<Function>().ok();
         let Some(get) = get else {
             return Err(Error::invalid(
                 "crypto",
