@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { ROOT, PKG, control, median, quantile, mockUrl, save, log, fmt, instantServer, withSignal } from "./lib.mjs";
+import { ROOT, PKG, inTurn, control, median, quantile, mockUrl, save, log, fmt, instantServer, withSignal } from "./lib.mjs";
 
 const SEQ_CALLS = Number(process.env.BENCH_SEQ_CALLS ?? 300);
 const CONC = 64;
@@ -104,7 +104,7 @@ async function alternate(ways, unit, turns) {
   const names = Object.keys(ways);
   const times = Object.fromEntries(names.map((n) => [n, []]));
   for (let i = 0; i < turns; i++) {
-    for (const n of i % 2 === 0 ? names : [...names].reverse()) times[n].push(await timed(() => unit(ways[n])));
+    for (const n of inTurn(names, i)) times[n].push(await timed(() => unit(ways[n])));
   }
   return times;
 }

@@ -21,6 +21,14 @@ export function quantile(values, q) {
 }
 export const median = (values) => quantile(values, 0.5);
 
+/**
+ * The order of the ways in turn `i`: as listed in even turns, reversed in odd ones, so a drift in
+ * the machine's speed (or what one way leaves behind for the next) hits every way alike.
+ */
+export function inTurn(names, i) {
+  return i % 2 === 0 ? names : [...names].reverse();
+}
+
 /** Writes one benchmark's results as JSON under OUT. */
 export function save(name, data) {
   mkdirSync(OUT, { recursive: true });

@@ -18,7 +18,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync, readFileSync, readdirSync, existsSync, cpSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
-import { PKG, ROOT, OUT, median, quantile, save, log, fmt } from "./lib.mjs";
+import { PKG, ROOT, OUT, inTurn, median, quantile, save, log, fmt } from "./lib.mjs";
 
 const NODE_RUNS = Number(process.env.BENCH_NODE_RUNS ?? 21);
 const WORKERD_RUNS = Number(process.env.BENCH_WORKERD_RUNS ?? 61);
@@ -129,8 +129,7 @@ await coldStart("baseline"); // warms the disk cache and workerd's binary
 for (const name of Object.keys(WORKERS)) await coldStart(name); // and proves every Worker answers
 const samples = Object.fromEntries(Object.keys(WORKERS).map((n) => [n, []]));
 for (let i = 0; i < WORKERD_RUNS; i++) {
-  const names = Object.keys(WORKERS);
-  for (const name of i % 2 === 0 ? names : names.reverse()) samples[name].push(await coldStart(name));
+  for (const name of inTurn(Object.keys(WORKERS), i)) samples[name].push(await coldStart(name));
 }
 const pick = (xs, k) => stats(xs.map((x) => x[k]));
 const variants = Object.fromEntries(

@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import { z } from "zod";
-import { PKG, ROOT, median, save, log, fmt } from "./lib.mjs";
+import { PKG, ROOT, inTurn, median, save, log, fmt } from "./lib.mjs";
 
 const FIXTURES = process.env.TWOCHAT_FIXTURES ?? join(ROOT, "../shared/fixtures/webhooks");
 const SAMPLES = Number(process.env.BENCH_PARSE_SAMPLES ?? 25);
@@ -138,8 +138,7 @@ function measure(p) {
   if ((BATCH_MS / sizes["JSON.parse"]) * 1000 >= LARGE_US) return interleaved(p, names);
   const perOp = Object.fromEntries(names.map((n) => [n, []]));
   for (let s = 0; s < SAMPLES; s++) {
-    const order = s % 2 === 0 ? names : [...names].reverse();
-    for (const name of order) perOp[name].push(batch(candidates[name], p, sizes[name]) / sizes[name]);
+    for (const name of inTurn(names, s)) perOp[name].push(batch(candidates[name], p, sizes[name]) / sizes[name]);
   }
   const out = {};
   for (const name of names) {
@@ -153,7 +152,7 @@ function measure(p) {
 function interleaved(p, names) {
   const times = Object.fromEntries(names.map((n) => [n, []]));
   for (let i = 0; i < LARGE_OPS; i++) {
-    for (const name of i % 2 === 0 ? names : [...names].reverse()) {
+    for (const name of inTurn(names, i)) {
       const t0 = performance.now();
       sink += candidates[name](p) ? 1 : 0;
       times[name].push(performance.now() - t0);
