@@ -145,7 +145,7 @@ const cases = [
   },
 ];
 
-/** The three ways, sequential and 64 in flight. */
+/** The four ways, sequential and 64 in flight. */
 async function measure(label, server, ways) {
   await warmUp(ways);
   const seq = summary(await alternate(ways, one, SEQ_CALLS));

@@ -2,12 +2,16 @@ import { failed } from "./checks.js";
 import { parseOrUndefined } from "./values.js";
 
 // Runs a state machine of the module to its end (src/wasm/machine.rs): a call, a webhook
-// delivery or a page of a walk, whose first step the module has taken: `next` is what it
-// returned. The machine decides everything, one synchronous step at a time: each step gets how
-// the promise the last one returned settled (ok, value) and returns the next promise to await, or
-// the result. A step that throws rejects the returned promise. The machine is freed at the end.
+// delivery or a page of a walk. `next` is what its first step returned, when the module took it
+// (a call's), or undefined, and the first step is taken here. The machine decides, one
+// synchronous step at a time: each step gets how the promise the last one returned settled
+// (ok, value) and returns the next promise to await, or the result. The one exception is a
+// call's plain success, which `attempt` settles (a Done, below). A step that throws rejects the
+// returned promise. The machine is freed at the end.
 export async function run(machine, next) {
   try {
+    // No first step returns undefined: a call's is a promise, a page's a promise or null.
+    if (next === undefined) next = machine.step(true, undefined);
     while (next instanceof Promise) {
       let ok;
       let value;

@@ -32,21 +32,43 @@ export function makeResource(core, name, methods) {
 // What a `TwoChat` getter gives (a resource, `baseUrl`) is fixed for the client's life, and
 // `client.messages.send(…)` reads one on every call: the first read of each is kept as the
 // client's own property (read-only, not enumerable), so later reads are a property load and not a
-// call into the module. Called once on the class by the package's entries.
+// call into the module. Called once on the class by the package's entries. Nothing is kept where
+// it would change what a read gives or fail: on an instance of a subclass that declares the same
+// getter (its own getter must keep answering), or on a frozen or sealed client. `free()` drops
+// what was kept, so every getter of a freed client throws alike.
 export function keepGetters(cls) {
+  const kept = [];
   for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(cls.prototype))) {
     if (typeof d.get !== "function" || d.set) continue;
     const read = d.get;
+    kept.push(name);
     Object.defineProperty(cls.prototype, name, {
       configurable: true,
       enumerable: d.enumerable,
       get() {
         const value = read.call(this);
-        Object.defineProperty(this, name, { value, configurable: true });
+        if (Object.isExtensible(this) && foundOn(this, name) === cls.prototype) {
+          Object.defineProperty(this, name, { value, configurable: true });
+        }
         return value;
       },
     });
   }
+  const free = cls.prototype.free;
+  if (typeof free !== "function") return;
+  const freeing = function () {
+    for (const name of kept) if (Object.hasOwn(this, name)) delete this[name];
+    return free.call(this);
+  };
+  Object.defineProperty(freeing, "name", { value: "free" });
+  cls.prototype.free = freeing;
+  if (Symbol.dispose && cls.prototype[Symbol.dispose] === free) cls.prototype[Symbol.dispose] = freeing;
+}
+
+// The object of `o`'s prototype chain that defines `name`.
+function foundOn(o, name) {
+  for (let p = Object.getPrototypeOf(o); p; p = Object.getPrototypeOf(p)) if (Object.hasOwn(p, name)) return p;
+  return null;
 }
 
 // Async iteration over a paged 2Chat list: `for await (const item of client.messages.iterate(…))`.

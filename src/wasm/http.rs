@@ -113,7 +113,8 @@ impl Inner {
 
     /// Starts a call: `run` (`js/http.js`) steps an [`Exchange`] through its attempts and waits,
     /// and the returned promise settles with the parsed body or a `TwoChatError`. Every decision
-    /// (pacing, retries, errors, logs) is the exchange's; the driver only awaits.
+    /// (pacing, retries, errors, logs) is the exchange's, but one: a plain success (a 2xx of JSON
+    /// without a failure flag) is settled by `attempt` when the exchange asks it to.
     pub fn start(self: &Rc<Self>, spec: RequestSpec<JsValue>, call: Call) -> Promise {
         super::machine::call(Exchange {
             url: spec.url(&self.config.base_url),
@@ -156,7 +157,7 @@ impl Inner {
 extern "C" {
     /// One attempt: `[kind * 1000 + status, response, detail]` (see `js/http.js`), with the init
     /// made on the rules of [`crate::web::fetch::request_init`]. `method` is the [`Method`]'s
-    /// number (`METHODS` there), so no string crosses for it. With `settle`, a success the
+    /// number ([`method_number`]), so no string crosses for it. With `settle`, a success the
     /// module would take as it is (a 2xx of JSON without a failure flag) ends the call there:
     /// `run` returns its parsed body, and the exchange takes no step for it.
     #[wasm_bindgen(js_name = attempt)]
@@ -175,9 +176,16 @@ extern "C" {
     fn wait(ms: f64, signal: Option<&AbortSignal>) -> Promise;
 }
 
-// `METHODS` in js/http.js lists the methods by these numbers.
-const _: () =
-    assert!(Method::Get as u8 == 0 && Method::Post as u8 == 1 && Method::Put as u8 == 2 && Method::Delete as u8 == 3);
+/// A method's number in `METHODS` (js/http.js), which lists them in this order; a method added to
+/// [`Method`] fails to compile here until it has its number there.
+const fn method_number(m: Method) -> u8 {
+    match m {
+        Method::Get => 0,
+        Method::Post => 1,
+        Method::Put => 2,
+        Method::Delete => 3,
+    }
+}
 
 /// Parses a 2xx body with `JSON.parse` and checks 2Chat's failure envelope on the parsed value.
 fn success_body(status: u16, body: &js_sys::JsString, redact: impl FnOnce(String) -> String) -> Result<JsValue, Error> {
@@ -296,7 +304,7 @@ impl Exchange {
         // The clock is read only when the debug log will say how long the attempt took.
         self.waiting = Waiting::Attempt(if inner.config.log_level >= LogLevel::Debug { now_ms() } else { 0.0 });
         let custom = inner.fetch.as_ref().map_or(JsValue::NULL, JsValue::from);
-        let (url, method, body) = (&self.url, spec.method as u8, spec.body.as_ref());
+        let (url, method, body) = (&self.url, method_number(spec.method), spec.body.as_ref());
         // A success needs the module only to log it (debug) or to fill the endpoint's aliases.
         let settle = inner.config.log_level < LogLevel::Debug && !has_aliases(spec.endpoint);
         let signal = self.signal.as_ref();
@@ -349,7 +357,8 @@ impl Exchange {
 
 /// Reads what `attempt` in `js/http.js` resolved to: `[kind * 1000 + status, response, detail]`.
 fn read_attempt(inner: &Inner, outcome: &JsValue) -> Attempt {
-    // `attempt` always resolves to an array, and gives a status with every Response.
+    // What `attempt` resolves to here is always an array (a Done never reaches a step), with a
+    // status for every Response.
     let outcome: &js_sys::Array = outcome.unchecked_ref();
     let detail = || describe_js_error(&outcome.get(2));
     let code = outcome.get(0).as_f64().unwrap_or(2000.0) as u32;

@@ -2,11 +2,16 @@
 //! ([`Delivery`]), a page of a walk ([`PageStep`]) — and the one JS loop that drives them (`run` in
 //! `js/http.js`). A machine decides everything in synchronous steps: each step takes how the
 //! promise the last one returned settled and returns the next promise to await, or the result.
-//! Nothing in a machine awaits; `run` only awaits.
+//! Nothing in a machine awaits; `run` only awaits, and returns a call's plain success when
+//! `attempt` settled it (see `js/http.js`).
 //!
-//! The first step is taken where the machine starts, inside the call into the module that starts
-//! it (a method, `router.handle`, `nextPage`), and `run` gets its outcome: a call enters the module
-//! once to start and once per settled promise, not once more for its first step.
+//! A call's first step is taken where it starts, inside the method's call into the module, and
+//! `run` gets its outcome: a call enters the module once to start and once per promise whose
+//! outcome the module decides, not once more for its first step. That step makes no JS call that
+//! can throw (`attempt` and `wait` do their work inside a promise; the logger's calls are caught).
+//! A delivery's and a page's first step read what the caller gave (a `Request`, a params object),
+//! which can throw: they run inside `run`, where a throw rejects the promise instead of escaping
+//! the module's call with the router or the walk still borrowed.
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
@@ -37,33 +42,29 @@ impl Kind {
 
 #[wasm_bindgen(module = "/js/http.js")]
 extern "C" {
-    /// Awaits `next` (what the first step returned), steps `machine` to its end and frees it (see
-    /// `js/http.js`).
+    /// Awaits `next` (what the first step returned; `undefined`: the first step is yet to be
+    /// taken), steps `machine` to its end and frees it (see `js/http.js`).
     fn run(machine: Machine, next: JsValue) -> Promise;
 }
 
-/// Takes the machine's first step and hands the machine to `run`; a first step that fails rejects
-/// the returned promise, and the machine, never handed over, is dropped here.
-fn start(mut kind: Kind) -> Promise {
-    match kind.step(true, JsValue::UNDEFINED) {
-        Ok(next) => run(Machine(kind), next),
+/// Starts a call: takes its first step and hands the exchange to `run`; a first step that fails
+/// rejects the returned promise, and the exchange, never handed over, is dropped here.
+pub(crate) fn call(mut x: Exchange) -> Promise {
+    match x.step(true, JsValue::UNDEFINED) {
+        Ok(next) => run(Machine(Kind::Call(x)), next),
         Err(e) => Promise::reject(&e),
     }
 }
 
-/// Starts a call: the promise of its body.
-pub(crate) fn call(x: Exchange) -> Promise {
-    start(Kind::Call(x))
-}
-
-/// Starts answering a webhook delivery: the promise of the `Response`.
+/// Starts answering a webhook delivery: the promise of the `Response`. Its first step runs in
+/// `run` (no outcome is passed).
 pub(crate) fn delivery(d: Delivery) -> Promise {
-    start(Kind::Delivery(d))
+    run(Machine(Kind::Delivery(d)), JsValue::UNDEFINED)
 }
 
-/// Starts fetching a page of a walk: the promise of its items.
+/// Starts fetching a page of a walk: the promise of its items. Its first step runs in `run`.
 pub(crate) fn page(p: PageStep) -> Promise {
-    start(Kind::Page(p))
+    run(Machine(Kind::Page(p)), JsValue::UNDEFINED)
 }
 
 #[wasm_bindgen]

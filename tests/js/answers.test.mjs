@@ -5,7 +5,28 @@
 // ways to the same verdicts, body by body.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
 import { TwoChat } from "./mock.mjs";
+
+// The machines' class (internal, not exported by the ESM entry): its steps are counted below to
+// see which way an answer was settled.
+const { Machine } = createRequire(import.meta.url)("../../pkg/index.cjs");
+
+/** Runs `fn` counting the steps the module's machines take meanwhile. */
+async function counting(fn) {
+  const step = Machine.prototype.step;
+  let steps = 0;
+  Machine.prototype.step = function (...args) {
+    steps++;
+    return step.apply(this, args);
+  };
+  try {
+    await fn();
+  } finally {
+    Machine.prototype.step = step;
+  }
+  return steps;
+}
 
 const FROM = "+595981048477";
 
@@ -60,15 +81,21 @@ test("a 2xx answer settles the same in JavaScript as in the module, body by body
   assert.deepEqual(await outcome(answering(BODIES[0], 200).account.info()), { ok: true, value: { success: true, account: { uuid: "ACC1" } } });
   const flagged = await outcome(answering(BODIES[3], 200).account.info());
   assert.deepEqual([flagged.code, flagged.status, flagged.message], ["unprocessable", 200, "quota exceeded"]);
+  // Which way each took: a plain success in JavaScript, with no step of the call's machine after
+  // its start; the same answer through the module, and a flagged one whatever the log level.
+  assert.equal(await counting(() => answering(BODIES[0], 200).account.info()), 0);
+  assert.equal(await counting(() => byModule(BODIES[0], 200).account.info()), 1);
+  assert.equal(await counting(() => outcome(answering(BODIES[1], 200).account.info())), 1);
   const empty = [await outcome(answering(null, 204).account.info()), await outcome(byModule(null, 204).account.info())];
   assert.deepEqual(empty[0], empty[1]);
   assert.equal(empty[0].code, "decode");
 });
 
-test("an endpoint whose answers have two spellings gets both, whichever way the answer settles", async () => {
+test("an endpoint whose answers have two spellings is settled by the module, which fills both", async () => {
   const body = JSON.stringify({ success: true, data: [{ uuid: "G1", read_only: true }, { uuid: "G2", is_read_only: false }] });
   for (const client of [answering(body, 200), byModule(body, 200)]) {
-    const { data } = await client.groups.list(FROM);
+    let data;
+    assert.equal(await counting(async () => ({ data } = await client.groups.list(FROM))), 1, "a step of the module");
     assert.deepEqual(data, [
       { uuid: "G1", read_only: true, is_read_only: true },
       { uuid: "G2", is_read_only: false, read_only: false },
@@ -80,15 +107,27 @@ test("an endpoint whose answers have two spellings gets both, whichever way the 
 });
 
 test("a success settled in JavaScript still goes through the call's signal and timeout", async () => {
-  // The signal fires before the answer's body is read: aborted, never a settled success.
+  // The Response has arrived and its body is being read when the signal fires: aborted, never a
+  // settled success, although the rest of the body is a plain success.
   const controller = new AbortController();
+  const encoder = new TextEncoder();
   const slow = new TwoChat({
     apiKey: "UAK-answers",
     baseUrl: "https://api.example.invalid",
-    fetch: async () => {
-      controller.abort();
-      return new Response('{"success":true}', { status: 200 });
-    },
+    fetch: async () =>
+      new Response(
+        new ReadableStream({
+          start(c) {
+            c.enqueue(encoder.encode('{"success":'));
+            setTimeout(() => {
+              controller.abort();
+              c.enqueue(encoder.encode("true}"));
+              c.close();
+            }, 20);
+          },
+        }),
+        { status: 200 },
+      ),
   });
   assert.equal((await outcome(slow.account.info({ signal: controller.signal }))).code, "aborted");
   // A body that never ends: the timeout, not a success.

@@ -109,6 +109,32 @@ test("a client's resources are read from the module once, then kept on the clien
   }
 });
 
+test("kept getters never hide a subclass's own getter, never fail on a frozen client, and go with free()", async () => {
+  const apiKey = await account();
+  class Wrapped extends TwoChat {
+    get account() {
+      return { wrapped: true, inner: super.account };
+    }
+  }
+  const w = new Wrapped({ apiKey, baseUrl: MOCK });
+  assert.equal(w.account.wrapped, true);
+  assert.equal(w.account.wrapped, true, "the subclass's getter still answers the second read");
+  assert.equal(Object.getOwnPropertyDescriptor(w, "account"), undefined);
+  class Plain extends TwoChat {}
+  const p = new Plain({ apiKey, baseUrl: MOCK });
+  assert.equal(p.account, p.account, "a subclass without its own getter gets the same resource");
+  const frozen = Object.freeze(new TwoChat({ apiKey, baseUrl: MOCK }));
+  assert.equal(typeof frozen.account.info, "function", "a frozen client's getter answers");
+  assert.equal((await frozen.account.info()).success, true);
+  const freed = new TwoChat({ apiKey, baseUrl: MOCK });
+  assert.equal(typeof freed.messages.send, "function");
+  freed.free();
+  assert.equal(Object.getOwnPropertyDescriptor(freed, "messages"), undefined, "free() drops what was kept");
+  assert.throws(() => freed.messages, "a freed client's getters throw alike, read before or not");
+  assert.throws(() => freed.groups);
+  assert.equal(TwoChat.prototype.free.name, "free");
+});
+
 test("a settled call leaves no timer behind: the process exits at once", () => {
   // With a 60 s per-attempt timeout, a leaked timer would keep Node alive for a minute.
   const script = `

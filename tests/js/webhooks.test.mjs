@@ -174,6 +174,23 @@ describe("WebhookRouter", () => {
     assert.equal((await router.handle(post("/x", body, { method: "GET" }))).headers.get("allow"), "POST");
   });
 
+  test("a Request whose reads throw rejects the delivery's promise, and leaves the router usable and freeable", T, async () => {
+    const router = new WebhookRouter({ token: TOKEN });
+    // Passes `instanceof Request`, but every getter of Request.prototype throws on it.
+    const spoof = Object.create(Request.prototype);
+    let settled;
+    assert.doesNotThrow(() => {
+      settled = router.handle(spoof).then(
+        (r) => ({ status: r.status }),
+        (e) => ({ error: e }),
+      );
+    });
+    const outcome = await settled;
+    assert.ok(outcome.error !== undefined || outcome.status === 400, JSON.stringify(outcome));
+    assert.equal((await router.handle(post("/whatsapp.message.received", JSON.stringify({ message: { text: "x" } })))).status, 200);
+    assert.doesNotThrow(() => router.free(), "the router is not left borrowed");
+  });
+
   test("a declared Content-Length above the limit is refused before reading", T, async () => {
     const router = new WebhookRouter({ token: TOKEN, maxBodyBytes: 10 });
     const res = await router.handle(post("/whatsapp.message.new", "{}", { headers: { "content-length": "999999" } }));
