@@ -4,8 +4,8 @@
 // the path, query and headers that the mock recorded for the SDK's request, and the mock's log is
 // checked afterwards: both sides sent the same request.
 //
-// Four ways alternate in one run (the order reversed every other time, so drift in the machine's
-// speed hits all of them): the SDK; raw fetch (the target's baseline); fetch with a per-call
+// Four ways alternate in one run (in a new order every turn, `turns` in lib.mjs, so drift in the
+// machine's speed hits all of them alike): the SDK; raw fetch (the target's baseline); fetch with a per-call
 // AbortController and timer (the least any client with a timeout asks of the runtime); and the
 // plain gloo-net client (bench/floor's `call`, built with `--features call`): the same request
 // through gloo-net's RequestBuilder with a timeout signal, its text, JSON.parse, and nothing
@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { ROOT, PKG, inTurn, control, median, quantile, mockUrl, save, log, fmt, instantServer, withSignal } from "./lib.mjs";
+import { ROOT, PKG, turns, control, median, quantile, mockUrl, save, log, fmt, instantServer, withSignal } from "./lib.mjs";
 
 const SEQ_CALLS = Number(process.env.BENCH_SEQ_CALLS ?? 300);
 const CONC = 64;
@@ -32,10 +32,10 @@ const PY = "+595981048477";
 
 const { TwoChat } = await import(pathToFileURL(join(PKG, "index.mjs")).href);
 const floor = createRequire(import.meta.url)(join(ROOT, "target/bench-floor/node/floor.js"));
-/** The plain gloo-net client's call of the same request: `floor.call` (bench/floor, `call`). */
+/** The plain gloo-net client's call of the same request: a `floor.Client` (bench/floor, `call`). */
 const glooNet = (method, url, headers) => {
-  const pairs = Object.entries(headers).flat();
-  return () => floor.call(method, url, pairs, 30_000);
+  const client = new floor.Client(method, Object.entries(headers).flat(), 30_000);
+  return () => client.call(url);
 };
 const MOCK = mockUrl();
 const API_KEY = `UAK-bench-${process.pid}-${Date.now().toString(36)}`;
@@ -99,12 +99,13 @@ async function warmUp(ways) {
   for (const fn of Object.values(ways)) for (let i = 0; i < WARMUP_CALLS / CONC; i++) await round(fn);
 }
 
-/** Times `turns` turns of every way (one unit of work each), the order reversed every other turn. */
-async function alternate(ways, unit, turns) {
+/** Times `count` turns of every way (one unit of work each), in a new order every turn (`turns`). */
+async function alternate(ways, unit, count) {
   const names = Object.keys(ways);
   const times = Object.fromEntries(names.map((n) => [n, []]));
-  for (let i = 0; i < turns; i++) {
-    for (const n of inTurn(names, i)) times[n].push(await timed(() => unit(ways[n])));
+  const order = turns(names);
+  for (let i = 0; i < count; i++) {
+    for (const n of order()) times[n].push(await timed(() => unit(ways[n])));
   }
   return times;
 }

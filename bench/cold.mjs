@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { PKG, inTurn, median, save, log, fmt, withSignal } from "./lib.mjs";
+import { PKG, turns, median, save, log, fmt, withSignal } from "./lib.mjs";
 
 const CALLS = Number(process.env.BENCH_COLD_CALLS ?? 5000);
 const WARMUP = 3000;
@@ -67,8 +67,9 @@ function walk(evict) {
 async function run(evict) {
   const names = Object.keys(ways);
   const times = Object.fromEntries(names.map((n) => [n, []]));
+  const order = turns(names);
   for (let i = 0; i < CALLS; i++) {
-    for (const n of inTurn(names, i)) {
+    for (const n of order()) {
       if (evict) walk(evict);
       const t0 = performance.now();
       await ways[n]();

@@ -22,11 +22,35 @@ export function quantile(values, q) {
 export const median = (values) => quantile(values, 0.5);
 
 /**
- * The order of the ways in turn `i`: as listed in even turns, reversed in odd ones, so a drift in
- * the machine's speed (or what one way leaves behind for the next) hits every way alike.
+ * The order of the ways turn after turn: `turns(names)` gives a function returning the next
+ * turn's order, a fresh shuffle (seeded, so a run can be repeated) that never starts with the way
+ * that ended the turn before. No way has a fixed place or a fixed predecessor, and none runs twice
+ * in a row; a fixed order reversed every other turn gave the first and the last way a second run
+ * straight after their own at every turn's boundary (with their code and data still in the
+ * caches), which favoured them.
  */
-export function inTurn(names, i) {
-  return i % 2 === 0 ? names : [...names].reverse();
+export function turns(names, seed = 0x2c4a7) {
+  let state = seed >>> 0;
+  // mulberry32
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  let last;
+  return () => {
+    const order = [...names];
+    do {
+      for (let k = order.length - 1; k > 0; k--) {
+        const j = Math.floor(random() * (k + 1));
+        [order[k], order[j]] = [order[j], order[k]];
+      }
+    } while (order.length > 1 && order[0] === last);
+    last = order[order.length - 1];
+    return order;
+  };
 }
 
 /** Writes one benchmark's results as JSON under OUT. */

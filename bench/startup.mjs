@@ -18,7 +18,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync, readFileSync, readdirSync, existsSync, cpSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
-import { PKG, ROOT, OUT, inTurn, median, quantile, save, log, fmt } from "./lib.mjs";
+import { PKG, ROOT, OUT, turns, median, quantile, save, log, fmt } from "./lib.mjs";
 
 const NODE_RUNS = Number(process.env.BENCH_NODE_RUNS ?? 21);
 const WORKERD_RUNS = Number(process.env.BENCH_WORKERD_RUNS ?? 61);
@@ -79,6 +79,14 @@ const glueFiles = [
 const wasmFile = join(web, "twochat_bg.wasm");
 const entryFiles = [join(PKG, "worker", "index.js"), join(web, "index.js")];
 
+// What the Workers with twochat do on their first request, as a Worker receiving 2Chat's webhooks
+// does: make a client and read a delivery (the documented message.received fixture).
+const FIXTURE = join(process.env.TWOCHAT_FIXTURES ?? join(ROOT, "../shared/fixtures/webhooks"), "whatsapp.message.received.media.json");
+const DELIVERY = JSON.stringify(JSON.stringify(JSON.parse(readFileSync(FIXTURE, "utf8"))));
+const FIRST_REQUEST = `const client = new TwoChat({ apiKey: "UAK-startup-probe", baseUrl: "https://api.example.invalid" });
+  const delivery = parseWebhook(${DELIVERY}, { event: "whatsapp.message.received" });
+  return new Response(String(client.baseUrl.length + Object.keys(delivery).length));`;
+
 // Each Worker answers GET / with a number; what one adds over the one before is a part of the start-up.
 const WORKERS = {
   // No twochat at all.
@@ -93,12 +101,12 @@ const WORKERS = {
   // The package's "workerd" entry, as users import it: initSync at the top level.
   entry: {
     files: [...glueFiles, wasmFile, ...entryFiles],
-    code: `import { endpoints } from "${rel(join(PKG, "worker", "index.js"))}";\nexport default { fetch() { return new Response(String(endpoints().length)); } };`,
+    code: `import { TwoChat, parseWebhook } from "${rel(join(PKG, "worker", "index.js"))}";\nexport default { fetch() {\n  ${FIRST_REQUEST}\n} };`,
   },
   // The web build with initSync on the first request: instantiation falls between ready and the response.
   lazy: {
     files: [...glueFiles, wasmFile],
-    code: `import { initSync, endpoints } from "${rel(join(web, "twochat.js"))}";\nimport module from "${rel(wasmFile)}";\nlet ready = false;\nexport default { fetch() { if (!ready) { initSync({ module }); ready = true; } return new Response(String(endpoints().length)); } };`,
+    code: `import { initSync, TwoChat, parseWebhook } from "${rel(join(web, "twochat.js"))}";\nimport module from "${rel(wasmFile)}";\nlet ready = false;\nexport default { fetch() {\n  if (!ready) { initSync({ module }); ready = true; }\n  ${FIRST_REQUEST}\n} };`,
   },
 };
 const modules = {};
@@ -128,8 +136,9 @@ async function coldStart(name) {
 await coldStart("baseline"); // warms the disk cache and workerd's binary
 for (const name of Object.keys(WORKERS)) await coldStart(name); // and proves every Worker answers
 const samples = Object.fromEntries(Object.keys(WORKERS).map((n) => [n, []]));
+const order = turns(Object.keys(WORKERS));
 for (let i = 0; i < WORKERD_RUNS; i++) {
-  for (const name of inTurn(Object.keys(WORKERS), i)) samples[name].push(await coldStart(name));
+  for (const name of order()) samples[name].push(await coldStart(name));
 }
 const pick = (xs, k) => stats(xs.map((x) => x[k]));
 const variants = Object.fromEntries(

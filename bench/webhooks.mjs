@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import { z } from "zod";
-import { PKG, ROOT, inTurn, median, save, log, fmt } from "./lib.mjs";
+import { PKG, ROOT, turns, median, save, log, fmt } from "./lib.mjs";
 
 const FIXTURES = process.env.TWOCHAT_FIXTURES ?? join(ROOT, "../shared/fixtures/webhooks");
 const SAMPLES = Number(process.env.BENCH_PARSE_SAMPLES ?? 25);
@@ -137,8 +137,9 @@ function measure(p) {
   }
   if ((BATCH_MS / sizes["JSON.parse"]) * 1000 >= LARGE_US) return interleaved(p, names);
   const perOp = Object.fromEntries(names.map((n) => [n, []]));
+  const order = turns(names);
   for (let s = 0; s < SAMPLES; s++) {
-    for (const name of inTurn(names, s)) perOp[name].push(batch(candidates[name], p, sizes[name]) / sizes[name]);
+    for (const name of order()) perOp[name].push(batch(candidates[name], p, sizes[name]) / sizes[name]);
   }
   const out = {};
   for (const name of names) {
@@ -148,11 +149,12 @@ function measure(p) {
   return out;
 }
 
-/** One operation of each candidate per turn, each timed alone, the order reversed every other turn. */
+/** One operation of each candidate per turn, each timed alone, in a new order every turn (`turns`). */
 function interleaved(p, names) {
   const times = Object.fromEntries(names.map((n) => [n, []]));
+  const order = turns(names);
   for (let i = 0; i < LARGE_OPS; i++) {
-    for (const name of inTurn(names, i)) {
+    for (const name of order()) {
       const t0 = performance.now();
       sink += candidates[name](p) ? 1 : 0;
       times[name].push(performance.now() - t0);
