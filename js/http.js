@@ -63,8 +63,8 @@ export function wait(ms, signal) {
 // null (the global fetch, given url and init). The init is made here, one plain object per
 // attempt, on the rules of `request_init` (src/web/fetch.rs): `cache: "no-store"` where the
 // runtime takes it (`noStore`, probed once by the module), and redirects are answers, never
-// followed, so the key goes nowhere but `baseUrl`. `method` is a number of `METHODS` (the order of
-// `Method` in the module, which asserts it). `body` is a JSON string or undefined.
+// followed, so the key goes nowhere but `baseUrl`. `method` is a number of `METHODS` (in the order of
+// `method_number` in src/wasm/http.rs). `body` is a JSON string or undefined.
 //
 // `settle` (the module's choice: no debug log to write, no aliases to fill) lets the attempt end
 // the call on a success: a 2xx whose body is JSON that `failed` (js/checks.js, generated from the

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
 use super::http::{Call, Inner};
-use super::jsjson::{arg, build_body, get, plain, split_args, JsJson};
+use super::jsjson::{arg, build_body, get, is_present, plain, split_args, JsJson};
 use crate::check::{plan, BodyPlan, Edit};
 use crate::config::{CallOptions, Config};
 use crate::error::{Error, Result};
@@ -31,18 +31,12 @@ extern "C" {
     fn endpoint_list(lines: &str) -> JsValue;
 }
 
-/// A JS value that is present (not `undefined`, not `null`).
-fn given(v: &JsValue) -> Option<&JsValue> {
-    (!v.is_undefined() && !v.is_null()).then_some(v)
-}
-
 /// Reads per-call options (`{ signal, timeoutMs, maxRetries, headers }`).
 pub(crate) fn call_options(opts: &JsValue) -> Result<Call> {
-    let opts = given(opts);
+    let opts = is_present(opts).then_some(opts);
     let options = CallOptions::from_options(opts.map(|o| JsJson(o.clone())))?;
-    let signal = match opts.map(|o| get(o, "signal")) {
+    let signal = match opts.map(|o| get(o, "signal")).filter(is_present) {
         None => None,
-        Some(s) if s.is_undefined() || s.is_null() => None,
         Some(s) => Some(s.dyn_into::<AbortSignal>().map_err(|_| Error::invalid("signal", "must be an AbortSignal"))?),
     };
     Ok(Call { options, signal })
@@ -56,7 +50,7 @@ pass { dangerouslyAllowBrowser: true }.";
 /// Whether this runs in a browser page (a `window` with a `document`), where a key is exposed.
 fn in_browser_page() -> bool {
     let g = super::global();
-    let has = |k: &str| given(&get(&g, k)).is_some();
+    let has = |k: &str| is_present(&get(&g, k));
     has("window") && has("document")
 }
 
@@ -196,10 +190,10 @@ impl TwoChat {
     pub fn new(
         #[wasm_bindgen(unchecked_optional_param_type = "TwoChatOptions")] options: Option<JsValue>,
     ) -> std::result::Result<TwoChat, JsValue> {
-        let options = options.filter(|o| !o.is_undefined() && !o.is_null());
+        let options = options.filter(is_present);
         let config = Config::from_options(options.clone().map(JsJson))?;
         let special = |name: &str| {
-            options.as_ref().map(|o| get(o, name)).filter(|v| !v.is_undefined() && !v.is_null())
+            options.as_ref().map(|o| get(o, name)).filter(is_present)
         };
         let fetch = match special("fetch") {
             None => None,
@@ -236,7 +230,7 @@ impl TwoChat {
                 Error::invalid("method", format_args!("must be GET, POST, PUT or DELETE (got {})", quoted(method)))
             })?;
             let path = raw_path(path)?;
-            let request = request.filter(|r| !r.is_undefined() && !r.is_null());
+            let request = request.filter(is_present);
             if let Some(r) = &request {
                 plain(r, "request")?;
             }
@@ -267,7 +261,7 @@ impl TwoChat {
         let prepared = (|| {
             let name = name.as_string().ok_or_else(|| Error::invalid("name", "must be a tool name (a string)"))?;
             let (_, op) = crate::tools::resolve(&name)?;
-            let args = args.filter(|a| !a.is_undefined() && !a.is_null());
+            let args = args.filter(is_present);
             if let Some(a) = &args {
                 plain(a, "arguments")?;
                 if !a.is_object() || Array::is_array(a) {

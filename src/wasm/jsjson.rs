@@ -33,15 +33,15 @@ extern "C" {
     /// `Reflect.get`, `undefined` where it would throw.
     #[wasm_bindgen(js_name = memberOf)]
     fn member_of(o: &JsValue, key: &JsValue) -> JsValue;
-    /// The same, with a name from the module.
+    /// `o[name]`, or `undefined` where reading it would throw or `o` is not an object: how the
+    /// module reads a member of an options object, a store, the global object or an answer.
     #[wasm_bindgen(js_name = memberOf)]
-    fn member_named(o: &JsValue, name: &str) -> JsValue;
+    pub(crate) fn get(o: &JsValue, name: &str) -> JsValue;
 }
 
-/// `o[name]`, or `undefined` where reading it would throw or `o` is not an object: how the module
-/// reads a member of an options object, a store, the global object or an answer.
-pub(crate) fn get(o: &JsValue, name: &str) -> JsValue {
-    member_named(o, name)
+/// Whether a JS value is given: neither `undefined` nor `null` (an absent option or argument).
+pub(crate) fn is_present(v: &JsValue) -> bool {
+    !v.is_undefined() && !v.is_null()
 }
 
 /// `JSON.parse` of a JS string; `None` when it is not JSON. A blank text is not JSON either:
@@ -145,5 +145,5 @@ impl Json for JsJson {
 
 /// A positional argument: `undefined` and `null` are absent.
 pub fn arg(v: JsValue) -> Option<JsJson> {
-    (!v.is_undefined() && !v.is_null()).then_some(JsJson(v))
+    is_present(&v).then_some(JsJson(v))
 }

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::client::{prepare, Core};
-use super::jsjson::{arg, get, page_params, plain};
+use super::jsjson::{arg, get, is_present, page_params, plain};
 use crate::error::{Error, Result};
 use crate::paging::{Cursor, PageSummary};
 use crate::table::Op;
@@ -55,7 +55,7 @@ fn summary(page: &JsValue, items: &Array) -> PageSummary {
         Some(n.and_then(|n| u64::try_from(n).ok()))
     };
     let first = items.get(0);
-    let key = ["uuid", "id", "session_key"].iter().map(|k| get(&first, k)).find(|v| !v.is_undefined() && !v.is_null());
+    let key = ["uuid", "id", "session_key"].iter().map(|k| get(&first, k)).find(is_present);
     let first_key = key.and_then(|v| {
         v.as_string().or_else(|| v.as_f64().and_then(crate::json::whole).map(|n| n.to_string()))
     });

@@ -4,7 +4,7 @@ use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::jsjson::get;
+use super::jsjson::{get, is_present};
 use crate::error::Error;
 
 #[wasm_bindgen(module = "/js/proxy.js")]
@@ -29,12 +29,12 @@ fn set(o: &Object, k: &str, v: &JsValue) {
 pub fn create_proxy(
     #[wasm_bindgen(unchecked_param_type = "ProxyOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let given = (!options.is_undefined() && !options.is_null()).then_some(options.clone());
+    let given = is_present(&options).then(|| options.clone());
     let special = |name: &str| given.as_ref().map(|o| get(o, name));
     let function = |name: &str, v: Option<JsValue>| -> Result<Option<Function>, Error> {
         match v {
             None => Ok(None),
-            Some(v) if v.is_undefined() || v.is_null() => Ok(None),
+            Some(v) if !is_present(&v) => Ok(None),
             Some(v) => v.dyn_into::<Function>().map(Some).map_err(|_| Error::invalid(name, "must be a function")),
         }
     };

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Request;
 
-use super::jsjson::{get, JsJson};
+use super::jsjson::{get, is_present, JsJson};
 use crate::web::timer::now_ms;
 use crate::error::{Error, Result};
 use crate::json::quoted;
@@ -440,7 +440,7 @@ impl WebhookRouter {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "WebhookRouterOptions")] options: JsValue,
     ) -> std::result::Result<WebhookRouter, JsValue> {
-        let options = (!options.is_undefined() && !options.is_null()).then_some(options);
+        let options = Some(options).filter(is_present);
         let o = Opts::new("options", options.clone().map(JsJson))?;
         o.only(&["token", "allowUnauthenticated", "maxBodyBytes", "dedupeWindowMs", "dedupeCapacity", "dedupe"])?;
         let special = options.map(|opts| get(&opts, "dedupe"));
@@ -478,7 +478,7 @@ impl WebhookRouter {
         let max_body = o.opt_int("maxBodyBytes", 1, 64 * 1024 * 1024)?.map_or(DEFAULT_MAX_BODY, |n| n as usize);
         let window = o.opt_int("dedupeWindowMs", 0, 7 * 24 * 3600 * 1000)?.unwrap_or(10 * 60 * 1000);
         let capacity = o.opt_int("dedupeCapacity", 0, 1_000_000)?;
-        let memory = match special.filter(|s| !s.is_undefined() && !s.is_null()) {
+        let memory = match special.filter(is_present) {
             None => Memory::Local(RefCell::new(Dedupe::new(window as f64, capacity.unwrap_or(10_000) as usize))),
             Some(_) if capacity.is_some() => {
                 return Err(Error::invalid(
@@ -611,8 +611,8 @@ impl WebhookRouter {
     #[wasm_bindgen(js_name = generateToken)]
     pub fn generate_token() -> std::result::Result<String, JsValue> {
         let crypto = get(&super::global(), "crypto");
-        let get = get(&crypto, "getRandomValues").dyn_into::<Function>().ok();
-        let Some(get) = get else {
+        let fill = get(&crypto, "getRandomValues").dyn_into::<Function>().ok();
+        let Some(fill) = fill else {
             return Err(Error::invalid(
                 "crypto",
                 format_args!(
@@ -623,7 +623,7 @@ impl WebhookRouter {
             .into());
         };
         let bytes = Uint8Array::new_with_length(32);
-        get.call1(&crypto, &bytes)?;
+        fill.call1(&crypto, &bytes)?;
         Ok(base64url(&bytes.to_vec()))
     }
 }
