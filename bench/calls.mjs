@@ -5,10 +5,10 @@
 // checked afterwards: both sides sent the same request.
 //
 // Four ways alternate in one run (in a new order every turn, `turns` in lib.mjs, so drift in the
-// machine's speed hits all of them alike): the SDK; raw fetch (the target's baseline); fetch with a per-call
-// AbortController and timer (the least any client with a timeout asks of the runtime); and the
-// plain gloo-net client (bench/floor's `call`, built with `--features call`): the same request
-// through gloo-net's RequestBuilder with a timeout signal, its text, JSON.parse, and nothing
+// machine's speed hits all of them alike): the SDK; raw fetch (the target's baseline); fetch with
+// a per-call AbortController and timer (the least any client with a timeout asks of the runtime);
+// and the plain gloo-net client (bench/floor's `Client`, built with `--features call`): the same
+// request through gloo-net's RequestBuilder under a timeout, its text, JSON.parse, and nothing
 // else, i.e. the least a Rust client of this design does per call.
 // Sequential: one call of each way per turn. 64 in flight: a round of 64
 // concurrent calls of each way per turn, timed whole. Every way is first warmed up with the same
@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { ROOT, PKG, turns, control, median, quantile, mockUrl, save, log, fmt, instantServer, withSignal } from "./lib.mjs";
+import { ROOT, PKG, alternate, control, median, quantile, mockUrl, save, log, fmt, instantServer, withSignal } from "./lib.mjs";
 
 const SEQ_CALLS = Number(process.env.BENCH_SEQ_CALLS ?? 300);
 const CONC = 64;
@@ -99,18 +99,7 @@ async function warmUp(ways) {
   for (const fn of Object.values(ways)) for (let i = 0; i < WARMUP_CALLS / CONC; i++) await round(fn);
 }
 
-/** Times `count` turns of every way (one unit of work each), in a new order every turn (`turns`). */
-async function alternate(ways, unit, count) {
-  const names = Object.keys(ways);
-  const times = Object.fromEntries(names.map((n) => [n, []]));
-  const order = turns(names);
-  for (let i = 0; i < count; i++) {
-    for (const n of order()) times[n].push(await timed(() => unit(ways[n])));
-  }
-  return times;
-}
 
-const one = (fn) => fn();
 const round = (fn) => Promise.all(Array.from({ length: CONC }, fn));
 
 /** Medians, p90s, and each way's median over raw fetch's. */
@@ -149,8 +138,8 @@ const cases = [
 /** The four ways, sequential and 64 in flight. */
 async function measure(label, server, ways) {
   await warmUp(ways);
-  const seq = summary(await alternate(ways, one, SEQ_CALLS));
-  const conc = summary(await alternate(ways, round, CONC_ROUNDS));
+  const seq = summary(await alternate(ways, SEQ_CALLS, (fn) => timed(() => fn())));
+  const conc = summary(await alternate(ways, CONC_ROUNDS, (fn) => timed(() => round(fn))));
   for (const [mode, m] of [["sequential", seq], [`${CONC} in flight`, conc]]) {
     log(
       `calls (${server}): ${label}, ${mode}: SDK ${fmt(m.sdk.median_ms)} ms, fetch ${fmt(m.raw.median_ms)} ms, ×${fmt(m.sdk.ratio)}` +

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { PKG, turns, median, save, log, fmt, withSignal } from "./lib.mjs";
+import { PKG, alternate, median, save, log, fmt, withSignal } from "./lib.mjs";
 
 const CALLS = Number(process.env.BENCH_COLD_CALLS ?? 5000);
 const WARMUP = 3000;
@@ -67,19 +67,15 @@ function walk(evict) {
   for (let i = 0; i < evict.length; i += 64) evict[i]++;
 }
 
+/** Each way's median µs per call, the caches walked over `evict` (when given) before each call. */
 async function run(evict) {
-  const names = Object.keys(ways);
-  const times = Object.fromEntries(names.map((n) => [n, []]));
-  const order = turns(names);
-  for (let i = 0; i < CALLS; i++) {
-    for (const n of order()) {
-      if (evict) walk(evict);
-      const t0 = performance.now();
-      await ways[n]();
-      times[n].push((performance.now() - t0) * 1000);
-    }
-  }
-  return Object.fromEntries(names.map((n) => [n, median(times[n])]));
+  const times = await alternate(ways, CALLS, async (fn) => {
+    if (evict) walk(evict);
+    const t0 = performance.now();
+    await fn();
+    return (performance.now() - t0) * 1000;
+  });
+  return Object.fromEntries(Object.entries(times).map(([n, xs]) => [n, median(xs)]));
 }
 
 for (const fn of Object.values(ways)) for (let i = 0; i < WARMUP; i++) await fn();

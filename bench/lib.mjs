@@ -53,6 +53,24 @@ export function turns(names, seed = 0x2c4a7) {
   };
 }
 
+/** A documented webhook delivery of `../shared/fixtures/webhooks` (or TWOCHAT_FIXTURES), parsed. */
+export function webhookFixture(name) {
+  const dir = process.env.TWOCHAT_FIXTURES ?? join(ROOT, "../shared/fixtures/webhooks");
+  return JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8"));
+}
+
+/**
+ * Runs `count` turns of every one of `ways`, in a new order each turn (`turns`): `time(fn)` runs
+ * one unit of a way and resolves to the figure kept for it. Each way's figures, in turn order.
+ */
+export async function alternate(ways, count, time) {
+  const names = Object.keys(ways);
+  const figures = Object.fromEntries(names.map((n) => [n, []]));
+  const order = turns(names);
+  for (let i = 0; i < count; i++) for (const n of order()) figures[n].push(await time(ways[n]));
+  return figures;
+}
+
 /** Writes one benchmark's results as JSON under OUT. */
 export function save(name, data) {
   mkdirSync(OUT, { recursive: true });

@@ -12,10 +12,9 @@
 // 100,000 (calls against the instant server; parses of the documented delivery), which the soak
 // test of `make test` also holds to a bound.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { PKG, ROOT, save, log, fmt, median, instantServer, withSignal } from "./lib.mjs";
+import { PKG, webhookFixture, save, log, fmt, median, instantServer, withSignal } from "./lib.mjs";
 
 const CALLS = Number(process.env.BENCH_MEMORY_CALLS ?? 100_000);
 const PARSES = Number(process.env.BENCH_MEMORY_PARSES ?? 100_000);
@@ -73,8 +72,7 @@ async function child(pkg) {
     const url = `${server.url}/open/info`;
     const raw = async () => (await fetch(url, { headers })).json();
     const signalled = withSignal(url, "GET", headers);
-    const delivery = readFileSync(join(ROOT, "../shared/fixtures/webhooks/whatsapp.message.received.media.json"), "utf8");
-    const text = JSON.stringify(JSON.parse(delivery));
+    const text = JSON.stringify(webhookFixture("whatsapp.message.received.media"));
     const options = { event: "whatsapp.message.received" };
     const js_heap = [
       { what: "account.info", unit: "call", label: "SDK", bytes_per_op: await perOp(() => client.account.info(), 500) },

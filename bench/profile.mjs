@@ -3,10 +3,9 @@
 // benchmark (the profiler slows everything down a little); it says what weighs when the
 // overhead targets are missed.
 import { Session } from "node:inspector/promises";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { PKG, ROOT, control, mockUrl, save, log, fmt } from "./lib.mjs";
+import { PKG, webhookFixture, control, mockUrl, save, log, fmt } from "./lib.mjs";
 
 const CALLS = Number(process.env.BENCH_PROFILE_CALLS ?? 1500);
 const PARSES = Number(process.env.BENCH_PROFILE_PARSES ?? 20000);
@@ -75,7 +74,7 @@ const rawCalls = await profile(async () => {
 await control("DELETE", `/__mock/requests?api_key=${encodeURIComponent(API_KEY)}`);
 
 // --- parseWebhook vs JSON.parse, the small fixture --------------------------------------------------
-const body = JSON.stringify(JSON.parse(readFileSync(join(ROOT, "../shared/fixtures/webhooks/whatsapp.message.received.media.json"), "utf8")));
+const body = JSON.stringify(webhookFixture("whatsapp.message.received.media"));
 let sink = 0;
 for (let i = 0; i < 2000; i++) sink += parseWebhook(body, { event: "whatsapp.message.received" }).payload ? 1 : 0;
 const sdkParse = await profile(async () => {

@@ -18,7 +18,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync, readFileSync, readdirSync, existsSync, cpSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
-import { PKG, ROOT, OUT, turns, median, quantile, save, log, fmt } from "./lib.mjs";
+import { PKG, ROOT, OUT, turns, webhookFixture, median, quantile, save, log, fmt } from "./lib.mjs";
 
 const NODE_RUNS = Number(process.env.BENCH_NODE_RUNS ?? 21);
 const WORKERD_RUNS = Number(process.env.BENCH_WORKERD_RUNS ?? 61);
@@ -81,8 +81,7 @@ const entryFiles = [join(PKG, "worker", "index.js"), join(web, "index.js")];
 
 // What the Workers with twochat do on their first request, as a Worker receiving 2Chat's webhooks
 // does: make a client and read a delivery (the documented message.received fixture).
-const FIXTURE = join(process.env.TWOCHAT_FIXTURES ?? join(ROOT, "../shared/fixtures/webhooks"), "whatsapp.message.received.media.json");
-const DELIVERY = JSON.stringify(JSON.stringify(JSON.parse(readFileSync(FIXTURE, "utf8"))));
+const DELIVERY = JSON.stringify(JSON.stringify(webhookFixture("whatsapp.message.received.media")));
 const FIRST_REQUEST = `const client = new TwoChat({ apiKey: "UAK-startup-probe", baseUrl: "https://api.example.invalid" });
   const delivery = parseWebhook(${DELIVERY}, { event: "whatsapp.message.received" });
   return new Response(String(client.baseUrl.length + Object.keys(delivery).length));`;

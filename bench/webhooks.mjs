@@ -12,15 +12,13 @@
 // alone; interleaved, every candidate meets the same heap. The median leaves out the operations a
 // garbage collection lands on: all three allocate the parsed payload, and zod a copy of each
 // object besides, so this can only favour zod.
-import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import { z } from "zod";
-import { PKG, ROOT, turns, median, save, log, fmt } from "./lib.mjs";
+import { PKG, turns, webhookFixture, median, save, log, fmt } from "./lib.mjs";
 
-const FIXTURES = process.env.TWOCHAT_FIXTURES ?? join(ROOT, "../shared/fixtures/webhooks");
 const SAMPLES = Number(process.env.BENCH_PARSE_SAMPLES ?? 25);
 const BATCH_MS = 20;
 
@@ -57,11 +55,9 @@ const MessageEnvelope = z.looseObject({
 });
 
 // --- payloads --------------------------------------------------------------------------------------
-const fixture = (name) => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8"));
+const small = webhookFixture("whatsapp.message.received.media");
 
-const small = fixture("whatsapp.message.received.media");
-
-const order = fixture("whatsapp.order.received");
+const order = webhookFixture("whatsapp.order.received");
 const template = order.message.order.products[0];
 order.message.order.products = Array.from({ length: 500 }, (_, i) => ({
   ...template,
