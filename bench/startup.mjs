@@ -4,7 +4,7 @@
 // build's bytes + initSync; the median over the children.
 //
 // workerd (the pinned Miniflare of the repo root): fresh Miniflare instances, each running one of
-// five Workers that answer GET / (see WORKERS). For each: t0 before `new Miniflare(...)`, t1 when
+// six Workers that answer GET / (see WORKERS). For each: t0 before `new Miniflare(...)`, t1 when
 // `ready` resolved, t2 when the first response arrived. Every module is handed to Miniflare with
 // its contents (as a bundle would be), so Miniflare's own import walker, a development-time cost
 // that parses the JS in Node, stays out of the figures.
@@ -13,8 +13,13 @@
 //   - everything the package adds to a cold start: (t2 − t0) of the Worker importing the package's
 //     "workerd" entry (initSync at the top level, which workerd runs before `ready`) minus the same
 //     without the wasm, split into JS glue, wasm load + compile and instantiation.
+//   - what Miniflare itself adds per byte: the same glue and .wasm bytes as inert Data modules.
+// The whole cold start that the target holds is measured again with workerd on its own (`workerd
+// serve` with the modules embedded from disk, no Miniflare), free of that cost.
 // Each difference is the median, over the rounds, of the two Workers' difference within a round.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { createRequire } from "node:module";
 import { mkdirSync, writeFileSync, readFileSync, readdirSync, existsSync, cpSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -102,6 +107,14 @@ const WORKERS = {
     files: [...glueFiles, wasmFile, ...entryFiles],
     code: `import { TwoChat, parseWebhook } from "${rel(join(PKG, "worker", "index.js"))}";\nexport default { fetch() {\n  ${FIRST_REQUEST}\n} };`,
   },
+  // The same glue and .wasm bytes as inert Data modules (neither parsed nor compiled): what Miniflare
+  // itself costs per byte it carries to workerd (its capnp encoder copies the whole config each time
+  // its buffer grows), which a deployed Worker does not pay (see "workerd on its own" below).
+  bytes: {
+    files: [...glueFiles, wasmFile],
+    data: true,
+    code: `${[...glueFiles, wasmFile].map((f, i) => `import b${i} from "${rel(f)}";`).join("\n")}\nexport default { fetch() { return new Response(String(${[...glueFiles, wasmFile].map((_, i) => `b${i}.byteLength`).join(" + ")})); } };`,
+  },
   // The web build with initSync on the first request: instantiation falls between ready and the response.
   lazy: {
     files: [...glueFiles, wasmFile],
@@ -112,7 +125,8 @@ const modules = {};
 for (const [name, w] of Object.entries(WORKERS)) {
   const main = join(dir, `${name}.mjs`);
   writeFileSync(main, w.code + "\n");
-  modules[name] = [main, ...w.files].map((path) => ({ type: path.endsWith(".wasm") ? "CompiledWasm" : "ESModule", path, contents: readFileSync(path) }));
+  const type = (path) => (w.data ? "Data" : path.endsWith(".wasm") ? "CompiledWasm" : "ESModule");
+  modules[name] = [{ type: "ESModule", path: main, contents: readFileSync(main) }, ...w.files.map((path) => ({ type: type(path), path, contents: readFileSync(path) }))];
 }
 const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(readFileSync(join(ROOT, "examples", "worker", "wrangler.toml"), "utf8"))?.[1] ?? "2026-04-20";
 
@@ -155,6 +169,7 @@ const workerd = {
   variants,
   delta_ready_to_first_ms: delta("lazy", "baseline", "ready_to_first_ms"),
   delta_total_entry_ms: delta("entry", "baseline", "total_ms"),
+  delta_total_bytes_ms: delta("bytes", "baseline", "total_ms"),
   parts_ms: {
     glue: delta("glue", "baseline", "total_ms"),
     wasm_load_compile: delta("compiled", "glue", "total_ms"),
@@ -164,6 +179,100 @@ const workerd = {
 log(
   `startup: workerd: ready→first response with initSync ${fmt(m("lazy", "ready_to_first"))} vs ${fmt(m("baseline", "ready_to_first"))} ms without the wasm (Δ ${fmt(workerd.delta_ready_to_first_ms)} ms);` +
     ` cold start with the package's entry Δ ${fmt(workerd.delta_total_entry_ms)} ms (glue ${fmt(workerd.parts_ms.glue)}, wasm load+compile ${fmt(workerd.parts_ms.wasm_load_compile)}, instantiate ${fmt(workerd.parts_ms.instantiate)})`,
+);
+
+// --- workerd on its own -----------------------------------------------------------------------------
+// The workerd binary Miniflare runs (its pinned `workerd` dependency), started as a deployment
+// starts it: `workerd serve` with a config whose modules are embedded from disk, no Miniflare in
+// between. For each Worker: t0 before the process is spawned, t1 when workerd reports on its
+// control fd that the socket listens (the modules are loaded, the `.wasm` compiled and the
+// top-level code run), t2 at the first response. The Workers: none of twochat; the one-endpoint
+// gloo-net floor of the size section (its web build, `initSync` at the top level); the package's
+// "workerd" entry making a client and reading a delivery, as above.
+const workerdBin = createRequire(join(ROOT, "node_modules", "miniflare", "package.json"))("workerd").default;
+const direct = join(OUT, "workerd-direct");
+rmSync(direct, { recursive: true, force: true });
+const FLOOR = join(ROOT, "target", "bench-floor", "pkg");
+if (!existsSync(join(FLOOR, "floor_bg.wasm"))) throw new Error(`${FLOOR} is missing (built by scripts/bench.sh before the size section)`);
+const webModules = readdirSync(web, { recursive: true }).filter((f) => /\.(js|wasm)$/.test(f)).map((f) => `web/${f.split("\\").join("/")}`);
+cpSync(web, join(direct, "web"), { recursive: true });
+cpSync(join(PKG, "worker"), join(direct, "worker"), { recursive: true });
+cpSync(FLOOR, join(direct, "floor"), { recursive: true });
+const DIRECT = {
+  baseline: { modules: [], code: WORKERS.baseline.code },
+  floor: {
+    modules: ["floor/floor.js", "floor/floor_bg.wasm"],
+    code: `import * as floor from "./floor/floor.js";\nimport module from "./floor/floor_bg.wasm";\nfloor.initSync({ module });\nexport default { fetch() { return new Response(String(Object.keys(floor).length)); } };`,
+  },
+  entry: {
+    modules: ["worker/index.js", ...webModules],
+    code: `import { TwoChat, parseWebhook } from "./worker/index.js";\nexport default { fetch() {\n  ${FIRST_REQUEST}\n} };`,
+  },
+};
+for (const [name, w] of Object.entries(DIRECT)) {
+  writeFileSync(join(direct, `${name}.mjs`), w.code + "\n");
+  const list = [`${name}.mjs`, ...w.modules].map((m) => `(name = "${m}", ${m.endsWith(".wasm") ? "wasm" : "esModule"} = embed "${m}")`);
+  writeFileSync(
+    join(direct, `${name}.capnp`),
+    `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [(name = "main", worker = (modules = [
+    ${list.join(",\n    ")}
+  ], compatibilityDate = "${compatibilityDate}"))],
+  sockets = [(name = "http", address = "127.0.0.1:0", http = (), service = "main")],
+);
+`,
+  );
+}
+
+async function workerdColdStart(name) {
+  const t0 = performance.now();
+  const child = spawn(workerdBin, ["serve", join(direct, `${name}.capnp`), "--control-fd=3"], { stdio: ["ignore", "ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  try {
+    const port = await new Promise((resolve, reject) => {
+      createInterface(child.stdio[3]).on("line", (line) => {
+        const m = JSON.parse(line);
+        if (m.event === "listen" && m.socket === "http") resolve(m.port);
+      });
+      exited.then((code) => reject(new Error(`workerd (${name}) exited with ${code} before listening: ${stderr}`)));
+    });
+    const t1 = performance.now();
+    const r = await fetch(`http://127.0.0.1:${port}/`);
+    const body = await r.text();
+    const t2 = performance.now();
+    if (r.status !== 200 || !(Number(body) > 0)) throw new Error(`Worker ${name} (workerd) answered ${r.status} ${body} ${stderr}`);
+    return { to_listen_ms: t1 - t0, listen_to_first_ms: t2 - t1, total_ms: t2 - t0 };
+  } finally {
+    child.kill();
+    await exited;
+  }
+}
+
+for (const name of Object.keys(DIRECT)) await workerdColdStart(name); // warms the disk cache, proves every Worker answers
+const directSamples = Object.fromEntries(Object.keys(DIRECT).map((n) => [n, []]));
+const directOrder = turns(Object.keys(DIRECT));
+for (let i = 0; i < WORKERD_RUNS; i++) {
+  for (const name of directOrder()) directSamples[name].push(await workerdColdStart(name));
+}
+const directDelta = (a, b, k) => median(directSamples[a].map((x, i) => x[k] - directSamples[b][i][k]));
+workerd.direct = {
+  runs: WORKERD_RUNS,
+  workerd: execFileSync(workerdBin, ["--version"], { encoding: "utf8" }).trim(),
+  variants: Object.fromEntries(
+    Object.entries(directSamples).map(([name, xs]) => [name, { to_listen: pick(xs, "to_listen_ms"), listen_to_first: pick(xs, "listen_to_first_ms"), total: pick(xs, "total_ms") }]),
+  ),
+  delta_total_entry_ms: directDelta("entry", "baseline", "total_ms"),
+  delta_total_floor_ms: directDelta("floor", "baseline", "total_ms"),
+  delta_to_listen_entry_ms: directDelta("entry", "baseline", "to_listen_ms"),
+  delta_first_entry_ms: directDelta("entry", "baseline", "listen_to_first_ms"),
+};
+log(
+  `startup: workerd on its own: whole cold start Δ ${fmt(workerd.direct.delta_total_entry_ms)} ms with the package's entry` +
+    ` (to listening ${fmt(workerd.direct.delta_to_listen_entry_ms)}, first response ${fmt(workerd.direct.delta_first_entry_ms)}); the one-endpoint floor Δ ${fmt(workerd.direct.delta_total_floor_ms)} ms;` +
+    ` through Miniflare the bytes alone, as Data modules, Δ ${fmt(workerd.delta_total_bytes_ms)} ms`,
 );
 
 save("startup", { node, workerd });
