@@ -32,6 +32,23 @@ export async function run(machine, next) {
   }
 }
 
+// A call whose first attempt the module kept (`call` in js/resources.js): the attempt `k`, made
+// here as the module's first step would make it. Its success (a Done) is the call's result; any
+// other outcome goes to the module (`core.call` with how the attempt settled), whose exchange
+// takes it as its first step.
+export async function replay(core, op, args, k) {
+  let ok = true;
+  let value;
+  try {
+    value = await attempt(k.custom, k.url, k.method, k.headers, undefined, k.noStore, k.ms, undefined, true);
+  } catch (e) {
+    ok = false;
+    value = e;
+  }
+  if (value instanceof Done) return value.body;
+  return core.call(op, args, undefined, ok, value);
+}
+
 // Resolves true after `ms`, or false as soon as the caller's signal aborts.
 export function wait(ms, signal) {
   return new Promise((resolve) => {

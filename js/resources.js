@@ -1,7 +1,39 @@
+import { replay } from "./http.js";
+
 // The resource objects of a client (`client.messages`, `client.groups`…), made from the method
-// table the wasm module hands over: each method calls `core.call(op, args)`, each list's iterator
-// `core.iterate(op, args)`. One prototype per resource, shared by every client.
+// table the wasm module hands over: each method calls `core.call(op, args, kept)` (or replays, see
+// below), each list's iterator `core.iterate(op, args)`. One prototype per resource, shared by
+// every client.
 const protos = new Map();
+
+// A call of method `op`. The module prepares a call (checks its arguments, makes its URL and
+// headers) and decides its attempts. What it prepared depends on nothing but the client and the
+// arguments, so where a call's first step is one attempt whose success needs nothing of the module
+// (no pacing, no debug log, no signal, no body, no aliases to fill), the module keeps that attempt
+// in the resource's `kept`, with the arguments (`keepAttempt`, when every one is a primitive). The
+// next call of the method with the same arguments makes that attempt here (`replay` in http.js);
+// its success ends the call, and any other outcome goes to the module, which prepares the call
+// again and decides from there as it would have. A call with other arguments goes to the module
+// and keeps its own attempt in their place.
+function call(resource, op, args) {
+  const kept = resource.__kept;
+  const k = kept[op];
+  if (k !== undefined && sameArgs(k.args, args)) return replay(resource.__core, op, args, k);
+  return resource.__core.call(op, args, kept);
+}
+
+function sameArgs(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+// Keeps the first attempt the module prepared for a call of `op` with `args` (see `call`): only
+// when every argument is a primitive, which the next call's arguments are compared to by value.
+export function keepAttempt(kept, op, args, custom, url, method, headers, noStore, ms) {
+  for (const a of args) if ((typeof a === "object" && a !== null) || typeof a === "function") return;
+  kept[op] = { args, custom, url, method, headers, noStore, ms };
+}
 
 export function makeResource(core, name, methods) {
   let proto = protos.get(name);
@@ -9,7 +41,7 @@ export function makeResource(core, name, methods) {
     proto = {};
     for (const [method, op, iterator] of methods) {
       Object.defineProperty(proto, method, {
-        value: { [method](...args) { return this.__core.call(op, args); } }[method],
+        value: { [method](...args) { return call(this, op, args); } }[method],
         writable: true,
         configurable: true,
       });
@@ -26,6 +58,7 @@ export function makeResource(core, name, methods) {
   }
   const resource = Object.create(proto);
   Object.defineProperty(resource, "__core", { value: core });
+  Object.defineProperty(resource, "__kept", { value: [] });
   return resource;
 }
 

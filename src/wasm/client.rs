@@ -109,11 +109,28 @@ fn unknown_op(op: u8) -> JsValue {
 
 #[wasm_bindgen]
 impl Core {
-    /// Runs method `op` of the table with the JS arguments as given.
+    /// Runs method `op` of the table with the JS arguments as given. `kept` is the resource's
+    /// store of first attempts (`js/resources.js`), where the call's first attempt may be kept for
+    /// a later call with the same arguments to replay ([`super::http::Exchange::keep_first_attempt`]).
+    /// With `replayed`, the call's first attempt was such a replay (`replay` in `js/http.js`) and
+    /// settled as (`replayed`, `outcome`): the call is prepared again (the same arguments give the
+    /// same request) and its exchange takes that outcome as its first step.
     #[wasm_bindgen(skip_typescript)]
-    pub fn call(&self, op: u8, args: Array) -> Promise {
+    pub fn call(&self, op: u8, args: Array, kept: JsValue, replayed: Option<bool>, outcome: JsValue) -> Promise {
         let Some(o) = OPS.get(usize::from(op)) else { return Promise::reject(&unknown_op(op)) };
-        self.0.start_prepared(prepare(o, &args))
+        match prepare(o, &args) {
+            Ok((spec, call)) => {
+                let x = self.0.exchange(spec, call);
+                match replayed {
+                    None => {
+                        x.keep_first_attempt(&kept, op, &args);
+                        super::machine::call(x)
+                    }
+                    Some(ok) => super::machine::resume(x.after_first_attempt(), ok, outcome),
+                }
+            }
+            Err(e) => Promise::reject(&e.into()),
+        }
     }
 
     /// The async iterable over every page of list method `op`.

@@ -116,7 +116,12 @@ impl Inner {
     /// (pacing, retries, errors, logs) is the exchange's, but one: a plain success (a 2xx of JSON
     /// without a failure flag) is settled by `attempt` when the exchange asks it to.
     pub fn start(self: &Rc<Self>, spec: RequestSpec<JsValue>, call: Call) -> Promise {
-        super::machine::call(Exchange {
+        super::machine::call(self.exchange(spec, call))
+    }
+
+    /// The exchange of a prepared call, before its first step.
+    pub fn exchange(self: &Rc<Self>, spec: RequestSpec<JsValue>, call: Call) -> Exchange {
+        Exchange {
             url: spec.url(&self.config.base_url),
             headers: self.headers(spec.body.is_some(), &call.options),
             timeout_ms: f64::from(call.options.timeout_ms.unwrap_or(self.config.timeout_ms)),
@@ -126,7 +131,7 @@ impl Inner {
             spec,
             retries_done: 0,
             waiting: Waiting::Start,
-        })
+        }
     }
 
     /// Starts a prepared call, or rejects with what made it unpreparable (nothing is sent).
@@ -174,6 +179,23 @@ extern "C" {
     ) -> Promise;
     /// Resolves `true` after `ms`, `false` as soon as `signal` aborts.
     fn wait(ms: f64, signal: Option<&AbortSignal>) -> Promise;
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/resources.js")]
+extern "C" {
+    /// Keeps, in `kept[op]`, the first attempt of a call of `op` with `args` (see `js/resources.js`).
+    #[wasm_bindgen(js_name = keepAttempt)]
+    fn keep_attempt(
+        kept: &JsValue,
+        op: u8,
+        args: &js_sys::Array,
+        custom: &JsValue,
+        url: &str,
+        method: u8,
+        headers: &JsValue,
+        no_store: bool,
+        ms: f64,
+    );
 }
 
 /// A method's number in `METHODS` (js/http.js), which lists them in this order; a method added to
@@ -296,6 +318,32 @@ impl Exchange {
         Ok(self.attempt())
     }
 
+    /// Whether a success needs the module: to log it (debug) or to fill the endpoint's aliases.
+    fn settles(&self) -> bool {
+        self.inner.config.log_level < LogLevel::Debug && !has_aliases(self.spec.endpoint)
+    }
+
+    /// Keeps this call's first attempt in `kept` (the caller's resource, `js/resources.js`) when
+    /// a later call with the same `args` would make the very same one and could leave its success
+    /// to `attempt`: its first step does nothing but that attempt (no pacing, no debug log, no
+    /// caller's signal), a success needs nothing of the module (see [`Self::settles`]), and the
+    /// request has no body (a body is made from a params object, which is never kept).
+    pub(crate) fn keep_first_attempt(&self, kept: &JsValue, op: u8, args: &js_sys::Array) {
+        if self.inner.pacer.is_some() || self.signal.is_some() || self.spec.body.is_some() || !self.settles() {
+            return;
+        }
+        let custom = self.inner.fetch.as_ref().map_or(JsValue::NULL, JsValue::from);
+        let method = method_number(self.spec.method);
+        keep_attempt(kept, op, args, &custom, &self.url, method, &self.headers, no_store(), self.timeout_ms);
+    }
+
+    /// The exchange of a call whose first attempt was made from what [`Self::keep_first_attempt`]
+    /// kept: its first step takes that attempt's outcome.
+    pub(crate) fn after_first_attempt(mut self) -> Self {
+        self.waiting = Waiting::Attempt(0.0);
+        self
+    }
+
     /// Asks for an attempt.
     fn attempt(&mut self) -> JsValue {
         let (inner, spec) = (&self.inner, &self.spec);
@@ -305,8 +353,7 @@ impl Exchange {
         self.waiting = Waiting::Attempt(if inner.config.log_level >= LogLevel::Debug { now_ms() } else { 0.0 });
         let custom = inner.fetch.as_ref().map_or(JsValue::NULL, JsValue::from);
         let (url, method, body) = (&self.url, method_number(spec.method), spec.body.as_ref());
-        // A success needs the module only to log it (debug) or to fill the endpoint's aliases.
-        let settle = inner.config.log_level < LogLevel::Debug && !has_aliases(spec.endpoint);
+        let settle = self.settles();
         let signal = self.signal.as_ref();
         run_attempt(&custom, url, method, &self.headers, body, no_store(), self.timeout_ms, signal, settle).into()
     }

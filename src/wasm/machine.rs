@@ -49,8 +49,14 @@ extern "C" {
 
 /// Starts a call: takes its first step and hands the exchange to `run`; a first step that fails
 /// rejects the returned promise, and the exchange, never handed over, is dropped here.
-pub(crate) fn call(mut x: Exchange) -> Promise {
-    match x.step(true, JsValue::UNDEFINED) {
+pub(crate) fn call(x: Exchange) -> Promise {
+    resume(x, true, JsValue::UNDEFINED)
+}
+
+/// Goes on with a call whose first attempt was made in JS (see `replay` in `js/http.js`): its
+/// first step takes how that attempt settled.
+pub(crate) fn resume(mut x: Exchange, ok: bool, outcome: JsValue) -> Promise {
+    match x.step(ok, outcome) {
         Ok(next) => run(Machine(Kind::Call(x)), next),
         Err(e) => Promise::reject(&e),
     }
