@@ -4,12 +4,14 @@
 // the path, query and headers that the mock recorded for the SDK's request, and the mock's log is
 // checked afterwards: both sides sent the same request.
 //
-// Four ways alternate in one run (in a new order every turn, `turns` in lib.mjs, so drift in the
-// machine's speed hits all of them alike): the SDK; raw fetch (the target's baseline); fetch with
-// a per-call AbortController and timer (the least any client with a timeout asks of the runtime);
-// and the plain gloo-net client (bench/floor's `Client`, built with `--features call`): the same
-// request through gloo-net's RequestBuilder under a timeout, its text, JSON.parse, and nothing
-// else, i.e. the least a Rust client of this design does per call.
+// Five ways alternate in one run (in a new order every turn, `turns` in lib.mjs, so drift in the
+// machine's speed hits all of them alike): the SDK (the same call again and again, as a poller
+// makes it: after the first, each replays the attempt the module kept, js/resources.js); raw
+// fetch (the target's baseline); fetch with a per-call AbortController and timer (the least any
+// client with a timeout asks of the runtime); the plain gloo-net client (bench/floor's `Client`,
+// built with `--features call`): the same request through gloo-net's RequestBuilder under a
+// timeout, its text, JSON.parse, and nothing else, i.e. the least a Rust client of this design
+// does per call; and the SDK's call with an options object, which the module prepares every time.
 // Sequential: one call of each way per turn. 64 in flight: a round of 64
 // concurrent calls of each way per turn, timed whole. Every way is first warmed up with the same
 // number of calls, so all of them run JIT-compiled code (the first calls are the start-up rows').
@@ -25,7 +27,7 @@ import { ROOT, PKG, alternate, control, median, quantile, mockUrl, save, log, fm
 
 const SEQ_CALLS = Number(process.env.BENCH_SEQ_CALLS ?? 300);
 const CONC = 64;
-const CONC_ROUNDS = Number(process.env.BENCH_CONC_ROUNDS ?? 40);
+const CONC_ROUNDS = Number(process.env.BENCH_CONC_ROUNDS ?? 100);
 // Calls of each way before a case is measured, made in rounds of CONC.
 const WARMUP_CALLS = 2048;
 const PY = "+595981048477";
@@ -121,6 +123,7 @@ const cases = [
     id: "info",
     label: "account.info (small)",
     sdk: () => client.account.info(),
+    prepared: (c) => c.account.info({ timeoutMs: 30_000 }),
     check: (body, who) => {
       if (body?.success !== true) throw new Error(`account.info via ${who}: ${JSON.stringify(body)}`);
     },
@@ -129,13 +132,14 @@ const cases = [
     id: "messages",
     label: "messages.list, 100 messages (large)",
     sdk: () => client.messages.list(PY),
+    prepared: (c) => c.messages.list(PY, undefined, { timeoutMs: 30_000 }),
     check: (body, who) => {
       if (body?.messages?.length !== 100) throw new Error(`messages.list via ${who}: ${body?.messages?.length} messages, want 100`);
     },
   },
 ];
 
-/** The four ways, sequential and 64 in flight. */
+/** The five ways, sequential and 64 in flight. */
 async function measure(label, server, ways) {
   await warmUp(ways);
   const seq = summary(await alternate(ways, SEQ_CALLS, (fn) => timed(() => fn())));
@@ -143,10 +147,80 @@ async function measure(label, server, ways) {
   for (const [mode, m] of [["sequential", seq], [`${CONC} in flight`, conc]]) {
     log(
       `calls (${server}): ${label}, ${mode}: SDK ${fmt(m.sdk.median_ms)} ms, fetch ${fmt(m.raw.median_ms)} ms, ×${fmt(m.sdk.ratio)}` +
-        ` (fetch + signal ×${fmt(m.signal.ratio)}; SDK ÷ fetch + signal ×${fmt(m.sdk_over_signal)}; plain gloo-net ×${fmt(m.gloo.ratio)})`,
+        ` (fetch + signal ×${fmt(m.signal.ratio)}; SDK ÷ fetch + signal ×${fmt(m.sdk_over_signal)}; prepared by the module ×${fmt(m.prepared.ratio)}; plain gloo-net ×${fmt(m.gloo.ratio)})`,
     );
   }
   return { sequential: seq, concurrent: conc };
+}
+
+// The ways a request can be given a deadline that cuts it off, against raw fetch: account.info on
+// the instant server, sequential and 64 in flight. Each is a way the SDK could have taken.
+async function signalWays(url, twin) {
+  const init = { method: twin.method, headers: twin.headers };
+  // One timer for every call's deadline (all have the same timeout, so they expire in order).
+  const pending = new Set();
+  let timer = null;
+  const arm = () => {
+    if (timer || !pending.size) return;
+    const first = pending.values().next().value;
+    timer = setTimeout(expire, Math.max(0, first.at - performance.now()));
+  };
+  const expire = () => {
+    timer = null;
+    const now = performance.now();
+    for (const e of pending) {
+      if (e.at > now) break;
+      pending.delete(e);
+      e.controller.abort();
+    }
+    arm();
+  };
+  const ways = {
+    raw: async () => (await fetch(url, init)).json(),
+    controller_and_timer: withSignal(url, twin.method, twin.headers),
+    signal_timeout: async () => (await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) })).json(),
+    controller_only: async () => (await fetch(url, { ...init, signal: new AbortController().signal })).json(),
+    one_timer_for_all: async () => {
+      const e = { at: performance.now() + 30_000, controller: new AbortController() };
+      pending.add(e);
+      arm();
+      try {
+        return await (await fetch(url, { ...init, signal: e.controller.signal })).json();
+      } finally {
+        pending.delete(e);
+      }
+    },
+  };
+  await warmUp(ways);
+  const ratios = (times) => {
+    const base = median(times.raw);
+    return Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, median(xs) / base]));
+  };
+  const out = {
+    sequential: ratios(await alternate(ways, SEQ_CALLS * 3, (fn) => timed(() => fn()))),
+    concurrent: ratios(await alternate(ways, CONC_ROUNDS * 2, (fn) => timed(() => round(fn)))),
+  };
+  if (timer) clearTimeout(timer);
+  // What a signal costs undici's Request, which fetch makes of its arguments: constructions alone,
+  // without and with a signal, in batches that alternate.
+  const BATCH = 2000;
+  const BATCHES = 101;
+  const make = { plain: () => new Request(url, init), with_signal: () => new Request(url, { ...init, signal: new AbortController().signal }) };
+  const per = { plain: [], with_signal: [] };
+  let made = 0;
+  for (let b = 0; b < BATCHES + 10; b++) {
+    for (const [k, f] of Object.entries(make)) {
+      const t0 = performance.now();
+      for (let i = 0; i < BATCH; i++) made += f().method.length;
+      if (b >= 10) per[k].push(((performance.now() - t0) / BATCH) * 1000);
+    }
+  }
+  if (!made) throw new Error("no Request made");
+  out.request_us = { batch: BATCH, batches: BATCHES, plain: median(per.plain), with_signal: median(per.with_signal) };
+  const show = (r) => Object.entries(r).filter(([k]) => k !== "raw").map(([k, v]) => `${k} ×${fmt(v)}`).join(", ");
+  log(`calls (instant server): the ways to cut a request off, ÷ raw fetch: sequential ${show(out.sequential)}; ${CONC} in flight ${show(out.concurrent)}`);
+  log(`calls: new Request(url, init): ${fmt(out.request_us.plain)} µs, with a signal ${fmt(out.request_us.with_signal)} µs`);
+  return out;
 }
 
 const results = { seq_calls: SEQ_CALLS, concurrency: CONC, conc_rounds: CONC_ROUNDS, warmup_calls: WARMUP_CALLS, cases: [] };
@@ -161,7 +235,14 @@ for (const c of cases) {
   const glooReq = await lastRequest();
   if (!sameRequest(glooReq, twin.sdkReq)) throw new Error(`${c.id}: gloo-net's request differs from the SDK's:\n${JSON.stringify(twin.sdkReq)}\n${JSON.stringify(glooReq)}`);
   await control("DELETE", `/__mock/requests?api_key=${q}`);
-  const m = await measure(c.label, "mock", { sdk: c.sdk, raw: twin.raw, signal: withSignal(target, twin.method, twin.headers), gloo });
+  // The same call with an options object (the default timeout): never replayed, so the module
+  // prepares every one (see js/resources.js).
+  const prepared = () => c.prepared(client);
+  c.check(await prepared(), "SDK (prepared by the module)");
+  const preparedReq = await lastRequest();
+  if (!sameRequest(preparedReq, twin.sdkReq)) throw new Error(`${c.id}: the prepared call's request differs from the SDK's:\n${JSON.stringify(twin.sdkReq)}\n${JSON.stringify(preparedReq)}`);
+  await control("DELETE", `/__mock/requests?api_key=${q}`);
+  const m = await measure(c.label, "mock", { sdk: c.sdk, raw: twin.raw, signal: withSignal(target, twin.method, twin.headers), gloo, prepared });
   results.cases.push({ id: c.id, server: "mock", label: c.label, request: twin.request, headers: Object.keys(twin.headers).sort(), response_bytes: twin.bytes, ...m });
 }
 await control("DELETE", `/__mock/requests?api_key=${q}`);
@@ -179,9 +260,12 @@ try {
     c.check(await raw(), "raw fetch (instant server)");
     const gloo = glooNet(twin.method, url, twin.headers);
     c.check(await gloo(), "gloo-net (instant server)");
-    const m = await measure(c.label, "instant server", { sdk: sdkCalls[c.id], raw, signal: withSignal(url, twin.method, twin.headers), gloo });
+    const prepared = () => c.prepared(fast);
+    c.check(await prepared(), "SDK prepared by the module (instant server)");
+    const m = await measure(c.label, "instant server", { sdk: sdkCalls[c.id], raw, signal: withSignal(url, twin.method, twin.headers), gloo, prepared });
     results.cases.push({ id: c.id, server: "instant", label: c.label, request: twin.request, headers: Object.keys(twin.headers).sort(), response_bytes: twin.bytes, ...m });
   }
+  results.signals = await signalWays(`${instant.url}${twins[0].target}`, twins[0]);
 } finally {
   instant.stop();
 }

@@ -92,6 +92,8 @@ for (const c of calls.cases) {
       measured: `${callRatio(r.sdk.ratio)} (${fmt(r.sdk.median_ms)} vs ${fmt(r.raw.median_ms)} ms)`,
       target: `≤ ×${TARGET.call_ratio.toFixed(2)}`,
       pass: r.sdk.ratio <= TARGET.call_ratio,
+      signal: r.signal.ratio,
+      sdkOverSignal: r.sdk_over_signal,
       miss: `${callRatio(r.sdk.ratio)}: ${pct(r.sdk.ratio / TARGET.call_ratio - 1)} over the target (+${fmt(r.sdk.median_ms - r.raw.median_ms)} ms${mode === "concurrent" ? " per round" : " per call"}); fetch with a signal alone is ×${r.signal.ratio.toFixed(2)}, the SDK ×${r.sdk_over_signal.toFixed(2)} of that; the plain gloo-net client is ×${r.gloo.ratio.toFixed(2)}`,
       ratio: r.sdk.ratio,
       limit: TARGET.call_ratio,
@@ -303,15 +305,15 @@ md.push("");
 md.push("## 2. Call overhead (Node, against the mock)");
 md.push("");
 md.push(
-  `A \`TwoChat\` call through \`target/pkg-bench/index.mjs\` against the same request made with the global \`fetch\` + \`response.json()\`: same method, path, query and headers (copied from what the mock recorded for the SDK's request, and checked in the mock's log). An account with a huge \`requests_per_minute\`, 150 seeded messages. Four ways alternate in one run, in a new order every turn (a seeded shuffle that never starts with the way that ended the turn before, so no way has a fixed place or runs twice in a row): the SDK, raw \`fetch\` (the target's baseline), \`fetch\` with a per-call \`AbortController\` and timer (the least any client with a timeout asks of the runtime), and the plain gloo-net client (\`bench/floor\`'s \`Client\`, built with \`--features call\`): a client that holds its method and headers, each call the same request through gloo-net's \`RequestBuilder\` under an \`AbortController\` and a timer cleared at its end, the body's text and \`JSON.parse\`, nothing else — no validation, retries or checks — i.e. the least a Rust client whose HTTP goes through gloo-net does per call. Each way first makes ${bytes(calls.warmup_calls)} warm-up calls (in rounds of ${calls.concurrency}), so all of them run JIT-compiled code; the first calls' cost is the start-up rows'. Sequential: ${calls.seq_calls} turns of one call each; ${calls.concurrency} in flight: ${calls.conc_rounds} turns of a round of ${calls.concurrency} concurrent calls each, the time of a whole round. Target: SDK median ÷ fetch median ≤ ${TARGET.call_ratio.toFixed(2)}.`,
+  `A \`TwoChat\` call through \`target/pkg-bench/index.mjs\` against the same request made with the global \`fetch\` + \`response.json()\`: same method, path, query and headers (copied from what the mock recorded for the SDK's request, and checked in the mock's log). An account with a huge \`requests_per_minute\`, 150 seeded messages. Five ways alternate in one run, in a new order every turn (a seeded shuffle that never starts with the way that ended the turn before, so no way has a fixed place or runs twice in a row): the SDK (the same call again and again, as a poller makes it: after the first, each call replays the attempt the module kept for these arguments, \`js/resources.js\`), the same SDK call with an options object (\`{ timeoutMs: 30000 }\`, the default: never replayed, so the module prepares every call, as it does a call with params or a body), raw \`fetch\` (the target's baseline), \`fetch\` with a per-call \`AbortController\` and timer (the least any client with a timeout asks of the runtime), and the plain gloo-net client (\`bench/floor\`'s \`Client\`, built with \`--features call\`): a client that holds its method and headers, each call the same request through gloo-net's \`RequestBuilder\` under an \`AbortController\` and a timer cleared at its end, the body's text and \`JSON.parse\`, nothing else — no validation, retries or checks — i.e. the least a Rust client whose HTTP goes through gloo-net does per call. Each way first makes ${bytes(calls.warmup_calls)} warm-up calls (in rounds of ${calls.concurrency}), so all of them run JIT-compiled code; the first calls' cost is the start-up rows'. Sequential: ${calls.seq_calls} turns of one call each; ${calls.concurrency} in flight: ${calls.conc_rounds} turns of a round of ${calls.concurrency} concurrent calls each, the time of a whole round. Target: SDK median ÷ fetch median ≤ ${TARGET.call_ratio.toFixed(2)}.`,
 );
 md.push("");
 md.push(
   "The same two calls against an instant server too: a plain Node `http` server in its own process answering each request with the body the mock gave, at once, so the figures are the clients' own cost.",
 );
 md.push("");
-md.push(mdRow(["call", "server", "mode", "SDK median", "SDK p90", "fetch median", "fetch p90", "SDK ÷ fetch", "result", "fetch + signal ÷ fetch", "SDK ÷ (fetch + signal)", "plain gloo-net ÷ fetch"]));
-md.push(mdRow(["---", "---", "---", "---:", "---:", "---:", "---:", "---:", "---", "---:", "---:", "---:"]));
+md.push(mdRow(["call", "server", "mode", "SDK median", "SDK p90", "fetch median", "fetch p90", "SDK ÷ fetch", "result", "fetch + signal ÷ fetch", "SDK ÷ (fetch + signal)", "prepared by the module ÷ fetch", "plain gloo-net ÷ fetch"]));
+md.push(mdRow(["---", "---", "---", "---:", "---:", "---:", "---:", "---:", "---", "---:", "---:", "---:", "---:"]));
 for (const c of calls.cases) {
   for (const [mode, label] of [
     ["sequential", "sequential (per call)"],
@@ -331,6 +333,7 @@ for (const c of calls.cases) {
         r.sdk.ratio <= TARGET.call_ratio ? "✅ PASS" : `❌ MISS by ${pct(r.sdk.ratio / TARGET.call_ratio - 1)}`,
         `×${r.signal.ratio.toFixed(2)}`,
         `×${r.sdk_over_signal.toFixed(2)}`,
+        r.prepared ? `×${r.prepared.ratio.toFixed(2)}` : "—",
         `×${r.gloo.ratio.toFixed(2)}`,
       ]),
     );
@@ -343,7 +346,7 @@ for (const c of calls.cases) {
   const seqs = calls.cases.map((c) => c.sequential);
   md.push("");
   md.push(
-    `What a signal costs: \`fetch\` with a per-call signal and timer takes ${range(seqs.map((r) => r.signal.ratio))} of raw \`fetch\`'s time sequentially and ${range(conc.map((r) => r.signal.ratio))} with ${calls.concurrency} in flight: undici follows a given signal through the whole exchange (its own controller per request, a listener, a finalization entry). A client that can cut off an attempt on a timeout or on the caller's signal has to hand fetch a signal, so on Node's fetch that ratio is the floor of any such client; where it is above ${TARGET.call_ratio.toFixed(2)}, the row's target is below that floor. The SDK itself takes ${range(modes.map((r) => r.sdk_over_signal))} of \`fetch\` + signal's time: its own work per call (validation, the URL, the answer's checks, the promise it returns), split below.`,
+    `The SDK takes ${range(modes.map((r) => r.sdk_over_signal))} of the time of \`fetch\` with a per-call signal (the floor of a call that can be cut off, below) when a call replays its first attempt. When the module prepares every call (the options object), it takes ${range(modes.filter((r) => r.prepared).map((r) => r.prepared.ratio))} of raw \`fetch\`'s time, ${range(modes.filter((r) => r.prepared).map((r) => r.prepared.median_ms / r.signal.median_ms))} of \`fetch\` + signal's: what preparing a call costs in situ (validation, the URL, the exchange and its machine), split below.`,
   );
   {
     const glooSeq = seqs.map((r) => r.gloo.ratio);
@@ -364,27 +367,28 @@ for (const c of calls.cases) {
   const span = (xs) => `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))} µs`;
   md.push("");
   md.push(
-    `Where the SDK's own part goes (\`bench/cold.mjs\`): the global \`fetch\` replaced by one that answers at once with a ready Response-like object, so only the clients' own work is timed, each call alone, the ways interleaved, ${bytes(cold.calls)} calls each. Beside \`account.info\` (whose success \`attempt\` settles in JavaScript), \`groups.list\` (an endpoint with spellings to fill, whose answer the module decides: the success path the call rows above do not take). Warm: the calls run back to back and their code and data stay in the CPU's caches. Cold: between two calls a buffer is walked, one write per cache line, as a real exchange disturbs the caches between two steps of a call (sockets, the HTTP parser, the other calls in flight): over ${cold.cold.map((c) => `${c.evict_mb} MB`).join(" and over ")}${cold.caches ? ` (this CPU's caches: ${cold.caches})` : ""}.`,
+    `Where the SDK's own part goes (\`bench/cold.mjs\`): the global \`fetch\` replaced by one that answers at once with a ready Response-like object, so only the clients' own work is timed, each call alone, the ways interleaved, ${bytes(cold.calls)} calls each. Beside \`account.info\` called again and again (each call replays the attempt the module kept, and \`attempt\` settles its success in JavaScript), the same call with an options object (the module prepares every call), and \`groups.list\` (an endpoint with spellings to fill, whose answer the module decides: the success path the call rows above do not take). Warm: the calls run back to back and their code and data stay in the CPU's caches. Cold: between two calls a buffer is walked, one write per cache line, as a real exchange disturbs the caches between two steps of a call (sockets, the HTTP parser, the other calls in flight): over ${cold.cold.map((c) => `${c.evict_mb} MB`).join(" and over ")}${cold.caches ? ` (this CPU's caches: ${cold.caches})` : ""}.`,
   );
   md.push("");
-  md.push(mdRow(["caches", "fetch", "fetch + signal", "SDK", "SDK − (fetch + signal)", "SDK, `groups.list` (the module decides)"]));
-  md.push(mdRow(["---", "---:", "---:", "---:", "---:", "---:"]));
+  md.push(mdRow(["caches", "fetch", "fetch + signal", "SDK", "SDK − (fetch + signal)", "SDK, prepared by the module", "SDK, `groups.list` (the module decides)"]));
+  md.push(mdRow(["---", "---:", "---:", "---:", "---:", "---:", "---:"]));
   const coldRows = [["warm", cold.warm_us], ...cold.cold.map((c) => [`after a walk over ${c.evict_mb} MB`, c.us])];
-  for (const [label, r] of coldRows) md.push(mdRow([label, `${fmt(r.raw)} µs`, `${fmt(r.signal)} µs`, `${fmt(r.sdk)} µs`, `${fmt(r.sdk - r.signal)} µs`, `${fmt(r.module)} µs`]));
+  for (const [label, r] of coldRows) md.push(mdRow([label, `${fmt(r.raw)} µs`, `${fmt(r.signal)} µs`, `${fmt(r.sdk)} µs`, `${fmt(r.sdk - r.signal)} µs`, r.prepared === undefined ? "—" : `${fmt(r.prepared)} µs`, `${fmt(r.module)} µs`]));
   const own = (r) => fmt(r.sdk - r.signal);
+  const prep = (r) => fmt(r.prepared - r.sdk);
   const [lo, hi] = [cold.cold[0].us, cold.cold[cold.cold.length - 1].us];
   const extras = [...seqExtra, ...concExtra];
   const inRange = Math.min(...extras) >= cold.warm_us.sdk - cold.warm_us.signal && Math.max(...extras) <= hi.sdk - hi.signal;
   md.push("");
   md.push(
-    `The SDK's own work is ${own(cold.warm_us)} µs per call with warm caches, ${own(lo)} µs after the walk over ${cold.cold[0].evict_mb} MB and ${own(hi)} µs after the one over ${cold.cold[cold.cold.length - 1].evict_mb} MB. Against the instant server above it adds ${span(seqExtra)} per call sequentially over \`fetch\` + signal, and ${span(concExtra)} per call with ${calls.concurrency} in flight, where the caches are shared with ${calls.concurrency} exchanges at once. ${inRange ? `That is within the range of the figures above, from warm to the walk over ${cold.cold[cold.cold.length - 1].evict_mb} MB, as when a real exchange leaves part of the module's code and data in the caches: what remains is not a wait, a copy or a second request but the cost of the module's per-call path (the method's validation and URL, the machine's steps, the answer's checks across the wasm boundary) with caches that a real exchange has disturbed, and it falls only with a shorter path.` : `That is outside the range of the figures above, so in this run the cold-cache cost does not account for all of it.`} \`fetch\` + signal's own machinery grows the same way with cold caches (${fmt(cold.warm_us.signal - cold.warm_us.raw)} µs over raw \`fetch\` warm, ${fmt(hi.signal - hi.raw)} µs after the larger walk).`,
+    `The SDK's own work is ${own(cold.warm_us)} µs per call with warm caches, ${own(lo)} µs after the walk over ${cold.cold[0].evict_mb} MB and ${own(hi)} µs after the one over ${cold.cold[cold.cold.length - 1].evict_mb} MB. Against the instant server above it adds ${span(seqExtra)} per call sequentially over \`fetch\` + signal, and ${span(concExtra)} per call with ${calls.concurrency} in flight, where the caches are shared with ${calls.concurrency} exchanges at once. ${inRange ? `That is within the range of the figures above, from warm to the walk over ${cold.cold[cold.cold.length - 1].evict_mb} MB, as when a real exchange leaves part of the SDK's code and data in the caches: what remains is not a wait, a copy or a second request but the cost of its per-call path (the attempt's promise, \`JSON.parse\` of the text, the failure check, the promise it returns) with caches that a real exchange has disturbed, and it falls only with a shorter path.` : `That is outside the range of the figures above, so in this run the cold-cache cost does not account for all of it.`} \`fetch\` + signal's own machinery grows the same way with cold caches (${fmt(cold.warm_us.signal - cold.warm_us.raw)} µs over raw \`fetch\` warm, ${fmt(hi.signal - hi.raw)} µs after the larger walk).${cold.warm_us.prepared === undefined ? "" : ` Preparing the call in the module (a call the module prepares over one that replays) costs ${prep(cold.warm_us)} µs warm, ${prep(lo)} µs after the walk over ${cold.cold[0].evict_mb} MB and ${prep(hi)} µs after the one over ${cold.cold[cold.cold.length - 1].evict_mb} MB.`}`,
   );
 }
 md.push("");
 md.push(`Headers sent by both: ${calls.cases[0].headers.map((h) => `\`${h}\``).join(", ")}.`);
 md.push("");
 if (profile) {
-  md.push(`Where the extra time of an SDK call goes (\`bench/profile.mjs\`: V8's sampling profiler over ${profile.calls_n} sequential \`account.info\` calls each way; self time per call; the profiler itself slows calls down, so read the split, not the totals):`);
+  md.push(`Where the extra time of an SDK call goes (\`bench/profile.mjs\`: V8's sampling profiler over ${profile.calls_n} sequential \`account.info\` calls each way, in ${profile.calls_segments} segments per way that take turns, each profiled on its own; self time per call; the profiler itself slows calls down, so read the split, not the totals):`);
   md.push("");
   md.push(mdRow(["category", "SDK µs/call", "fetch µs/call", "extra µs/call"]));
   md.push(mdRow(["---", "---:", "---:", "---:"]));
@@ -405,6 +409,33 @@ if (profile) {
   md.push(mdRow(["---", "---:", "---:", "---:"]));
   for (const r of profile.calls_functions) md.push(mdRow([esc(r.function), fmt(r.sdk_us), fmt(r.baseline_us), fmt(r.extra_us)]));
   md.push("");
+  const callRows = rows.filter((r) => r.group === "Calls");
+  const range = (xs) => `×${Math.min(...xs).toFixed(2)} to ×${Math.max(...xs).toFixed(2)}`;
+  md.push("### The floor: a call that can be cut off");
+  md.push("");
+  md.push(
+    `A call has a timeout (and takes a caller's signal), and when it runs out the request is cut off: a server that never answers must not keep the socket, and the body being read must stop. \`fetch\` aborts a request through a signal and no other way, so \`fetch\` given a per-call signal (the third way above: an \`AbortController\` and a timer cleared at the end) is the least any such client asks of the runtime, whatever its design. In this run it takes ${range(callRows.map((r) => r.signal))} of raw \`fetch\`'s time, and the SDK ${range(callRows.map((r) => r.sdkOverSignal))} of its. The ways to give a request a deadline that cuts it off, against the instant server (\`account.info\`, ÷ raw \`fetch\`, the ways alternating as above, ${calls.seq_calls * 3} sequential turns and ${calls.conc_rounds * 2} rounds of ${calls.concurrency}):`,
+  );
+  md.push("");
+  if (calls.signals) {
+    const wayDesc = {
+      controller_and_timer: "an `AbortController` and a timer per call (the third way above; what `attempt` does)",
+      signal_timeout: "`AbortSignal.timeout(ms)` per call",
+      controller_only: "an `AbortController` per call, no timer (a lower bound: nothing would fire)",
+      one_timer_for_all: "an `AbortController` per call, one timer for every call's deadline",
+    };
+    md.push(mdRow(["way", "sequential", `${calls.concurrency} in flight`]));
+    md.push(mdRow(["---", "---:", "---:"]));
+    for (const [k, d] of Object.entries(wayDesc)) md.push(mdRow([d, `×${fmt(calls.signals.sequential[k])}`, `×${fmt(calls.signals.concurrent[k])}`]));
+    md.push("");
+  }
+  if (calls.signals) {
+    const q = calls.signals.request_us;
+    md.push(
+      `The timer is not what costs: what does is the signal handed to \`fetch\`. undici's \`Request\` (which \`fetch\` makes of its arguments) follows it with an \`AbortController\` of its own, a \`WeakRef\`, an abort listener and a \`FinalizationRegistry\` entry, raising the signal's listener limit first; it does none of that for a request without one. Timed alone in this run (\`new Request(url, { headers })\`, batches of ${bytes(q.batch)}, alternating, median of ${q.batches}): ${fmt(q.plain)} µs without a signal, ${fmt(q.with_signal)} µs with one, so ${fmt(q.with_signal - q.plain)} µs more per request before it is sent, with the caches warm; and the same again in garbage: each of these objects is collected, the registry's entry with it.`,
+    );
+    md.push("");
+  }
 }
 
 // 3. Webhooks
@@ -550,6 +581,16 @@ if (misses.length) {
   md.push("");
   for (const r of misses) md.push(`- **${esc(r.group)}: ${esc(r.what)}** — ${esc(r.miss)}.`);
   md.push("");
+  const callMisses = misses.filter((r) => r.group === "Calls");
+  if (callMisses.length) {
+    const r2 = (x) => `×${x.toFixed(2)}`;
+    const lo = (k) => r2(Math.min(...callMisses.map((r) => r[k])));
+    const hi = (k) => r2(Math.max(...callMisses.map((r) => r[k])));
+    md.push(
+      `In the call rows that miss, \`fetch\` with a signal alone takes ${lo("signal")} to ${hi("signal")} of raw \`fetch\`'s time, and the SDK ${lo("sdkOverSignal")} to ${hi("sdkOverSignal")} of \`fetch\` with a signal: what stands between them and the target is the signal a call that can be cut off must give \`fetch\` (section 2, "The floor").`,
+    );
+    md.push("");
+  }
   md.push("The targets stay as they are; what weighs is in each section above (twiggy for the size, the profiles for calls and parsing).");
   md.push("");
 }
