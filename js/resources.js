@@ -10,14 +10,19 @@ const protos = new Map();
 // headers) and decides its attempts. What it prepared depends on nothing but the client and the
 // arguments, so where a call's first step is one attempt whose success needs nothing of the module
 // (no pacing, no debug log, no signal, no body, no aliases to fill), the module keeps that attempt
-// in the resource's `kept`, with the arguments (`keepAttempt`, when every one is a primitive). The
-// next call of the method with the same arguments makes that attempt here (`replay` in http.js);
-// its success ends the call, and any other outcome goes to the module, which prepares the call
-// again and decides from there as it would have. A call with other arguments goes to the module
-// and keeps its own attempt in their place.
+// for the resource, with the arguments (`keepAttempt`, when every one is a primitive). The next
+// call of the method with the same arguments as its previous call makes that attempt here
+// (`replay` in http.js); its success ends the call, and any other outcome goes to the module,
+// which prepares the call again and decides from there as it would have. A call with other
+// arguments goes to the module and keeps its own attempt in their place.
+//
+// What is kept holds the client's headers, the API key among them: it lives here, keyed by the
+// resource, and nothing reachable from a client or a resource leads to it.
+const KEPT = new WeakMap();
+
 function call(resource, op, args) {
-  const kept = resource.__kept;
-  const k = kept[op];
+  const kept = KEPT.get(resource);
+  const k = kept?.[op];
   if (k !== undefined && sameArgs(k.args, args)) return replay(resource.__core, op, args, k);
   return resource.__core.call(op, args, kept);
 }
@@ -30,6 +35,7 @@ function sameArgs(a, b) {
 
 // Keeps the first attempt the module prepared for a call of `op` with `args` (see `call`): only
 // when every argument is a primitive, which the next call's arguments are compared to by value.
+// `kept` is the resource's own array in `KEPT`, which nothing outside this module can reach.
 export function keepAttempt(kept, op, args, custom, url, method, headers, noStore, ms) {
   for (const a of args) if ((typeof a === "object" && a !== null) || typeof a === "function") return;
   kept[op] = { args, custom, url, method, headers, noStore, ms };
@@ -58,7 +64,7 @@ export function makeResource(core, name, methods) {
   }
   const resource = Object.create(proto);
   Object.defineProperty(resource, "__core", { value: core });
-  Object.defineProperty(resource, "__kept", { value: [] });
+  KEPT.set(resource, []);
   return resource;
 }
 

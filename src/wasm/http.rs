@@ -318,18 +318,21 @@ impl Exchange {
         Ok(self.attempt())
     }
 
-    /// Whether a success needs the module: to log it (debug) or to fill the endpoint's aliases.
+    /// Whether `attempt` may settle a success: the module has no debug log to write for it and
+    /// no aliases of the endpoint to fill.
     fn settles(&self) -> bool {
         self.inner.config.log_level < LogLevel::Debug && !has_aliases(self.spec.endpoint)
     }
 
-    /// Keeps this call's first attempt in `kept` (the caller's resource, `js/resources.js`) when
+    /// Keeps this call's first attempt in `kept` (the resource's store in `js/resources.js`; an
+    /// array only that module holds, so the assignment cannot throw; `undefined` for a call made
+    /// some other way, and nothing is kept) when
     /// a later call with the same `args` would make the very same one and could leave its success
     /// to `attempt`: its first step does nothing but that attempt (no pacing, no debug log, no
     /// caller's signal), a success needs nothing of the module (see [`Self::settles`]), and the
     /// request has no body (a body is made from a params object, which is never kept).
     pub(crate) fn keep_first_attempt(&self, kept: &JsValue, op: u8, args: &js_sys::Array) {
-        if self.inner.pacer.is_some() || self.signal.is_some() || self.spec.body.is_some() || !self.settles() {
+        if kept.is_undefined() || self.inner.pacer.is_some() || self.signal.is_some() || self.spec.body.is_some() || !self.settles() {
             return;
         }
         let custom = self.inner.fetch.as_ref().map_or(JsValue::NULL, JsValue::from);

@@ -6,18 +6,21 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
+import { inspect } from "node:util";
 import { TwoChat, MOCK, register, received } from "./mock.mjs";
 
 // The module's entry for every method call (internal, not exported by the ESM entry): counted
-// below to see whether a call was prepared by the module or replayed.
+// below to see whether a call was prepared by the module or replayed. Its fourth argument is how
+// a replayed attempt settled, given only when a replay hands its outcome to the module.
 const { Core } = createRequire(import.meta.url)("../../pkg/index.cjs");
 
-/** Runs `fn` counting the calls that entered the module meanwhile. */
-async function entries(fn) {
+/** Runs `fn` counting the module's entries meanwhile: calls it prepared, and replays it took over. */
+async function counted(fn) {
   const call = Core.prototype.call;
-  let n = 0;
+  const n = { prepared: 0, resumed: 0 };
   Core.prototype.call = function (...args) {
-    n++;
+    if (args[3] === undefined) n.prepared++;
+    else n.resumed++;
     return call.apply(this, args);
   };
   try {
@@ -26,6 +29,11 @@ async function entries(fn) {
     Core.prototype.call = call;
   }
   return n;
+}
+
+/** How many calls the module prepared while `fn` ran (replays it took over are not counted). */
+async function entries(fn) {
+  return (await counted(fn)).prepared;
 }
 
 const FROM = "+595981048477";
@@ -42,12 +50,13 @@ function scripted(answers = [], options = {}) {
   const client = new TwoChat({
     apiKey: "UAK-replay",
     baseUrl: "https://api.example.invalid",
-    fetch: async (request, init) => {
+    // Not async: an answer that throws throws from the fetch option itself.
+    fetch: (request, init) => {
       seen.push({ method: request.method, url: request.url, headers: [...request.headers], cache: request.cache, redirect: request.redirect });
       const next = answers.shift() ?? [200, OK];
       if (typeof next === "function") return next(request, init);
       const [status, body, headers] = next;
-      return new Response(body, { status, headers });
+      return Promise.resolve(new Response(body, { status, headers }));
     },
     ...options,
   });
@@ -113,31 +122,88 @@ const SCRIPTS = {
   "a 200 that is not JSON": [[200, "not json"]],
   "a 204": [[204, null]],
   "a redirect": [[302, "", { location: "https://elsewhere.example/" }]],
-  "fetch fails (retried)": [
+  "fetch fails (retried)": [() => Promise.reject(new TypeError("fetch failed"))],
+  "the fetch option throws": [
     () => {
-      throw new TypeError("fetch failed");
+      throw new Error("no network here");
     },
   ],
   "fetch resolves something else": [() => "not a response"],
+  "the body breaks while read": [
+    () =>
+      new Response(
+        new ReadableStream({
+          start(c) {
+            c.error(new Error("connection reset"));
+          },
+        }),
+        { status: 200 },
+      ),
+  ],
 };
 
 test("a replayed attempt's answer, other than a plain success, is decided by the module as a first attempt's", async () => {
   for (const [label, script] of Object.entries(SCRIPTS)) {
     for (const maxRetries of [0, 2]) {
+      // The info log says what failed and what is retried: the same lines either way (a retry's
+      // wait is jittered, so its figure is left out).
+      const line = (level, m) => `${level} ${m.replace(/ in \d+ ms /, " in … ms ")}`;
+      const logger = (lines) => ({ error: (m) => lines.push(line("error", m)), warn: (m) => lines.push(line("warn", m)), info: (m) => lines.push(line("info", m)), debug() {} });
+      const firstLog = [];
+      const replayLog = [];
       // The module's verdict: the call's first attempt, prepared by the module.
-      const first = scripted([...script], { maxRetries });
+      const first = scripted([...script], { maxRetries, logLevel: "info", logger: logger(firstLog) });
       const expected = await outcome(first.client.account.info());
       // The same answers to a call whose first attempt is replayed.
-      const replaying = scripted([[200, OK], ...script], { maxRetries });
+      const replaying = scripted([[200, OK], ...script], { maxRetries, logLevel: "info", logger: logger(replayLog) });
       await replaying.client.account.info();
       replaying.seen.length = 0;
       let got;
-      const n = await entries(async () => (got = await outcome(replaying.client.account.info())));
+      const n = await counted(async () => (got = await outcome(replaying.client.account.info())));
       assert.deepEqual(got, expected, `${label}, maxRetries ${maxRetries}`);
+      assert.deepEqual(n, { prepared: 0, resumed: 1 }, `${label}: replayed, then taken over by the module`);
       assert.equal(replaying.seen.length, first.seen.length, `${label}: as many attempts`);
       assert.deepEqual(replaying.seen, first.seen, `${label}: the same requests`);
-      assert.equal(n, 1, `${label}: the module took over`);
+      assert.deepEqual(replayLog, firstLog, `${label}: the same log`);
     }
+  }
+  // The failures were failures and the retries retries, not all alike.
+  const codes = new Set();
+  for (const script of Object.values(SCRIPTS)) codes.add((await outcome(scripted([...script], { maxRetries: 0 }).client.account.info())).code);
+  assert.ok(codes.size >= 5, [...codes].join(", "));
+});
+
+test("many replays in flight at once each make their own attempt", async () => {
+  const { client, seen } = scripted();
+  await client.account.info();
+  seen.length = 0;
+  let bodies;
+  const n = await counted(async () => (bodies = await Promise.all(Array.from({ length: 32 }, () => client.account.info()))));
+  assert.deepEqual(n, { prepared: 0, resumed: 0 });
+  assert.equal(bodies.length, 32);
+  for (const b of bodies) assert.deepEqual(b, JSON.parse(OK));
+  assert.notEqual(bodies[0], bodies[1], "each call its own parsed body");
+  assert.equal(seen.length, 32);
+  for (const r of seen) assert.deepEqual(r, seen[0]);
+});
+
+test("what is kept for a replay is out of reach: the key shows nowhere on the client", async () => {
+  const key = "UAK-replay-secret-4f1c2d3e5a6b";
+  const { client } = scripted([], { apiKey: key });
+  await client.account.info();
+  await client.messages.list(FROM);
+  await client.account.info();
+  for (const shown of [
+    inspect(client, { showHidden: true, depth: 20 }),
+    inspect(client.account, { showHidden: true, depth: 20 }),
+    inspect(client.messages, { showHidden: true, depth: 20 }),
+    JSON.stringify(client),
+    String(client),
+  ]) {
+    assert.ok(!shown.includes("secret-4f1c"), shown);
+  }
+  for (const r of [client.account, client.messages]) {
+    for (const k of Reflect.ownKeys(r)) assert.ok(!inspect(r[k], { showHidden: true, depth: 20 }).includes("secret-4f1c"), String(k));
   }
 });
 
