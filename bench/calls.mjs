@@ -11,7 +11,7 @@
 // client with a timeout asks of the runtime); the plain gloo-net client (bench/floor's `Client`,
 // built with `--features call`): the same request through gloo-net's RequestBuilder under a
 // timeout, its text, JSON.parse, and nothing else, i.e. the least a Rust client of this design
-// does per call; and the SDK's call with an options object, which the module prepares every time.
+// does per call; and the same SDK call prepared by the module every time (preparedEachTime).
 // Sequential: one call of each way per turn. 64 in flight: a round of 64
 // concurrent calls of each way per turn, timed whole. Every way is first warmed up with the same
 // number of calls, so all of them run JIT-compiled code (the first calls are the start-up rows').
@@ -23,7 +23,7 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { ROOT, PKG, alternate, control, median, quantile, mockUrl, save, log, fmt, instantServer, withSignal } from "./lib.mjs";
+import { ROOT, PKG, alternate, control, median, quantile, mockUrl, save, log, fmt, instantServer, withSignal, preparedEachTime } from "./lib.mjs";
 
 const SEQ_CALLS = Number(process.env.BENCH_SEQ_CALLS ?? 300);
 const CONC = 64;
@@ -47,6 +47,9 @@ await control("POST", "/__mock/accounts", { api_key: API_KEY, requests_per_minut
 await control("POST", "/__mock/seed", { api_key: API_KEY, messages: { number: PY, count: 150 } });
 
 const client = new TwoChat({ apiKey: API_KEY, baseUrl: MOCK });
+// The client of the calls the module prepares every time: a client of its own, since what one
+// resource keeps is what its last call kept (the SDK way's calls must keep replaying).
+const preparing = new TwoChat({ apiKey: API_KEY, baseUrl: MOCK });
 const q = encodeURIComponent(API_KEY);
 
 async function lastRequest() {
@@ -104,17 +107,23 @@ async function warmUp(ways) {
 
 const round = (fn) => Promise.all(Array.from({ length: CONC }, fn));
 
-/** Medians, p90s, and each way's median over raw fetch's. */
+/**
+ * Medians and p90s, and each way's ratio to raw fetch's: the median over the turns of the two
+ * ways' ratio within a turn (they ran in the same turn, moments apart), which the machine's drift
+ * from turn to turn does not reach (`median_ratio`, the ratio of the two medians, is kept too).
+ */
 function summary(times) {
   const stat = (xs) => ({ median_ms: median(xs), p90_ms: quantile(xs, 0.9) });
+  const paired = (a, b) => median(times[a].map((x, i) => x / times[b][i]));
   const raw = stat(times.raw);
   const out = { n: times.raw.length };
   for (const [name, xs] of Object.entries(times)) {
     const s = stat(xs);
-    out[name] = name === "raw" ? s : { ...s, ratio: s.median_ms / raw.median_ms };
+    out[name] = name === "raw" ? s : { ...s, ratio: paired(name, "raw"), median_ratio: s.median_ms / raw.median_ms };
   }
-  out.sdk_over_signal = out.sdk.median_ms / out.signal.median_ms;
-  out.sdk_over_gloo = out.sdk.median_ms / out.gloo.median_ms;
+  out.sdk_over_signal = paired("sdk", "signal");
+  out.sdk_over_gloo = paired("sdk", "gloo");
+  out.prepared_over_signal = paired("prepared", "signal");
   return out;
 }
 
@@ -123,7 +132,7 @@ const cases = [
     id: "info",
     label: "account.info (small)",
     sdk: () => client.account.info(),
-    prepared: (c) => c.account.info({ timeoutMs: 30_000 }),
+    prepared: (c) => preparedEachTime((...a) => c.account.info(...a)),
     check: (body, who) => {
       if (body?.success !== true) throw new Error(`account.info via ${who}: ${JSON.stringify(body)}`);
     },
@@ -132,7 +141,7 @@ const cases = [
     id: "messages",
     label: "messages.list, 100 messages (large)",
     sdk: () => client.messages.list(PY),
-    prepared: (c) => c.messages.list(PY, undefined, { timeoutMs: 30_000 }),
+    prepared: (c) => preparedEachTime((...a) => c.messages.list(...a), PY),
     check: (body, who) => {
       if (body?.messages?.length !== 100) throw new Error(`messages.list via ${who}: ${body?.messages?.length} messages, want 100`);
     },
@@ -146,7 +155,7 @@ async function measure(label, server, ways) {
   const conc = summary(await alternate(ways, CONC_ROUNDS, (fn) => timed(() => round(fn))));
   for (const [mode, m] of [["sequential", seq], [`${CONC} in flight`, conc]]) {
     log(
-      `calls (${server}): ${label}, ${mode}: SDK ${fmt(m.sdk.median_ms)} ms, fetch ${fmt(m.raw.median_ms)} ms, ×${fmt(m.sdk.ratio)}` +
+      `calls (${server}): ${label}, ${mode}: SDK ${fmt(m.sdk.median_ms)} ms, fetch ${fmt(m.raw.median_ms)} ms, ×${fmt(m.sdk.ratio)} (of the medians ×${fmt(m.sdk.median_ratio)})` +
         ` (fetch + signal ×${fmt(m.signal.ratio)}; SDK ÷ fetch + signal ×${fmt(m.sdk_over_signal)}; prepared by the module ×${fmt(m.prepared.ratio)}; plain gloo-net ×${fmt(m.gloo.ratio)})`,
     );
   }
@@ -192,10 +201,8 @@ async function signalWays(url, twin) {
     },
   };
   await warmUp(ways);
-  const ratios = (times) => {
-    const base = median(times.raw);
-    return Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, median(xs) / base]));
-  };
+  // Paired as in `summary`: the median of each turn's ratio.
+  const ratios = (times) => Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, median(xs.map((x, i) => x / times.raw[i]))]));
   const out = {
     sequential: ratios(await alternate(ways, SEQ_CALLS * 3, (fn) => timed(() => fn()))),
     concurrent: ratios(await alternate(ways, CONC_ROUNDS * 2, (fn) => timed(() => round(fn)))),
@@ -205,7 +212,11 @@ async function signalWays(url, twin) {
   // without and with a signal, in batches that alternate.
   const BATCH = 2000;
   const BATCHES = 101;
-  const make = { plain: () => new Request(url, init), with_signal: () => new Request(url, { ...init, signal: new AbortController().signal }) };
+  // Both make an AbortController, so the difference is the signal's in the Request alone.
+  const make = {
+    plain: () => new AbortController() && new Request(url, { ...init }),
+    with_signal: () => new Request(url, { ...init, signal: new AbortController().signal }),
+  };
   const per = { plain: [], with_signal: [] };
   let made = 0;
   for (let b = 0; b < BATCHES + 10; b++) {
@@ -235,12 +246,14 @@ for (const c of cases) {
   const glooReq = await lastRequest();
   if (!sameRequest(glooReq, twin.sdkReq)) throw new Error(`${c.id}: gloo-net's request differs from the SDK's:\n${JSON.stringify(twin.sdkReq)}\n${JSON.stringify(glooReq)}`);
   await control("DELETE", `/__mock/requests?api_key=${q}`);
-  // The same call with an options object (the default timeout): never replayed, so the module
-  // prepares every one (see js/resources.js).
-  const prepared = () => c.prepared(client);
-  c.check(await prepared(), "SDK (prepared by the module)");
-  const preparedReq = await lastRequest();
-  if (!sameRequest(preparedReq, twin.sdkReq)) throw new Error(`${c.id}: the prepared call's request differs from the SDK's:\n${JSON.stringify(twin.sdkReq)}\n${JSON.stringify(preparedReq)}`);
+  // The same call prepared by the module every time (see preparedEachTime): both of its forms
+  // make the SDK's request.
+  const prepared = c.prepared(preparing);
+  for (let i = 0; i < 2; i++) {
+    c.check(await prepared(), "SDK (prepared by the module)");
+    const preparedReq = await lastRequest();
+    if (!sameRequest(preparedReq, twin.sdkReq)) throw new Error(`${c.id}: the prepared call's request differs from the SDK's:\n${JSON.stringify(twin.sdkReq)}\n${JSON.stringify(preparedReq)}`);
+  }
   await control("DELETE", `/__mock/requests?api_key=${q}`);
   const m = await measure(c.label, "mock", { sdk: c.sdk, raw: twin.raw, signal: withSignal(target, twin.method, twin.headers), gloo, prepared });
   results.cases.push({ id: c.id, server: "mock", label: c.label, request: twin.request, headers: Object.keys(twin.headers).sort(), response_bytes: twin.bytes, ...m });
@@ -251,6 +264,7 @@ await control("DELETE", `/__mock/requests?api_key=${q}`);
 const instant = await instantServer(Object.fromEntries(twins.map((t) => [t.target, t.text])));
 try {
   const fast = new TwoChat({ apiKey: API_KEY, baseUrl: instant.url });
+  const fastPreparing = new TwoChat({ apiKey: API_KEY, baseUrl: instant.url });
   const sdkCalls = { info: () => fast.account.info(), messages: () => fast.messages.list(PY) };
   for (const [i, c] of cases.entries()) {
     const twin = twins[i];
@@ -260,7 +274,7 @@ try {
     c.check(await raw(), "raw fetch (instant server)");
     const gloo = glooNet(twin.method, url, twin.headers);
     c.check(await gloo(), "gloo-net (instant server)");
-    const prepared = () => c.prepared(fast);
+    const prepared = c.prepared(fastPreparing);
     c.check(await prepared(), "SDK prepared by the module (instant server)");
     const m = await measure(c.label, "instant server", { sdk: sdkCalls[c.id], raw, signal: withSignal(url, twin.method, twin.headers), gloo, prepared });
     results.cases.push({ id: c.id, server: "instant", label: c.label, request: twin.request, headers: Object.keys(twin.headers).sort(), response_bytes: twin.bytes, ...m });

@@ -53,6 +53,17 @@ export function turns(names, seed = 0x2c4a7) {
   };
 }
 
+/**
+ * A call the module prepares every time: `call(...args)` and `call(...args, undefined)` in turn,
+ * the same request, whose arguments never match the method's previous call's, so no call replays
+ * the attempt the module kept (js/resources.js). `call` is a method already bound to its resource,
+ * of a client that no other way calls (a resource keeps what its last call kept).
+ */
+export function preparedEachTime(call, ...args) {
+  let flip = false;
+  return () => ((flip = !flip) ? call(...args) : call(...args, undefined));
+}
+
 /** A documented webhook delivery of `../shared/fixtures/webhooks` (or TWOCHAT_FIXTURES), parsed. */
 export function webhookFixture(name) {
   const dir = process.env.TWOCHAT_FIXTURES ?? join(ROOT, "../shared/fixtures/webhooks");
