@@ -10,11 +10,11 @@ const protos = new Map();
 // headers) and decides its attempts. What it prepared depends on nothing but the client and the
 // arguments, so where a call's first step is one attempt whose success needs nothing of the module
 // (no pacing, no debug log, no signal, no body, no aliases to fill), the module keeps that attempt
-// for the resource, with the arguments (`keepAttempt`, when every one is a primitive). The next
-// call of the method with the same arguments as its previous call makes that attempt here
-// (`replay` in http.js); its success ends the call, and any other outcome goes to the module,
-// which prepares the call again and decides from there as it would have. A call with other
-// arguments goes to the module and keeps its own attempt in their place.
+// for the resource, with the arguments (`keepAttempt`, when every one is a primitive), in the
+// place of the one it kept before. A later call of the method with the same arguments as the kept
+// attempt's makes that attempt here (`replay` in http.js); its success ends the call, and any other
+// outcome goes to the module, which prepares the call again and decides from there as it would
+// have. A call with other arguments goes to the module.
 //
 // What is kept holds the client's headers, the API key among them: it lives here, keyed by the
 // resource, and nothing reachable from a client or a resource leads to it.

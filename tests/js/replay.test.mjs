@@ -94,6 +94,12 @@ test("a call repeated with the same arguments makes the same request without pre
     [FROM, FROM, OTHER, OTHER, FROM].map((n) => `/open/whatsapp/messages/${n}`),
   );
   assert.deepEqual(seen[1], seen[0]);
+  // A call with an object among its arguments is prepared by the module and keeps nothing: the
+  // attempt kept before it stays.
+  assert.equal(await entries(() => client.messages.list(FROM, { page_number: 1 })), 1);
+  assert.equal(await entries(() => client.messages.list(FROM)), 0);
+  assert.match(seen[seen.length - 2].url, /page_number=1/);
+  assert.deepEqual(seen[seen.length - 1], seen[seen.length - 3]);
   // Another method keeps its own; another client too.
   assert.equal(await entries(() => client.account.info()), 0);
   assert.equal(await entries(() => scripted().client.account.info()), 1);
@@ -236,7 +242,7 @@ test("a call is replayed only where its first step is one attempt the module has
     "the debug log (each attempt is logged)": [{ logLevel: "debug", logger: silent }, (c) => c.account.info()],
     "call options": [{}, (c) => c.account.info({ timeoutMs: 5000 })],
     "a signal": [{}, (c) => c.account.info({ signal: new AbortController().signal })],
-    "params": [{}, (c) => c.messages.list(FROM, { page_size: 10 })],
+    "params": [{}, (c) => c.messages.list(FROM, { page_number: 1 })],
     "a body": [{}, (c) => c.messages.send({ from_number: FROM, to_number: OTHER, text: "hi" })],
     "spellings to fill (aliases)": [{}, (c) => c.groups.list(FROM)],
   };
