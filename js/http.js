@@ -36,17 +36,11 @@ export async function run(machine, next) {
 // here as the module's first step would make it. Its success (a Done) is the call's result; any
 // other outcome goes to the module (`core.call` with how the attempt settled), whose exchange
 // takes it as its first step.
-export async function replay(core, op, args, k) {
-  let ok = true;
-  let value;
-  try {
-    value = await attempt(k.custom, k.url, k.method, k.headers, undefined, k.noStore, k.ms, undefined, true);
-  } catch (e) {
-    ok = false;
-    value = e;
-  }
-  if (value instanceof Done) return value.body;
-  return core.call(op, args, undefined, ok, value);
+export function replay(core, op, args, k) {
+  return attempt(k.custom, k.url, k.method, k.headers, undefined, k.noStore, k.ms, undefined, true).then(
+    (value) => (value instanceof Done ? value.body : core.call(op, args, undefined, true, value)),
+    (e) => core.call(op, args, undefined, false, e),
+  );
 }
 
 // Resolves true after `ms`, or false as soon as the caller's signal aborts.

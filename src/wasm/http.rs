@@ -326,18 +326,28 @@ impl Exchange {
 
     /// Keeps this call's first attempt in `kept` (the resource's store in `js/resources.js`; an
     /// array only that module holds, so the assignment cannot throw; `undefined` for a call made
-    /// some other way, and nothing is kept) when
-    /// a later call with the same `args` would make the very same one and could leave its success
-    /// to `attempt`: its first step does nothing but that attempt (no pacing, no debug log, no
-    /// caller's signal), a success needs nothing of the module (see [`Self::settles`]), and the
-    /// request has no body (a body is made from a params object, which is never kept).
+    /// some other way, and nothing is kept) when a later call with the same `args` would make the
+    /// very same one and could leave its success to `attempt`: its first step does nothing but
+    /// that attempt (no pacing, no debug log, no caller's signal), a success needs nothing of the
+    /// module (see [`Self::settles`]), and the request has no body (a body is made from a params
+    /// object, which is never kept).
     pub(crate) fn keep_first_attempt(&self, kept: &JsValue, op: u8, args: &js_sys::Array) {
-        if kept.is_undefined() || self.inner.pacer.is_some() || self.signal.is_some() || self.spec.body.is_some() || !self.settles() {
+        if kept.is_undefined()
+            || self.inner.pacer.is_some()
+            || self.signal.is_some()
+            || self.spec.body.is_some()
+            || !self.settles()
+        {
             return;
         }
-        let custom = self.inner.fetch.as_ref().map_or(JsValue::NULL, JsValue::from);
-        let method = method_number(self.spec.method);
+        let (custom, method) = (self.fetch_option(), method_number(self.spec.method));
         keep_attempt(kept, op, args, &custom, &self.url, method, &self.headers, no_store(), self.timeout_ms);
+    }
+
+    /// What an attempt hands `attempt` as its fetch: the client's `fetch` option, or null for the
+    /// global fetch.
+    fn fetch_option(&self) -> JsValue {
+        self.inner.fetch.as_ref().map_or(JsValue::NULL, JsValue::from)
     }
 
     /// The exchange of a call whose first attempt was made from what [`Self::keep_first_attempt`]
@@ -354,10 +364,9 @@ impl Exchange {
         inner.log(LogLevel::Debug, format_args!("→ {method} {path} (attempt {n} of {of})"));
         // The clock is read only when the debug log will say how long the attempt took.
         self.waiting = Waiting::Attempt(if inner.config.log_level >= LogLevel::Debug { now_ms() } else { 0.0 });
-        let custom = inner.fetch.as_ref().map_or(JsValue::NULL, JsValue::from);
-        let (url, method, body) = (&self.url, method_number(spec.method), spec.body.as_ref());
-        let settle = self.settles();
-        let signal = self.signal.as_ref();
+        let (custom, url, method, body) =
+            (self.fetch_option(), &self.url, method_number(spec.method), spec.body.as_ref());
+        let (settle, signal) = (self.settles(), self.signal.as_ref());
         run_attempt(&custom, url, method, &self.headers, body, no_store(), self.timeout_ms, signal, settle).into()
     }
 
