@@ -7,6 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { TwoChat } from "./mock.mjs";
+import { watching } from "./support/spy.mjs";
 
 // The machines' class (internal, not exported by the ESM entry): its steps are counted below to
 // see which way an answer was settled.
@@ -14,17 +15,8 @@ const { Machine } = createRequire(import.meta.url)("../../pkg/index.cjs");
 
 /** Runs `fn` counting the steps the module's machines take meanwhile. */
 async function counting(fn) {
-  const step = Machine.prototype.step;
   let steps = 0;
-  Machine.prototype.step = function (...args) {
-    steps++;
-    return step.apply(this, args);
-  };
-  try {
-    await fn();
-  } finally {
-    Machine.prototype.step = step;
-  }
+  await watching(Machine.prototype, "step", () => steps++, fn);
   return steps;
 }
 

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { inspect } from "node:util";
 import { TwoChat, MOCK, register, received } from "./mock.mjs";
+import { watching } from "./support/spy.mjs";
 
 // The module's entry for every method call (internal, not exported by the ESM entry): counted
 // below to see whether a call was prepared by the module or replayed. Its fourth argument is how
@@ -16,18 +17,8 @@ const { Core } = createRequire(import.meta.url)("../../pkg/index.cjs");
 
 /** Runs `fn` counting the module's entries meanwhile: calls it prepared, and replays it took over. */
 async function counted(fn) {
-  const call = Core.prototype.call;
   const n = { prepared: 0, resumed: 0 };
-  Core.prototype.call = function (...args) {
-    if (args[3] === undefined) n.prepared++;
-    else n.resumed++;
-    return call.apply(this, args);
-  };
-  try {
-    await fn();
-  } finally {
-    Core.prototype.call = call;
-  }
+  await watching(Core.prototype, "call", (args) => (args[3] === undefined ? n.prepared++ : n.resumed++), fn);
   return n;
 }
 
