@@ -23,7 +23,7 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { ROOT, PKG, alternate, control, median, quantile, mockUrl, save, log, fmt, instantServer, withSignal, preparedEachTime } from "./lib.mjs";
+import { ROOT, PKG, alternate, control, median, paired, quantile, mockUrl, save, log, fmt, instantServer, withSignal, preparedEachTime } from "./lib.mjs";
 
 const SEQ_CALLS = Number(process.env.BENCH_SEQ_CALLS ?? 300);
 const CONC = 64;
@@ -64,10 +64,11 @@ function sentHeaders(entry) {
   return Object.fromEntries(Object.entries(entry.headers).filter(([k]) => !RUNTIME_HEADERS.has(k)));
 }
 
-/** Whether two of the mock's log entries are the same request (method, path, query, headers). */
-function sameRequest(a, b) {
+/** Throws unless two of the mock's log entries are the same request (method, path, query, headers). */
+function sameRequest(what, sdkReq, req) {
   const sorted = (h) => JSON.stringify(Object.entries(h).sort(([x], [y]) => (x < y ? -1 : 1)));
-  return a.method === b.method && a.path === b.path && a.query === b.query && sorted(sentHeaders(a)) === sorted(sentHeaders(b));
+  const same = req.method === sdkReq.method && req.path === sdkReq.path && req.query === sdkReq.query && sorted(sentHeaders(req)) === sorted(sentHeaders(sdkReq));
+  if (!same) throw new Error(`${what} differs from the SDK's:\n${JSON.stringify(sdkReq)}\n${JSON.stringify(req)}`);
 }
 
 /** Builds the raw equivalent of one SDK call from what the mock received, and checks it. */
@@ -84,7 +85,7 @@ async function rawTwin(name, sdkCall, check) {
   };
   const rawBody = await raw();
   const rawReq = await lastRequest();
-  if (!sameRequest(rawReq, sdkReq)) throw new Error(`${name}: the raw request differs from the SDK's:\n${JSON.stringify(sdkReq)}\n${JSON.stringify(rawReq)}`);
+  sameRequest(`${name}: the raw request`, sdkReq, rawReq);
   check(sdkBody, "SDK");
   check(rawBody, "raw fetch");
   await control("DELETE", `/__mock/requests?api_key=${q}`);
@@ -107,23 +108,24 @@ async function warmUp(ways) {
 
 const round = (fn) => Promise.all(Array.from({ length: CONC }, fn));
 
+/** The ratio of two ways' times, turn by turn (`paired` in lib.mjs). */
+const ratio = (times, a, b) => paired(times[a], times[b], (x, y) => x / y);
+
 /**
- * Medians and p90s, and each way's ratio to raw fetch's: the median over the turns of the two
- * ways' ratio within a turn (they ran in the same turn, moments apart), which the machine's drift
- * from turn to turn does not reach (`median_ratio`, the ratio of the two medians, is kept too).
+ * Medians and p90s, and each way's ratio to raw fetch's, turn by turn (`median_ratio`, the ratio
+ * of the two medians, is kept too).
  */
 function summary(times) {
   const stat = (xs) => ({ median_ms: median(xs), p90_ms: quantile(xs, 0.9) });
-  const paired = (a, b) => median(times[a].map((x, i) => x / times[b][i]));
   const raw = stat(times.raw);
   const out = { n: times.raw.length };
   for (const [name, xs] of Object.entries(times)) {
     const s = stat(xs);
-    out[name] = name === "raw" ? s : { ...s, ratio: paired(name, "raw"), median_ratio: s.median_ms / raw.median_ms };
+    out[name] = name === "raw" ? s : { ...s, ratio: ratio(times, name, "raw"), median_ratio: s.median_ms / raw.median_ms };
   }
-  out.sdk_over_signal = paired("sdk", "signal");
-  out.sdk_over_gloo = paired("sdk", "gloo");
-  out.prepared_over_signal = paired("prepared", "signal");
+  out.sdk_over_signal = ratio(times, "sdk", "signal");
+  out.sdk_over_gloo = ratio(times, "sdk", "gloo");
+  out.prepared_over_signal = ratio(times, "prepared", "signal");
   return out;
 }
 
@@ -201,8 +203,7 @@ async function signalWays(url, twin) {
     },
   };
   await warmUp(ways);
-  // Paired as in `summary`: the median of each turn's ratio.
-  const ratios = (times) => Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, median(xs.map((x, i) => x / times.raw[i]))]));
+  const ratios = (times) => Object.fromEntries(Object.keys(times).map((k) => [k, ratio(times, k, "raw")]));
   const out = {
     sequential: ratios(await alternate(ways, SEQ_CALLS * 3, (fn) => timed(() => fn()))),
     concurrent: ratios(await alternate(ways, CONC_ROUNDS * 2, (fn) => timed(() => round(fn)))),
@@ -243,16 +244,14 @@ for (const c of cases) {
   const target = `${MOCK}${twin.target}`;
   const gloo = glooNet(twin.method, target, twin.headers);
   c.check(await gloo(), "gloo-net");
-  const glooReq = await lastRequest();
-  if (!sameRequest(glooReq, twin.sdkReq)) throw new Error(`${c.id}: gloo-net's request differs from the SDK's:\n${JSON.stringify(twin.sdkReq)}\n${JSON.stringify(glooReq)}`);
+  sameRequest(`${c.id}: gloo-net's request`, twin.sdkReq, await lastRequest());
   await control("DELETE", `/__mock/requests?api_key=${q}`);
   // The same call prepared by the module every time (see preparedEachTime): both of its forms
   // make the SDK's request.
   const prepared = c.prepared(preparing);
   for (let i = 0; i < 2; i++) {
     c.check(await prepared(), "SDK (prepared by the module)");
-    const preparedReq = await lastRequest();
-    if (!sameRequest(preparedReq, twin.sdkReq)) throw new Error(`${c.id}: the prepared call's request differs from the SDK's:\n${JSON.stringify(twin.sdkReq)}\n${JSON.stringify(preparedReq)}`);
+    sameRequest(`${c.id}: the prepared call's request`, twin.sdkReq, await lastRequest());
   }
   await control("DELETE", `/__mock/requests?api_key=${q}`);
   const m = await measure(c.label, "mock", { sdk: c.sdk, raw: twin.raw, signal: withSignal(target, twin.method, twin.headers), gloo, prepared });

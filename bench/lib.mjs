@@ -22,6 +22,15 @@ export function quantile(values, q) {
 export const median = (values) => quantile(values, 0.5);
 
 /**
+ * Two ways compared turn by turn: the median over the turns of `f(a, b)` of their figures in the
+ * same turn (a ratio, a difference). They ran moments apart, so the machine's drift from turn to
+ * turn does not reach it, as it reaches a ratio or a difference of their two medians.
+ */
+export function paired(as, bs, f) {
+  return median(as.map((a, i) => f(a, bs[i])));
+}
+
+/**
  * The order of the ways turn after turn: `turns(names)` gives a function returning the next
  * turn's order, a fresh shuffle (seeded, so a run can be repeated) that never starts with the way
  * that ended the turn before. No way has a fixed place or a fixed predecessor, and none runs twice

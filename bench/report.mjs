@@ -65,6 +65,9 @@ const machine = {
 const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
 const pct = (x) => `${(x * 100).toFixed(Math.abs(x) < 0.01 ? 1 : 0)}%`;
 // A call ratio, with a third decimal where two would round it onto the target.
+// A ratio, and the span of several, to two decimals.
+const x2 = (r) => `×${r.toFixed(2)}`;
+const ratioRange = (xs) => `${x2(Math.min(...xs))} to ${x2(Math.max(...xs))}`;
 const callRatio = (r) => `×${r.toFixed(Math.abs(r - TARGET.call_ratio) < 0.005 ? 3 : 2)}`;
 // A ratio to zod's time, with a third decimal where it is within 2% of a tie.
 const zodRatio = (r) => r.toFixed(Math.abs(r - 1) < 0.02 ? 3 : 2);
@@ -235,7 +238,7 @@ md.push(`**${rows.filter((r) => r.pass).length} PASS, ${rows.filter((r) => !r.pa
   if (prepared.length) {
     md.push("");
     md.push(
-      `The call rows time a call made again and again with the same arguments, as a poller makes it: after the first, each replays the attempt the module kept for them. A call the module prepares (a first call, a call with other arguments than the method's previous one, with options, params or a body) takes ×${Math.min(...prepared).toFixed(2)} to ×${Math.max(...prepared).toFixed(2)} of raw \`fetch\`'s time in the same rows (section 2).`,
+      `The call rows time a call made again and again with the same arguments, as a poller makes it: after the first, each replays the attempt the module kept for them. A call the module prepares (a first call, a call with other arguments than the method's previous one, with options, params or a body) takes ${ratioRange(prepared)} of raw \`fetch\`'s time in the same rows (section 2).`,
     );
   }
 }
@@ -361,12 +364,11 @@ for (const c of calls.cases) {
 }
 {
   const modes = calls.cases.flatMap((c) => [c.sequential, c.concurrent]);
-  const range = (xs) => `×${Math.min(...xs).toFixed(2)} to ×${Math.max(...xs).toFixed(2)}`;
   const conc = calls.cases.map((c) => c.concurrent);
   const seqs = calls.cases.map((c) => c.sequential);
   md.push("");
   md.push(
-    `The SDK takes ${range(modes.map((r) => r.sdk_over_signal))} of the time of \`fetch\` with a per-call signal (the floor of a call that can be cut off, below) when a call replays its first attempt. When the module prepares every call (the fifth way), it takes ${range(modes.filter((r) => r.prepared).map((r) => r.prepared.ratio))} of raw \`fetch\`'s time, ${range(modes.filter((r) => r.prepared).map((r) => r.prepared_over_signal))} of \`fetch\` + signal's: what preparing a call costs in situ (validation, the URL, the exchange and its machine), split below.`,
+    `The SDK takes ${ratioRange(modes.map((r) => r.sdk_over_signal))} of the time of \`fetch\` with a per-call signal (the floor of a call that can be cut off, below) when a call replays its first attempt. When the module prepares every call (the fifth way), it takes ${ratioRange(modes.filter((r) => r.prepared).map((r) => r.prepared.ratio))} of raw \`fetch\`'s time, ${ratioRange(modes.filter((r) => r.prepared).map((r) => r.prepared_over_signal))} of \`fetch\` + signal's: what preparing a call costs in situ (validation, the URL, the exchange and its machine), split below.`,
   );
   {
     const glooSeq = seqs.map((r) => r.gloo.ratio);
@@ -374,7 +376,7 @@ for (const c of calls.cases) {
     const below = modes.filter((r) => r.sdk_over_gloo < 1).length;
     md.push("");
     md.push(
-      `What the design costs at its plainest: the plain gloo-net client takes ${range(glooSeq)} of raw \`fetch\`'s time sequentially and ${range(glooConc)} with ${calls.concurrency} in flight, for a request and nothing else: gloo-net builds a \`Headers\`, a \`RequestInit\` and a \`Request\` per call, and each of its awaits is a Rust future polled through wasm-bindgen-futures. The SDK, which also validates the call, can retry it and checks the answer, is faster than that in ${below} of ${modes.length} rows (${range(modes.map((r) => r.sdk_over_gloo))} of its time), because an attempt runs in one JavaScript promise (\`js/http.js\`) with the init as a plain object, where the plain client builds three objects and awaits three Rust futures; gloo-net stays in the SDK's path for the headers of a redirect or a failure.`,
+      `What the design costs at its plainest: the plain gloo-net client takes ${ratioRange(glooSeq)} of raw \`fetch\`'s time sequentially and ${ratioRange(glooConc)} with ${calls.concurrency} in flight, for a request and nothing else: gloo-net builds a \`Headers\`, a \`RequestInit\` and a \`Request\` per call, and each of its awaits is a Rust future polled through wasm-bindgen-futures. The SDK, which also validates the call, can retry it and checks the answer, is faster than that in ${below} of ${modes.length} rows (${ratioRange(modes.map((r) => r.sdk_over_gloo))} of its time), because an attempt runs in one JavaScript promise (\`js/http.js\`) with the init as a plain object, where the plain client builds three objects and awaits three Rust futures; gloo-net stays in the SDK's path for the headers of a redirect or a failure.`,
     );
   }
 }
@@ -430,11 +432,10 @@ if (profile) {
   for (const r of profile.calls_functions) md.push(mdRow([esc(r.function), fmt(r.sdk_us), fmt(r.baseline_us), fmt(r.extra_us)]));
   md.push("");
   const callRows = rows.filter((r) => r.group === "Calls");
-  const range = (xs) => `×${Math.min(...xs).toFixed(2)} to ×${Math.max(...xs).toFixed(2)}`;
   md.push("### The floor: a call that can be cut off");
   md.push("");
   md.push(
-    `A call has a timeout (and takes a caller's signal), and when it runs out the request is cut off: a server that never answers must not keep the socket, and the body being read must stop. \`fetch\` aborts a request through a signal and no other way, so \`fetch\` given a per-call signal (the third way above: an \`AbortController\` and a timer cleared at the end) is the least any such client asks of the runtime, whatever its design. In this run it takes ${range(callRows.map((r) => r.signal))} of raw \`fetch\`'s time, and the SDK ${range(callRows.map((r) => r.sdkOverSignal))} of its. The ways to give a request a deadline that cuts it off, against the instant server (\`account.info\`, ÷ raw \`fetch\`, the ways alternating as above, ${calls.seq_calls * 3} sequential turns and ${calls.conc_rounds * 2} rounds of ${calls.concurrency}):`,
+    `A call has a timeout (and takes a caller's signal), and when it runs out the request is cut off: a server that never answers must not keep the socket, and the body being read must stop. \`fetch\` aborts a request through a signal and no other way, so \`fetch\` given a per-call signal (the third way above: an \`AbortController\` and a timer cleared at the end) is the least any such client asks of the runtime, whatever its design. In this run it takes ${ratioRange(callRows.map((r) => r.signal))} of raw \`fetch\`'s time, and the SDK ${ratioRange(callRows.map((r) => r.sdkOverSignal))} of its. The ways to give a request a deadline that cuts it off, against the instant server (\`account.info\`, ÷ raw \`fetch\`, the ways alternating as above, ${calls.seq_calls * 3} sequential turns and ${calls.conc_rounds * 2} rounds of ${calls.concurrency}):`,
   );
   md.push("");
   if (calls.signals) {
@@ -603,18 +604,17 @@ if (misses.length) {
   md.push("");
   const callMisses = misses.filter((r) => r.group === "Calls");
   if (callMisses.length) {
-    const r2 = (x) => `×${x.toFixed(2)}`;
     const atFloor = callMisses.filter((r) => r.signal > TARGET.call_ratio);
     const above = callMisses.filter((r) => r.signal <= TARGET.call_ratio);
     if (atFloor.length) {
       md.push(
-        `In ${atFloor.length} of the ${callMisses.length} call rows that miss, \`fetch\` with a signal alone is over the target (${atFloor.map((r) => r2(r.signal)).join(", ")} of raw \`fetch\`): the signal a call that can be cut off must give \`fetch\` is the floor there (section 2, "The floor"), and the SDK takes ${atFloor.map((r) => r2(r.sdkOverSignal)).join(", ")} of its time.`,
+        `In ${atFloor.length} of the ${callMisses.length} call rows that miss, \`fetch\` with a signal alone is over the target (${atFloor.map((r) => x2(r.signal)).join(", ")} of raw \`fetch\`): the signal a call that can be cut off must give \`fetch\` is the floor there (section 2, "The floor"), and the SDK takes ${atFloor.map((r) => x2(r.sdkOverSignal)).join(", ")} of its time.`,
       );
       md.push("");
     }
     if (above.length) {
       md.push(
-        `In ${above.length === callMisses.length ? "the" : `the other ${above.length}`} call ${above.length === 1 ? "row" : "rows"} that ${above.length === 1 ? "misses" : "miss"}, \`fetch\` with a signal alone is within the target (${above.map((r) => r2(r.signal)).join(", ")}) and the SDK takes ${above.map((r) => r2(r.sdkOverSignal)).join(", ")} of its time: more than the signal stands between ${above.length === 1 ? "it" : "them"} and the target in this run.`,
+        `In ${above.length === callMisses.length ? "the" : `the other ${above.length}`} call ${above.length === 1 ? "row" : "rows"} that ${above.length === 1 ? "misses" : "miss"}, \`fetch\` with a signal alone is within the target (${above.map((r) => x2(r.signal)).join(", ")}) and the SDK takes ${above.map((r) => x2(r.sdkOverSignal)).join(", ")} of its time: more than the signal stands between ${above.length === 1 ? "it" : "them"} and the target in this run.`,
       );
       md.push("");
     }

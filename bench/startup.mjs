@@ -23,7 +23,7 @@ import { createRequire } from "node:module";
 import { mkdirSync, writeFileSync, readFileSync, readdirSync, existsSync, cpSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
-import { PKG, ROOT, OUT, turns, webhookFixture, median, quantile, save, log, fmt } from "./lib.mjs";
+import { PKG, ROOT, OUT, alternate, paired, webhookFixture, median, quantile, save, log, fmt } from "./lib.mjs";
 
 const NODE_RUNS = Number(process.env.BENCH_NODE_RUNS ?? 21);
 const WORKERD_RUNS = Number(process.env.BENCH_WORKERD_RUNS ?? 61);
@@ -146,22 +146,22 @@ async function coldStart(name) {
   }
 }
 
+/** Each Worker's cold starts (`start(name)`), `WORKERD_RUNS` rounds of all of them in turns. */
+const rounds = (names, start) => alternate(Object.fromEntries(names.map((n) => [n, n])), WORKERD_RUNS, start);
+/** Each Worker's statistics of the figures `keys` (`{ label: figure }`) of its cold starts. */
+const variantsOf = (samples, keys) =>
+  Object.fromEntries(Object.entries(samples).map(([name, xs]) => [name, Object.fromEntries(Object.entries(keys).map(([label, k]) => [label, stats(xs.map((x) => x[k]))]))]));
+// What one Worker adds over another: their difference round by round (`paired`: both ran in the
+// same round, back to back), which the machine's drift from round to round does not reach, unlike
+// a difference of two medians of ~100 ms runs.
+const deltaOf = (samples) => (a, b, k) => paired(samples[a], samples[b], (x, y) => x[k] - y[k]);
+
 await coldStart("baseline"); // warms the disk cache and workerd's binary
 for (const name of Object.keys(WORKERS)) await coldStart(name); // and proves every Worker answers
-const samples = Object.fromEntries(Object.keys(WORKERS).map((n) => [n, []]));
-const order = turns(Object.keys(WORKERS));
-for (let i = 0; i < WORKERD_RUNS; i++) {
-  for (const name of order()) samples[name].push(await coldStart(name));
-}
-const pick = (xs, k) => stats(xs.map((x) => x[k]));
-const variants = Object.fromEntries(
-  Object.entries(samples).map(([name, xs]) => [name, { to_ready: pick(xs, "to_ready_ms"), ready_to_first: pick(xs, "ready_to_first_ms"), total: pick(xs, "total_ms") }]),
-);
+const samples = await rounds(Object.keys(WORKERS), coldStart);
+const variants = variantsOf(samples, { to_ready: "to_ready_ms", ready_to_first: "ready_to_first_ms", total: "total_ms" });
 const m = (name, k) => variants[name][k].median_ms;
-// What one Worker adds over another: the median of their differences round by round (both ran in the
-// same round, back to back), which the machine's drift from round to round does not reach, unlike a
-// difference of two medians of ~100 ms runs.
-const delta = (a, b, k) => median(samples[a].map((x, i) => x[k] - samples[b][i][k]));
+const delta = deltaOf(samples);
 const workerd = {
   runs: WORKERD_RUNS,
   miniflare: miniflareVersion,
@@ -252,18 +252,12 @@ async function workerdColdStart(name) {
 }
 
 for (const name of Object.keys(DIRECT)) await workerdColdStart(name); // warms the disk cache, proves every Worker answers
-const directSamples = Object.fromEntries(Object.keys(DIRECT).map((n) => [n, []]));
-const directOrder = turns(Object.keys(DIRECT));
-for (let i = 0; i < WORKERD_RUNS; i++) {
-  for (const name of directOrder()) directSamples[name].push(await workerdColdStart(name));
-}
-const directDelta = (a, b, k) => median(directSamples[a].map((x, i) => x[k] - directSamples[b][i][k]));
+const directSamples = await rounds(Object.keys(DIRECT), workerdColdStart);
+const directDelta = deltaOf(directSamples);
 workerd.direct = {
   runs: WORKERD_RUNS,
   workerd: execFileSync(workerdBin, ["--version"], { encoding: "utf8" }).trim(),
-  variants: Object.fromEntries(
-    Object.entries(directSamples).map(([name, xs]) => [name, { to_listen: pick(xs, "to_listen_ms"), listen_to_first: pick(xs, "listen_to_first_ms"), total: pick(xs, "total_ms") }]),
-  ),
+  variants: variantsOf(directSamples, { to_listen: "to_listen_ms", listen_to_first: "listen_to_first_ms", total: "total_ms" }),
   delta_total_entry_ms: directDelta("entry", "baseline", "total_ms"),
   delta_total_floor_ms: directDelta("floor", "baseline", "total_ms"),
   delta_to_listen_entry_ms: directDelta("entry", "baseline", "to_listen_ms"),
